@@ -1,0 +1,24 @@
+import path from 'node:path';
+
+/** Where a core function writes and what it considers the current folder. Injected in tests. */
+export interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+export function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+  };
+}
+
+/** Path as shown to the user: relative to the cwd, with forward slashes. */
+export function displayPath(io: Pick<Io, 'cwd'>, absolute: string): string {
+  const rel = path.relative(io.cwd, absolute);
+  return (rel === '' ? '.' : rel).split(path.sep).join('/');
+}

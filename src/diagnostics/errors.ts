@@ -1,0 +1,101 @@
+/**
+ * The one catalogue of failures that are not about a place in a source file
+ * (no browser, unwritable output, a lock held by another build…).
+ * Each entry: a stable name, a Chinese title, a message and a hint.
+ */
+export const catalogue = {
+  NoSources: {
+    title: '没有找到源文件',
+    message: (where: string) => `在 ${where} 下没有找到任何 .md 源文件。`,
+    hint: '用 `bulletin new` 新建一期，或在命令后写出源文件路径。',
+  },
+  PathNotFound: {
+    title: '路径不存在',
+    message: (path: string) => `找不到 ${path}。`,
+    hint: '检查路径拼写；路径相对于当前目录。',
+  },
+  BrowserLaunchFailed: {
+    title: '无法启动浏览器',
+    message: (detail: string) => `无法启动用于生成 PDF 的 Chromium：${detail}`,
+    hint:
+      '重新运行 `npm ci` 以安装随包提供的 @sparticuz/chromium；或设置环境变量 PUPPETEER_EXECUTABLE_PATH，' +
+      '或在 bulletin.config.yaml 中设置 browser.executablePath 指向一个 Chrome/Chromium；只要 HTML 可用 `--format html`。',
+  },
+  PrintFailed: {
+    title: '生成 PDF 失败',
+    message: (source: string, detail: string) => `生成 ${source} 的 PDF 时失败：${detail}`,
+    hint: '用 `--verbose` 查看详细原因；若反复出现，请附上源文件报告问题。',
+  },
+  OutputNotWritable: {
+    title: '无法写入输出',
+    message: (path: string, detail: string) => `无法写入 ${path}：${detail}`,
+    hint: '检查输出目录的权限和磁盘空间，或用 `--out` 指定另一个目录。',
+  },
+  ConfigInvalid: {
+    title: '配置文件有误',
+    message: (path: string) => `配置文件 ${path} 有错误，见上方诊断。`,
+    hint: '按诊断修改 bulletin.config.yaml；配置项说明见 docs/config.md。',
+  },
+  FontMissing: {
+    title: '字体文件缺失',
+    message: (path: string) => `找不到字体文件 ${path}。`,
+    hint: '重新运行 `npm ci`；若在配置中指定了字体文件，检查其路径。',
+  },
+  TemplateNotFound: {
+    title: '模板不存在',
+    message: (name: string) => `找不到模板 ${name}。`,
+    hint: '模板只能来自项目的 templates/ 目录或内置模板。',
+  },
+  Interrupted: {
+    title: '已中断',
+    message: (signal: string) => `收到 ${signal}，已停止构建并清理临时文件。`,
+    hint: '重新运行命令即可继续；已有的输出文件未被改动。',
+  },
+  LockHeld: {
+    title: '另一个构建正在进行',
+    message: (path: string, pid: string) => `输出目录已被另一个构建（进程 ${pid}）锁定：${path}`,
+    hint: '等待另一个构建结束后再运行；若该进程已不存在，锁会被自动回收。',
+  },
+} as const;
+
+export type ErrorName = keyof typeof catalogue;
+
+type ArgsOf<N extends ErrorName> = (typeof catalogue)[N]['message'] extends (...args: infer A) => string ? A : never;
+
+export class BulletinError extends Error {
+  readonly errorName: ErrorName;
+  readonly title: string;
+  readonly hint: string;
+  constructor(name: ErrorName, message: string, hint: string, title: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BulletinError';
+    this.errorName = name;
+    this.hint = hint;
+    this.title = title;
+  }
+}
+
+export function bulletinError<N extends ErrorName>(name: N, args: ArgsOf<N>, cause?: unknown): BulletinError {
+  const entry = catalogue[name];
+  const message = (entry.message as (...a: unknown[]) => string)(...args);
+  return new BulletinError(name, message, entry.hint, entry.title, cause === undefined ? undefined : { cause });
+}
+
+/** One-paragraph Chinese text of an error and its causes, with stacks only when verbose. */
+export function describeError(error: unknown, verbose = false): string {
+  const lines: string[] = [];
+  if (error instanceof BulletinError) {
+    lines.push(`错误：${error.message}`, `提示：${error.hint}`);
+  } else if (error instanceof Error) {
+    lines.push(`错误：${error.message}`);
+  } else {
+    lines.push(`错误：${String(error)}`);
+  }
+  let cause = error instanceof Error ? error.cause : undefined;
+  while (cause instanceof Error) {
+    lines.push(`  原因：${cause.message}`);
+    cause = cause.cause;
+  }
+  if (verbose && error instanceof Error && error.stack) lines.push(error.stack);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,316 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Root, RootContent, PhrasingContent, Paragraph, Heading, Table, List, Blockquote } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/report.js';
+import type { Config } from '../config/schema.js';
+import type { FrontMatter } from '../model/frontMatter.js';
+import type { Article, Block, Bulletin, DistributionLine, Inline, Place } from '../model/bulletin.js';
+
+export interface TransformOptions {
+  config: Config;
+  /** Absolute project root: images must stay inside it. */
+  root: string;
+  /** Project-relative source path with forward slashes. */
+  source: string;
+  /** Output-relative folder where this issue's images go, e.g. "2021/064.assets". */
+  assetsDir: string;
+}
+
+const SUBTITLE = /^——/;
+const NOTE = /^(编者按|按：|按:)/;
+
+/** Joins a distribution value and closes the line with "。" unless it already ends a sentence. */
+export function distributionText(value: string | string[]): string {
+  const text = Array.isArray(value) ? value.join('，') : value;
+  return /[。！？]$/.test(text) ? text : `${text}。`;
+}
+
+export function resolveDistribution(map: Record<string, string | string[]>): DistributionLine[] {
+  return Object.entries(map).map(([label, value]) => ({ label, text: distributionText(value) }));
+}
+
+function placeOf(node: { position?: { start: { line: number; column: number } } }): Place {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+/**
+ * Turns the Markdown tree and the validated front matter into the document model, resolving
+ * defaults from the config. Structural problems are reported on the file.
+ */
+export function transform(file: VFile, tree: Root, fm: FrontMatter, options: TransformOptions): Bulletin | undefined {
+  const { config } = options;
+  const images: Bulletin['images'] = [];
+  const imageNames = new Map<string, string>();
+  const articles: Article[] = [];
+  let current: Article | undefined;
+  let orphanReported = false;
+
+  const inlineOf = (nodes: PhrasingContent[]): Inline[] => nodes.flatMap((n) => inline(n));
+
+  const inline = (node: PhrasingContent): Inline[] => {
+    switch (node.type) {
+      case 'text':
+        return [{ type: 'text', value: node.value }];
+      case 'strong':
+        return [{ type: 'strong', children: inlineOf(node.children) }];
+      case 'emphasis':
+        return [{ type: 'emphasis', children: inlineOf(node.children) }];
+      case 'delete':
+        return [{ type: 'delete', children: inlineOf(node.children) }];
+      case 'inlineCode':
+        return [{ type: 'code', value: node.value }];
+      case 'break':
+        return [{ type: 'break' }];
+      case 'html':
+        rawHtml(node);
+        return [];
+      case 'link': {
+        const children = inlineOf(node.children);
+        const href = safeHref(node.url, node);
+        return href === undefined ? children : [{ type: 'link', href, children }];
+      }
+      case 'image': {
+        const src = image(node.url, node);
+        return src === undefined ? [] : [{ type: 'image', src, alt: node.alt ?? '' }];
+      }
+      case 'footnoteReference':
+      case 'linkReference':
+      case 'imageReference':
+        return [{ type: 'text', value: toString(node) }];
+      default:
+        return [{ type: 'text', value: toString(node) }];
+    }
+  };
+
+  function rawHtml(node: { value: string; position?: { start: { line: number; column: number } } }) {
+    report(
+      file,
+      'warning',
+      'raw-html',
+      `不支持 HTML 标记，已忽略：${node.value.trim().slice(0, 40)}`,
+      placeOf(node),
+      '用 Markdown 书写：段落空一行，标题用 #，表格用 | 分隔。',
+    );
+  }
+
+  function safeHref(url: string, node: { position?: { start: { line: number; column: number } } }): string | undefined {
+    const trimmed = url.trim();
+    if (/^(https?:|mailto:)/i.test(trimmed) || trimmed.startsWith('#')) return trimmed;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) {
+      report(file, 'warning', 'link-unsafe', `不允许的链接地址“${trimmed.slice(0, 40)}”，已只保留文字`, placeOf(node), '链接只能是 http(s)、mailto 或项目内的相对路径。');
+      return undefined;
+    }
+    const target = path.resolve(path.dirname(String(file.data.absolute ?? '')), decodeURIComponent(trimmed.split(/[?#]/)[0] ?? ''));
+    if (!inside(options.root, target)) {
+      report(file, 'warning', 'link-outside', `链接指向项目之外“${trimmed.slice(0, 40)}”，已只保留文字`, placeOf(node), '链接只能指向项目目录之内。');
+      return undefined;
+    }
+    return trimmed;
+  }
+
+  function image(url: string, node: { position?: { start: { line: number; column: number } } }): string | undefined {
+    const trimmed = url.trim();
+    if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//') || path.isAbsolute(trimmed)) {
+      report(file, 'error', 'image-not-relative', `图片只能用项目内的相对路径：“${trimmed.slice(0, 60)}”`, placeOf(node), '把图片放进项目目录（如 bulletins/2021/images/），用相对路径引用。');
+      return undefined;
+    }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(trimmed);
+    } catch {
+      decoded = trimmed;
+    }
+    const absolute = path.resolve(path.dirname(String(file.data.absolute ?? '')), decoded);
+    let real = absolute;
+    try {
+      real = realpathSync(absolute);
+    } catch {
+      // missing: reported below
+    }
+    if (!inside(options.root, absolute) || !inside(realpathSync(options.root), real)) {
+      report(file, 'error', 'image-outside-project', `图片在项目目录之外：“${trimmed.slice(0, 60)}”`, placeOf(node), '图片须放在项目目录之内（不能用 ../ 或指向外部的链接）。');
+      return undefined;
+    }
+    if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+      report(file, 'error', 'image-missing', `找不到图片“${trimmed.slice(0, 60)}”`, placeOf(node), '检查图片路径（相对于源文件所在目录）和文件名的大小写。');
+      return undefined;
+    }
+    if (!/\.(png|jpe?g|gif|webp|svg)$/i.test(absolute)) {
+      report(file, 'error', 'image-type', `不支持的图片格式：“${trimmed.slice(0, 60)}”`, placeOf(node), '使用 PNG、JPEG、GIF、WebP 或 SVG 图片。');
+      return undefined;
+    }
+    const known = imageNames.get(absolute);
+    if (known) return known;
+    const base = path.basename(absolute);
+    let name = base;
+    for (let n = 2; [...imageNames.values()].includes(`${options.assetsDir}/${name}`); n++) name = `${n}-${base}`;
+    const to = `${options.assetsDir}/${name}`;
+    imageNames.set(absolute, to);
+    images.push({ from: absolute, to });
+    return to;
+  }
+
+  function paragraph(node: Paragraph): Block {
+    const children = inlineOf(node.children);
+    if (children.length === 1 && children[0]?.type === 'image') {
+      const img = children[0];
+      return { type: 'figure', src: img.src, alt: img.alt, caption: img.alt, place: placeOf(node) };
+    }
+    return { type: 'paragraph', children, text: plain(children), place: placeOf(node) };
+  }
+
+  function block(node: RootContent): Block[] {
+    switch (node.type) {
+      case 'paragraph':
+        return [paragraph(node)];
+      case 'heading': {
+        const h = node as Heading;
+        if (h.depth > 3) {
+          report(file, 'warning', 'heading-depth', `第 ${h.depth} 级标题按三级标题处理`, placeOf(h), '简报正文只用 ## 和 ### 两级小标题。');
+        }
+        const children = inlineOf(h.children);
+        return [{ type: 'heading', depth: h.depth === 2 ? 2 : 3, children, text: plain(children), place: placeOf(h) }];
+      }
+      case 'blockquote': {
+        const q = node as Blockquote;
+        const blocks = q.children.flatMap(block);
+        const isNote = NOTE.test(toString(q).trim());
+        return [{ type: isNote ? 'note' : 'quote', blocks, place: placeOf(q) }];
+      }
+      case 'list': {
+        const l = node as List;
+        return [
+          {
+            type: 'list',
+            ordered: l.ordered === true,
+            start: l.start ?? 1,
+            items: l.children.map((item) => item.children.flatMap(block)),
+            place: placeOf(l),
+          },
+        ];
+      }
+      case 'table': {
+        const t = node as Table;
+        return [
+          {
+            type: 'table',
+            align: (t.align ?? []).map((a) => a ?? null),
+            rows: t.children.map((row) => row.children.map((cell) => inlineOf(cell.children))),
+            place: placeOf(t),
+          },
+        ];
+      }
+      case 'code':
+        return [{ type: 'code', value: node.value, place: placeOf(node) }];
+      case 'thematicBreak':
+        return [{ type: 'rule', place: placeOf(node) }];
+      case 'html':
+        rawHtml(node);
+        return [];
+      case 'definition':
+      case 'footnoteDefinition':
+        return [];
+      default:
+        return [];
+    }
+  }
+
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 1) {
+      const title = plain(inlineOf(node.children)).trim();
+      if (!title) {
+        report(file, 'error', 'article-title-empty', '文章标题是空的', placeOf(node), '在 # 后面写上标题。');
+      }
+      current = { index: articles.length + 1, title, blocks: [], place: placeOf(node) };
+      articles.push(current);
+      continue;
+    }
+    if (!current) {
+      if (node.type === 'html') {
+        rawHtml(node);
+        continue;
+      }
+      if (node.type === 'definition') continue;
+      if (!orphanReported) {
+        orphanReported = true;
+        report(file, 'error', 'body-before-title', '正文出现在第一篇文章标题之前', placeOf(node), '每篇文章以一行“# 标题”开始；在这段文字前加上标题。');
+      }
+      continue;
+    }
+    if (current.blocks.length === 0 && current.subtitle === undefined && node.type === 'paragraph' && SUBTITLE.test(toString(node))) {
+      current.subtitle = toString(node).trim();
+      continue;
+    }
+    current.blocks.push(...block(node));
+  }
+
+  if (articles.length === 0 && !orphanReported) {
+    report(file, 'error', 'body-no-article', '正文里没有文章', { line: 1, column: 1 }, '在前置信息之后写“# 标题”，再写正文段落。');
+  }
+  for (const article of articles) {
+    const last = article.blocks.at(-1);
+    if (last?.type === 'paragraph' && isSourceLine(last.text)) {
+      article.source = last.text.trim();
+      article.blocks.pop();
+    }
+  }
+
+  if (file.messages.some((m) => m.fatal === true)) return undefined;
+
+  return {
+    source: options.source,
+    title: fm.title ?? config.title,
+    publisher: fm.publisher ?? config.publisher,
+    marker: fm.marker ?? config.marker,
+    issue: fm.issue,
+    total: fm.total,
+    date: fm.date,
+    printed: fm.printed ?? fm.date,
+    ...(fm.series ? { series: fm.series } : {}),
+    ...(fm.copies !== undefined ? { copies: fm.copies } : {}),
+    distribution: resolveDistribution(fm.distribution ?? config.distribution),
+    articles,
+    images,
+  };
+}
+
+/** "（上饶市应急管理局供稿）": the whole paragraph inside one pair of parentheses. */
+export function isSourceLine(text: string): boolean {
+  const t = text.trim();
+  if (!/^[（(]/.test(t) || !/[）)]$/.test(t)) return false;
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === '（' || c === '(') depth++;
+    else if (c === '）' || c === ')') {
+      depth--;
+      if (depth === 0 && i < t.length - 1) return false;
+    }
+  }
+  return depth === 0;
+}
+
+export function plain(nodes: Inline[]): string {
+  return nodes
+    .map((n) => {
+      switch (n.type) {
+        case 'text':
+        case 'code':
+          return n.value;
+        case 'break':
+          return '\n';
+        case 'image':
+          return n.alt;
+        default:
+          return plain(n.children);
+      }
+    })
+    .join('');
+}
+
+function inside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

@@ -1,0 +1,254 @@
+import { LineCounter, parseDocument, isPair, isScalar, isMap, visit, type Document, type Node } from 'yaml';
+import type { VFile } from 'vfile';
+import type { z } from 'zod';
+import { report, type At } from '../diagnostics/report.js';
+
+/**
+ * YAML parsed for validation: the plain value plus enough of the syntax tree to point a
+ * diagnostic at the offending key. `lineOffset` is added to YAML lines (front matter starts
+ * at line 2 of the source).
+ */
+export interface YamlSource {
+  doc: Document;
+  counter: LineCounter;
+  lineOffset: number;
+  value: unknown;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是/否（true/false）',
+  object: '键值表',
+  array: '列表',
+  null: '空值',
+  undefined: '空值',
+};
+
+/** Parses YAML strictly: YAML 1.2 core schema, unique keys, no tags that construct objects. */
+export function parseYaml(file: VFile, text: string, lineOffset: number, rulePrefix: string): YamlSource | undefined {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: counter,
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const at = (offset: number): At => {
+    const p = counter.linePos(offset);
+    return { line: p.line + lineOffset, column: p.col };
+  };
+  let failed = false;
+  for (const error of doc.errors) {
+    failed = true;
+    const { rule, reason, hint } = explainYamlError(error.code, error.message);
+    report(file, 'error', `${rulePrefix}-${rule}`, reason, at(error.pos[0]), hint);
+  }
+  if (failed) return undefined;
+  visit(doc, {
+    Node(_key, node: Node) {
+      if (node.tag !== undefined && node.range) {
+        failed = true;
+        report(
+          file,
+          'error',
+          `${rulePrefix}-yaml-tag`,
+          `不允许使用 YAML 标签 ${node.tag}`,
+          at(node.range[0]),
+          '去掉以 ! 开头的标签；只能写普通的文字、数字、列表和键值表。',
+        );
+      }
+    },
+    Alias(_key, node) {
+      failed = true;
+      report(file, 'error', `${rulePrefix}-yaml-alias`, '不允许使用 YAML 别名（*name）', at(node.range?.[0] ?? 0), '把引用的内容直接写出来。');
+    },
+  });
+  if (failed) return undefined;
+  return { doc, counter, lineOffset, value: doc.toJS({ maxAliasCount: 50 }) };
+}
+
+function explainYamlError(code: string, message: string): { rule: string; reason: string; hint: string } {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return { rule: 'duplicate-key', reason: '字段重复出现', hint: '每个字段只能写一次；删除多余的一行。' };
+    case 'TAB_AS_INDENT':
+      return { rule: 'yaml-tab', reason: 'YAML 中不能用制表符（Tab）缩进', hint: '把行首的 Tab 换成空格。' };
+    default:
+      return { rule: 'yaml-syntax', reason: `YAML 语法错误：${message.split('\n')[0]}`, hint: '检查冒号、缩进和引号；字段写成“键: 值”，冒号后留一个空格。' };
+  }
+}
+
+/** The place of the value (or, for a missing or unknown key, the key) at `path`. */
+function placeOf(source: YamlSource, path: readonly PropertyKey[], unknownKey?: string): At {
+  const at = (offset: number): At => {
+    const p = source.counter.linePos(offset);
+    return { line: p.line + source.lineOffset, column: p.col };
+  };
+  let node: unknown = source.doc.contents;
+  let best: At = { line: 1 + source.lineOffset, column: 1 };
+  if (node && isMap(node) && node.range) best = at(node.range[0]);
+  const keys = unknownKey === undefined ? path : [...path, unknownKey];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (!isMap(node)) break;
+    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+    if (!pair) break;
+    const last = i === keys.length - 1;
+    const keyNode = pair.key as Node;
+    if (last && (unknownKey !== undefined || !pair.value)) {
+      if (keyNode.range) best = at(keyNode.range[0]);
+      break;
+    }
+    const valueNode = pair.value as Node | null;
+    if (valueNode && valueNode.range) best = at(valueNode.range[0]);
+    else if (keyNode.range) best = at(keyNode.range[0]);
+    node = valueNode;
+    if (!last && Array.isArray((valueNode as { items?: unknown[] } | null)?.items) && typeof keys[i + 1] === 'number') {
+      const item = (valueNode as unknown as { items: Node[] }).items[keys[i + 1] as number];
+      if (item?.range) best = at(item.range[0]);
+      node = item;
+      i++;
+    }
+  }
+  return best;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+/**
+ * Validates `source.value` against a zod schema and reports every issue in Chinese at the
+ * offending key. `fieldName` turns a path into the name shown to the user.
+ */
+export function validateYaml<S extends z.ZodType>(
+  file: VFile,
+  source: YamlSource,
+  schema: S,
+  rulePrefix: string,
+  known: (path: readonly PropertyKey[]) => string[],
+): z.output<S> | undefined {
+  const value = source.value ?? {};
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join('.');
+    const actual = valueAt(value, issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const allowed = known(issue.path);
+        const guess = closest(key, allowed);
+        report(
+          file,
+          'error',
+          `${rulePrefix}-unknown-key`,
+          `未知的字段“${[...issue.path.map(String), key].join('.')}”`,
+          placeOf(source, issue.path, key),
+          guess ? `是不是“${guess}”？允许的字段：${allowed.join('、')}` : `允许的字段：${allowed.join('、')}`,
+        );
+      }
+      continue;
+    }
+    const at = placeOf(source, issue.path);
+    if (issue.code === 'invalid_type' && actual === undefined) {
+      const hint =
+        issue.path.length > 1 ? `在“${issue.path.slice(0, -1).map(String).join('.')}”下补上“${String(issue.path.at(-1))}”。` : `在开头的 --- 之间补上“${field}: …”一行。`;
+      report(file, 'error', `${rulePrefix}-missing-key`, `缺少必填字段“${field}”`, at, hint);
+      continue;
+    }
+    if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
+      const expected = issue.code === 'invalid_type' ? TYPE_NAMES[issue.expected] ?? issue.expected : '文字或文字列表';
+      report(
+        file,
+        'error',
+        `${rulePrefix}-wrong-type`,
+        `字段“${field}”应为${expected}，实际是${TYPE_NAMES[describe(actual)] ?? describe(actual)}“${short(actual)}”`,
+        at,
+        expected === '整数' ? '写成不带引号和小数点的正整数，如 64。' : `把“${field}”的值改为${expected}。`,
+      );
+      continue;
+    }
+    if (issue.code === 'too_small') {
+      const min = 'minimum' in issue ? String(issue.minimum) : '1';
+      report(
+        file,
+        'error',
+        `${rulePrefix}-too-small`,
+        typeof actual === 'number' ? `字段“${field}”应不小于 ${min}，实际是 ${actual}` : `字段“${field}”不能为空`,
+        at,
+        typeof actual === 'number' ? `改为不小于 ${min} 的整数。` : `填写“${field}”的内容，或删除这一行。`,
+      );
+      continue;
+    }
+    if (issue.code === 'too_big') {
+      report(file, 'error', `${rulePrefix}-too-big`, `字段“${field}”的值过大：${short(actual)}`, at, '检查这个值。');
+      continue;
+    }
+    if (issue.code === 'invalid_value') {
+      const options = 'values' in issue ? (issue.values as unknown[]).map(String).join('、') : '';
+      report(file, 'error', `${rulePrefix}-invalid-value`, `字段“${field}”的值“${short(actual)}”无效`, at, `可选值：${options}`);
+      continue;
+    }
+    if ((issue.code === 'custom' && issue.message === 'date') || (issue.code === 'invalid_format')) {
+      report(
+        file,
+        'error',
+        `${rulePrefix}-invalid-date`,
+        `字段“${field}”不是有效日期：“${short(actual)}”`,
+        at,
+        '日期写成 YYYY-MM-DD，如 2021-06-25，且须是日历上存在的日子。',
+      );
+      continue;
+    }
+    report(file, 'error', `${rulePrefix}-invalid`, `字段“${field}”无效：${issue.message}`, at, '按说明修改这个字段。');
+  }
+  return undefined;
+}
+
+function short(value: unknown): string {
+  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** The allowed key nearest to a typo (edit distance ≤ 2), if any. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] ?? 0;
+      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] ?? 0;
+}
