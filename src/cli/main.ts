@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { processIo, type Io } from '../core/io.js';
 import { describeError } from '../diagnostics/errors.js';
 import { commands } from './commands/index.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
-export const VERSION = pkg.version;
+import { VERSION } from '../version.js';
 
 /** Exit codes: 0 ok, 1 problems found, 2 usage error, 130/143 interrupted. */
 export type ExitCode = number;

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { Bulletin } from '../model/bulletin.js';
+
+export interface OutputFile {
+  path: string;
+  sha256: string;
+}
+
+export interface ManifestEntry {
+  source: string;
+  issue: number;
+  total: number;
+  date: string;
+  series: { name: string; number: number } | null;
+  articles: string[];
+  html: OutputFile | null;
+  pdf: (OutputFile & { pages: number }) | null;
+}
+
+export interface Manifest {
+  generator: 'bulletin';
+  manifestVersion: 1;
+  issues: ManifestEntry[];
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function manifestEntry(b: Bulletin, html: OutputFile | null, pdf: ManifestEntry['pdf']): ManifestEntry {
+  return {
+    source: b.source,
+    issue: b.issue,
+    total: b.total,
+    date: b.date,
+    series: b.series ? { name: b.series.name, number: b.series.number } : null,
+    articles: b.articles.map((a) => a.title),
+    html,
+    pdf,
+  };
+}
+
+/** Entries in a stable order: by total, then source. */
+export function sortEntries(entries: ManifestEntry[]): ManifestEntry[] {
+  return [...entries].sort((a, b) => a.total - b.total || a.source.localeCompare(b.source, 'en'));
+}
+
+export function serialiseManifest(entries: ManifestEntry[]): string {
+  const manifest: Manifest = { generator: 'bulletin', manifestVersion: 1, issues: sortEntries(entries) };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** Reads a manifest written earlier; anything unreadable counts as none. */
+export function parseManifest(text: string): ManifestEntry[] {
+  try {
+    const value = JSON.parse(text) as Partial<Manifest>;
+    return Array.isArray(value.issues) ? value.issues : [];
+  } catch {
+    return [];
+  }
+}

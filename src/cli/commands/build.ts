@@ -1,0 +1,36 @@
+import { Option, type Command } from 'commander';
+import { build, type Format } from '../../core/build.js';
+import type { CommandContext } from '../main.js';
+
+function parseFormats(value: string): Format[] {
+  const formats = value.split(',').map((f) => f.trim().toLowerCase());
+  for (const f of formats) {
+    if (f !== 'html' && f !== 'pdf') throw new Error(`未知的格式“${f}”，可选 html、pdf`);
+  }
+  return [...new Set(formats)] as Format[];
+}
+
+export function registerBuild(program: Command, { io, exit }: CommandContext): void {
+  program
+    .command('build')
+    .description('把源文件构建为 HTML 和 PDF（默认构建 bulletins/ 下全部源文件）')
+    .argument('[paths...]', '源文件或目录')
+    .option('-o, --out <dir>', '输出目录（默认 dist，或配置中的 out）')
+    .addOption(new Option('-f, --format <list>', '输出格式，逗号分隔：html,pdf').default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
+    .option('--json', '在标准输出打印机器可读的结果')
+    .option('--verbose', '显示详细信息（含出错时的调用栈）')
+    .addHelpText(
+      'after',
+      `
+示例：
+  $ bulletin build
+  $ bulletin build bulletins/2021/064.md --out public
+  $ bulletin build --format pdf --json > report.json
+
+退出码：0 成功；1 有源文件出错；2 用法错误。`,
+    )
+    .action(async (paths: string[], opts: { out?: string; format: Format[]; json?: boolean; verbose?: boolean }) => {
+      const result = await build({ paths, out: opts.out, formats: opts.format, json: opts.json, verbose: opts.verbose, io });
+      exit(result.exitCode);
+    });
+}

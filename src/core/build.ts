@@ -1,0 +1,247 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { Browser } from 'puppeteer-core';
+import type { VFile } from 'vfile';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { formatReport, messageToJson } from '../diagnostics/format.js';
+import { hasErrors, offsetToAt, report } from '../diagnostics/report.js';
+import { bulletinError, describeError } from '../diagnostics/errors.js';
+import { compile, type Compiled } from '../pipeline/index.js';
+import { render, templateEnvironment } from '../pipeline/render.js';
+import { print } from '../pipeline/print.js';
+import { Writer } from '../pipeline/write.js';
+import { launchBrowser } from '../browser/browser.js';
+import { fontFaces, resolveFonts, slicesFor, type RoleFont } from '../fonts/fonts.js';
+import { manifestEntry, parseManifest, serialiseManifest, sha256, type ManifestEntry } from '../archive/manifest.js';
+import type { Bulletin } from '../model/bulletin.js';
+import { displayPath, type Io } from './io.js';
+import { findSources, outputStem } from './sources.js';
+import { VERSION } from '../version.js';
+
+export type Format = 'html' | 'pdf';
+
+export interface BuildOptions {
+  paths?: string[];
+  out?: string;
+  formats?: Format[];
+  json?: boolean;
+  verbose?: boolean;
+  io: Io;
+}
+
+export interface BuiltIssue {
+  file: VFile;
+  entry?: ManifestEntry;
+}
+
+export interface BuildResult {
+  exitCode: number;
+  issues: BuiltIssue[];
+  /** Requests the renderer refused, over all issues. */
+  blocked: string[];
+}
+
+const FONTS_DIR = 'assets/fonts';
+
+/** Every string the page will show, for the font coverage check. */
+function pageText(b: Bulletin): string {
+  const parts: string[] = ['第期（总）年月日印发共份本期要目◆：— 0123456789', b.title, b.publisher, b.marker];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') parts.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) if (k !== 'src' && k !== 'href' && k !== 'place') collect(v);
+    }
+  };
+  collect(b.articles);
+  collect(b.distribution);
+  if (b.series) parts.push(b.series.name);
+  return parts.join('');
+}
+
+function titleText(b: Bulletin): string {
+  return b.title + b.articles.map((a) => a.title).join('');
+}
+
+function reportMissingGlyphs(file: VFile, font: RoleFont, missing: Set<number>): void {
+  if (missing.size === 0) return;
+  const text = String(file.value ?? '');
+  const chars = [...missing].map((cp) => String.fromCodePoint(cp));
+  const first = Math.min(...chars.map((c) => text.indexOf(c)).filter((i) => i >= 0));
+  const list = chars.slice(0, 10).map((c) => `“${c}”（U+${c.codePointAt(0)?.toString(16).toUpperCase()}）`).join('、');
+  report(
+    file,
+    'warning',
+    'missing-glyph',
+    `字体 ${font.name} 中没有这些字：${list}${chars.length > 10 ? ` 等 ${chars.length} 个` : ''}`,
+    Number.isFinite(first) ? offsetToAt(text, first) : undefined,
+    '换用含这些字的字体（配置 fonts），或改用常用字；否则 PDF 中会显示为其他字体或空白。',
+  );
+}
+
+/**
+ * Builds issues into HTML and PDF. Sources with errors are reported and skipped; the rest
+ * are built with one browser for the whole run. Returns the exit code: 0 ok, 1 problems.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const { io } = options;
+  const root = io.cwd;
+  const formats = options.formats ?? ['html', 'pdf'];
+  const show = (abs: string) => displayPath(io, abs);
+  const loaded = await loadConfig(root, show);
+  if (loaded.file && hasErrors(loaded.file)) {
+    io.stderr(formatReport([loaded.file], { verbose: options.verbose }));
+    return finish(options, [{ file: loaded.file }], [], 1);
+  }
+  const config = loaded.config;
+  const outDir = path.resolve(root, options.out ?? config.out);
+  const sourcesDir = path.resolve(root, config.sources);
+  const sources = await findSources(options.paths ?? [], root, config.sources);
+  if (sources.length === 0) {
+    const error = bulletinError('NoSources', [show(sourcesDir)]);
+    io.stderr(describeError(error, options.verbose));
+    return finish(options, [], [], 1);
+  }
+
+  const compiled: Array<Compiled & { stem: string }> = [];
+  for (const absolute of sources) {
+    const stem = outputStem(absolute, root, sourcesDir);
+    const inProject = !path.relative(root, absolute).startsWith('..');
+    const c = await compile(show(absolute), absolute, {
+      config,
+      root: inProject ? root : path.dirname(absolute),
+      source: inProject ? path.relative(root, absolute).split(path.sep).join('/') : path.basename(absolute),
+      assetsDir: `${stem}.assets`,
+    });
+    compiled.push({ ...c, stem });
+  }
+
+  const writer = new Writer(outDir);
+  const env = templateEnvironment(path.join(root, 'templates'));
+  const fonts = resolveFonts(config, root);
+  const entries: ManifestEntry[] = [];
+  const blocked: string[] = [];
+  const ready = compiled.filter((c) => c.bulletin && !hasErrors(c.file));
+  let browser: Browser | undefined;
+  try {
+    if (formats.includes('pdf') && ready.length > 0) {
+      browser = await launchBrowser({
+        executablePath: config.browser.executablePath,
+        env: io.env,
+        log: options.verbose ? io.stderr : undefined,
+      });
+    }
+    const limit = pLimit(2);
+    await Promise.all(
+      ready.map((c) =>
+        limit(async () => {
+          const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, blocked, verbose: options.verbose });
+          if (entry) entries.push(entry);
+        }),
+      ),
+    );
+  } catch (error) {
+    await writer.cleanup();
+    throw error;
+  } finally {
+    await browser?.close().catch(() => {});
+  }
+
+  if (entries.length > 0) {
+    const manifestPath = path.join(outDir, 'manifest.json');
+    const previous = parseManifest(await readFile(manifestPath, 'utf8').catch(() => ''));
+    const built = new Set(entries.map((e) => e.source));
+    await writer.write('manifest.json', serialiseManifest([...previous.filter((e) => !built.has(e.source)), ...entries]));
+  }
+
+  const files = compiled.map((c) => c.file);
+  io.stderr(formatReport(files, { verbose: options.verbose }));
+  const failed = files.filter(hasErrors).length;
+  const issues = compiled.map((c) => ({ file: c.file, entry: entries.find((e) => e.source === c.bulletin?.source) }));
+  if (!options.json) {
+    for (const issue of issues) {
+      if (!issue.entry) continue;
+      const outs = [issue.entry.html?.path, issue.entry.pdf?.path].filter(Boolean).map((p) => show(path.join(outDir, p!)));
+      const pages = issue.entry.pdf ? `（${issue.entry.pdf.pages} 页）` : '';
+      io.stdout(`✓ ${issue.file.path} → ${outs.join('、')}${pages}\n`);
+    }
+    if (blocked.length) io.stdout(`已拦截 ${blocked.length} 个外部请求（渲染时不访问网络）\n`);
+    io.stdout(`完成：成功 ${entries.length} 期${failed ? `，失败 ${failed} 期` : ''}\n`);
+  }
+  return finish(options, issues, blocked, failed ? 1 : 0);
+}
+
+function finish(options: BuildOptions, issues: BuiltIssue[], blocked: string[], exitCode: number): BuildResult {
+  if (options.json) {
+    const out = {
+      ok: exitCode === 0,
+      exitCode,
+      issues: issues.map((i) => ({
+        source: i.file.path,
+        ok: !hasErrors(i.file),
+        outputs: i.entry ? { html: i.entry.html, pdf: i.entry.pdf } : null,
+        messages: i.file.messages.map(messageToJson),
+      })),
+      blockedRequests: blocked.length,
+    };
+    options.io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  }
+  return { exitCode, issues, blocked };
+}
+
+interface BuildContext {
+  config: Config;
+  env: ReturnType<typeof templateEnvironment>;
+  fonts: RoleFont[];
+  writer: Writer;
+  outDir: string;
+  formats: Format[];
+  browser?: Browser;
+  blocked: string[];
+  verbose?: boolean;
+}
+
+async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContext): Promise<ManifestEntry | undefined> {
+  const htmlDir = path.posix.dirname(stem) === '.' ? '' : path.posix.dirname(stem);
+  const text = pageText(b);
+  const titles = titleText(b);
+  const used = ctx.fonts.map((font) => {
+    const { used, missing } = slicesFor(font, font.role === 'title' ? titles : font.role === 'figures' ? '— 0123456789' : text);
+    if (font.role === 'body' || font.role === 'title') reportMissingGlyphs(file, font, missing);
+    return { font, used: font.role === 'title' ? slicesFor(font, text).used : used };
+  });
+  const faces = fontFaces(used, FONTS_DIR, htmlDir);
+  let html: string;
+  try {
+    html = render(ctx.env, b, { config: ctx.config, htmlDir, fontCss: faces.css, version: VERSION });
+  } catch (error) {
+    report(file, 'error', 'template-error', `模板出错：${(error as Error).message.split('\n').slice(0, 2).join(' ')}`, undefined, '检查项目 templates/ 中覆盖的模板。');
+    return undefined;
+  }
+  for (const f of faces.files) await ctx.writer.copy(f.from, f.to);
+  for (const image of b.images) await ctx.writer.copy(image.from, image.to);
+  const htmlRel = `${stem}.html`;
+  const htmlFile = await ctx.writer.write(htmlRel, html);
+  const htmlOut = ctx.formats.includes('html') ? { path: htmlRel, sha256: sha256(html) } : null;
+  let pdfOut: ManifestEntry['pdf'] = null;
+  if (ctx.formats.includes('pdf') && ctx.browser) {
+    try {
+      const printed = await print(ctx.browser, htmlFile, b, { allowed: [ctx.outDir], timeout: ctx.config.browser.timeout, version: VERSION });
+      ctx.blocked.push(...printed.blocked);
+      if (printed.pages !== printed.layout.pages) {
+        report(file, 'warning', 'layout-drift', `分页与预计不符：预计 ${printed.layout.pages} 页，实际 ${printed.pages} 页；报尾可能不在末页底部`, undefined, '多见于超大图片或很长的表格；请检查 PDF 末页。');
+      }
+      const pdfRel = `${stem}.pdf`;
+      await ctx.writer.write(pdfRel, printed.pdf);
+      pdfOut = { path: pdfRel, sha256: sha256(printed.pdf), pages: printed.pages };
+    } catch (error) {
+      const m = report(file, 'error', 'print-failed', `生成 PDF 失败：${(error as Error).message.split('\n')[0]}`, undefined, '用 --verbose 查看原因；若是超时，可在配置中加大 browser.timeout。');
+      m.cause = error;
+      return undefined;
+    }
+  }
+  if (!ctx.formats.includes('html')) await ctx.writer.remove(htmlRel);
+  return manifestEntry(b, htmlOut, pdfOut);
+}

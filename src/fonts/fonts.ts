@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Config, FontRole } from '../config/schema.js';
+
+const require = createRequire(import.meta.url);
+
+export type Role = 'title' | 'body' | 'kai' | 'hei' | 'figures';
+export const ROLES: Role[] = ['title', 'body', 'kai', 'hei', 'figures'];
+
+/** The bundled free default of each role (layout.md § Fonts): an npm package and a weight. */
+const BUNDLED: Record<Role, { css: (weight: number) => string; weight: number; name: string }> = {
+  title: { css: (w) => `@fontsource/noto-serif-sc/${w}.css`, weight: 900, name: 'Noto Serif SC Black' },
+  body: { css: (w) => `@fontsource/noto-serif-sc/${w}.css`, weight: 400, name: 'Noto Serif SC' },
+  kai: { css: (w) => `lxgw-wenkai-webfont/lxgwwenkai-${w >= 600 ? 'bold' : w <= 300 ? 'light' : 'regular'}.css`, weight: 400, name: 'LXGW WenKai' },
+  hei: { css: (w) => `@fontsource/noto-sans-sc/${w}.css`, weight: 400, name: 'Noto Sans SC' },
+  figures: { css: (w) => `@fontsource/noto-serif-sc/${w}.css`, weight: 400, name: 'Noto Serif SC' },
+};
+
+export interface Slice {
+  /** Absolute path of the woff2 file. */
+  file: string;
+  ranges: Array<[number, number]>;
+}
+
+export interface RoleFont {
+  role: Role;
+  name: string;
+  /** Slices of a bundled font; a project font file is one slice covering everything. */
+  slices: Slice[];
+  /** A system family name (only with fonts.system). */
+  family?: string;
+}
+
+const sliceCache = new Map<string, Slice[]>();
+
+/** Reads a web-font stylesheet of an npm package into its woff2 slices and unicode ranges. */
+export function bundledSlices(cssModule: string): Slice[] {
+  const cached = sliceCache.get(cssModule);
+  if (cached) return cached;
+  const cssPath = require.resolve(cssModule);
+  const css = readFileSync(cssPath, 'utf8');
+  const slices: Slice[] = [];
+  for (const block of css.split('@font-face').slice(1)) {
+    const src = /url\(['"]?\.\/files\/([^)'"]+\.woff2)['"]?\)/.exec(block)?.[1];
+    if (!src) continue;
+    const range = /unicode-range:\s*([^;}]+)/.exec(block)?.[1];
+    slices.push({ file: path.join(path.dirname(cssPath), 'files', src), ranges: range ? parseRanges(range) : [[0, 0x10ffff]] });
+  }
+  sliceCache.set(cssModule, slices);
+  return slices;
+}
+
+export function parseRanges(text: string): Array<[number, number]> {
+  return text.split(',').map((part) => {
+    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+    const start = parseInt(a ?? '0', 16);
+    return [start, b ? parseInt(b, 16) : start] as [number, number];
+  });
+}
+
+export function resolveFonts(config: Config, root: string): RoleFont[] {
+  return ROLES.map((role) => {
+    const chosen: FontRole | undefined = config.fonts[role];
+    if (chosen?.file) {
+      const file = path.resolve(root, chosen.file);
+      return { role, name: path.basename(file), slices: [{ file, ranges: [[0, 0x10ffff]] }] };
+    }
+    if (chosen?.family && config.fonts.system) return { role, name: chosen.family, slices: [], family: chosen.family };
+    const b = BUNDLED[role];
+    return { role, name: b.name, slices: bundledSlices(b.css(chosen?.weight ?? b.weight)) };
+  });
+}
+
+function covers(slice: Slice, cp: number): boolean {
+  return slice.ranges.some(([a, b]) => cp >= a && cp <= b);
+}
+
+/** The slices a text needs, and the code points no slice of the role has. */
+export function slicesFor(font: RoleFont, text: string): { used: Slice[]; missing: Set<number> } {
+  const used = new Set<Slice>();
+  const missing = new Set<number>();
+  if (font.family) return { used: [], missing };
+  for (const ch of new Set(text)) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
+    const slice = font.slices.find((s) => covers(s, cp));
+    if (slice) used.add(slice);
+    else missing.add(cp);
+  }
+  return { used: font.slices.filter((s) => used.has(s)), missing };
+}
+
+function cssString(value: string): string {
+  return `"${value.replace(/[\\"\n<>]/g, (c) => `\\${c.codePointAt(0)?.toString(16)} `)}"`;
+}
+
+/**
+ * @font-face rules for the roles, with `url()` relative to the HTML file. Returns the files to
+ * copy (absolute source → output-relative target).
+ */
+export function fontFaces(fonts: Array<{ font: RoleFont; used: Slice[] }>, fontsDir: string, htmlDir: string): { css: string; files: Array<{ from: string; to: string }> } {
+  const rules: string[] = [];
+  const files = new Map<string, string>();
+  for (const { font, used } of fonts) {
+    const family = `bulletin-${font.role}`;
+    if (font.family) {
+      rules.push(`@font-face { font-family: ${cssString(family)}; src: local(${cssString(font.family)}); }`);
+      continue;
+    }
+    for (const slice of used) {
+      const to = `${fontsDir}/${path.basename(slice.file)}`;
+      files.set(slice.file, to);
+      const url = path.posix.relative(htmlDir, to);
+      const range = slice.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
+      const format = /\.woff2$/i.test(slice.file) ? ' format("woff2")' : '';
+      rules.push(`@font-face { font-family: ${cssString(family)}; font-display: block; src: url(${cssString(url)})${format}; unicode-range: ${range}; }`);
+    }
+  }
+  return { css: rules.join('\n'), files: [...files].map(([from, to]) => ({ from, to })) };
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import type { Bulletin, Inline } from '../model/bulletin.js';
+import type { Config } from '../config/schema.js';
+import { chineseDate } from '../model/dates.js';
+
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface RenderOptions {
+  config: Config;
+  /** Output-relative folder of the HTML file ("" or "2021"). */
+  htmlDir: string;
+  fontCss: string;
+  version: string;
+}
+
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+}
+
+const escapeMap: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => escapeMap[c] ?? c);
+}
+
+/** Inline nodes to HTML. Every string is escaped; hrefs were vetted by transform. */
+export function inlinesToHtml(nodes: Inline[], htmlDir: string): string {
+  return nodes
+    .map((n) => {
+      switch (n.type) {
+        case 'text':
+          return escapeHtml(n.value);
+        case 'code':
+          return `<code>${escapeHtml(n.value)}</code>`;
+        case 'break':
+          return '<br>';
+        case 'strong':
+          return `<strong>${inlinesToHtml(n.children, htmlDir)}</strong>`;
+        case 'emphasis':
+          return `<em>${inlinesToHtml(n.children, htmlDir)}</em>`;
+        case 'delete':
+          return `<del>${inlinesToHtml(n.children, htmlDir)}</del>`;
+        case 'link':
+          return `<a href="${escapeHtml(n.href)}" rel="noopener noreferrer">${inlinesToHtml(n.children, htmlDir)}</a>`;
+        case 'image':
+          return `<img src="${escapeHtml(path.posix.relative(htmlDir, n.src))}" alt="${escapeHtml(n.alt)}">`;
+      }
+    })
+    .join('');
+}
+
+export function documentMeta(b: Bulletin): DocumentMeta {
+  const year = b.date.slice(0, 4);
+  return {
+    title: `${b.title} ${year}年第${b.issue}期（总第${b.total}期）`,
+    author: b.publisher,
+    subject: b.series ? `${b.series.name}（${b.series.number}）` : `${b.title}（第${b.issue}期）`,
+    keywords: b.articles.map((a) => a.title),
+  };
+}
+
+/** One nunjucks environment per project: project templates first, built-ins after. */
+export function templateEnvironment(projectTemplates: string): nunjucks.Environment {
+  const searchPaths = existsSync(projectTemplates) ? [projectTemplates, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(searchPaths, { noCache: false }), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: false,
+  });
+  env.addFilter('chineseDate', (value: string) => chineseDate(value));
+  return env;
+}
+
+/** The HTML of one issue, from the model and the (possibly overridden) templates. */
+export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOptions): string {
+  env.addFilter('inlines', (nodes: Inline[]) => new nunjucks.runtime.SafeString(inlinesToHtml(nodes, options.htmlDir)));
+  env.addFilter('relativeAsset', (to: string) => path.posix.relative(options.htmlDir, to));
+  const script = env.render('paginate.js', {});
+  const scriptHash = createHash('sha256').update(`\n${script}\n`).digest('base64');
+  const csp = [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    "font-src 'self' file:",
+    "img-src 'self' file:",
+    `script-src 'sha256-${scriptHash}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const { config } = options;
+  const showToc = config.toc === 'always' || (config.toc === 'auto' && b.articles.length >= 2);
+  return env.render('bulletin.njk', {
+    b,
+    meta: documentMeta(b),
+    csp,
+    showToc,
+    fontCss: options.fontCss,
+    script,
+    colors: config.colors,
+    pageNumbers: config.pageNumbers,
+    version: options.version,
+  });
+}

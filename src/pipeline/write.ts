@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, copyFile, open } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Writes outputs so that a reader never sees half a file: each goes to a temporary file in
+ * the same folder, is flushed, then renamed into place. Pending temporaries are tracked so an
+ * interrupted run can remove them.
+ */
+export class Writer {
+  readonly pending = new Set<string>();
+  constructor(readonly root: string) {}
+
+  private temp(target: string): string {
+    return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  }
+
+  /** Writes `data` to `rel` (relative to the root, forward slashes). */
+  async write(rel: string, data: string | Uint8Array): Promise<string> {
+    const target = path.join(this.root, ...rel.split('/'));
+    await mkdir(path.dirname(target), { recursive: true });
+    const tmp = this.temp(target);
+    this.pending.add(tmp);
+    try {
+      const handle = await open(tmp, 'w');
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(tmp, target);
+    } finally {
+      this.pending.delete(tmp);
+      await rm(tmp, { force: true });
+    }
+    return target;
+  }
+
+  async copy(from: string, rel: string): Promise<string> {
+    const target = path.join(this.root, ...rel.split('/'));
+    await mkdir(path.dirname(target), { recursive: true });
+    const tmp = this.temp(target);
+    this.pending.add(tmp);
+    try {
+      await copyFile(from, tmp);
+      await rename(tmp, target);
+    } finally {
+      this.pending.delete(tmp);
+      await rm(tmp, { force: true });
+    }
+    return target;
+  }
+
+  /** Removes an output (used for intermediate files that were not asked for). */
+  async remove(rel: string): Promise<void> {
+    await rm(path.join(this.root, ...rel.split('/')), { force: true });
+  }
+
+  /** Removes every temporary still pending (after an interruption). */
+  async cleanup(): Promise<void> {
+    await Promise.all([...this.pending].map((tmp) => rm(tmp, { force: true })));
+    this.pending.clear();
+  }
+}
+

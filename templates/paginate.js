@@ -1,0 +1,97 @@
+/* Pagination for print. Every flow element is a multiple of the line pitch, so page breaks
+   are predictable: this walks the flow as Chromium will fragment it, pushes headings that
+   would be stranded at a page foot, and sizes a spacer that puts the colophon (报尾) at the
+   bottom of the last page, or of a fresh page when it does not fit. Runs before printing
+   (window "beforeprint", or called by bulletin's printer) and is undone after. */
+(function () {
+  'use strict';
+  function px(value) {
+    var probe = document.createElement('div');
+    probe.style.position = 'absolute';
+    probe.style.height = value;
+    document.body.appendChild(probe);
+    var h = probe.getBoundingClientRect().height;
+    probe.remove();
+    return h;
+  }
+  function undo() {
+    var spacers = document.querySelectorAll('.bulletin-spacer');
+    for (var i = 0; i < spacers.length; i++) spacers[i].remove();
+    var pushed = document.querySelectorAll('[data-pushed]');
+    for (var j = 0; j < pushed.length; j++) {
+      pushed[j].style.breakBefore = '';
+      pushed[j].removeAttribute('data-pushed');
+    }
+  }
+  function paginate() {
+    undo();
+    var sheet = document.querySelector('.sheet');
+    var H = px('var(--block-h)');
+    var P = px('var(--p)');
+    var eps = 0.5;
+    var items = Array.prototype.slice.call(document.querySelectorAll('[data-flow]'));
+    var colophon = null;
+    var page = 0;
+    var y = 0;
+    var prevBottom = null;
+    var articles = [];
+    var drift = 0;
+    function newPage() { page++; y = 0; }
+    function push(el) {
+      el.style.breakBefore = 'page';
+      el.setAttribute('data-pushed', '');
+      newPage();
+    }
+    for (var i = 0; i < items.length; i++) {
+      var el = items[i];
+      var kind = el.getAttribute('data-flow');
+      if (kind === 'colophon') { colophon = el; continue; }
+      var r = el.getBoundingClientRect();
+      if (prevBottom !== null) {
+        var gap = r.top - prevBottom;
+        if (gap > eps) {
+          y += gap;
+          if (y > H + eps) newPage();
+        }
+      }
+      prevBottom = r.bottom;
+      var h = r.height;
+      if (kind === 'lines') {
+        var n = Math.max(1, Math.round(h / P));
+        drift = Math.max(drift, Math.abs(h - n * P));
+        for (var k = 0; k < n; k++) {
+          if (y + P > H + eps) newPage();
+          y += P;
+        }
+      } else {
+        var need = h;
+        if (kind === 'keep') need += P; // keep with the first line of what follows
+        if (y > 0 && y + need > H + eps && need <= H) push(el);
+        if (h > H) { page += Math.floor((y + h) / H); y = (y + h) % H; } else { y += h; }
+      }
+      var a = el.getAttribute('data-article');
+      if (a) articles.push({ index: Number(a), page: page, top: y - h });
+    }
+    var pages = page + 1;
+    if (colophon) {
+      var c = colophon.getBoundingClientRect().height;
+      var spacer = document.createElement('div');
+      spacer.className = 'bulletin-spacer';
+      var room = H - y;
+      var height;
+      if (c + 1 <= room) {
+        height = room - c - 1;
+      } else {
+        spacer.style.breakBefore = 'page';
+        height = H - c - 1;
+        pages++;
+      }
+      spacer.style.height = Math.max(0, height) + 'px';
+      colophon.parentNode.insertBefore(spacer, colophon);
+    }
+    return { pages: pages, articles: articles, pitch: P, blockHeight: H, drift: drift, width: sheet ? sheet.getBoundingClientRect().width : 0 };
+  }
+  window.bulletinPaginate = paginate;
+  window.addEventListener('beforeprint', paginate);
+  window.addEventListener('afterprint', undo);
+})();
