@@ -17,6 +17,11 @@
   function undo() {
     var spacers = document.querySelectorAll('.bulletin-spacer');
     for (var i = 0; i < spacers.length; i++) spacers[i].remove();
+    var snapped = document.querySelectorAll('[data-snapped]');
+    for (var f = 0; f < snapped.length; f++) {
+      snapped[f].style.height = '';
+      snapped[f].removeAttribute('data-snapped');
+    }
     var pushed = document.querySelectorAll('[data-pushed]');
     for (var j = 0; j < pushed.length; j++) {
       pushed[j].style.breakBefore = '';
@@ -29,6 +34,13 @@
     var H = px('var(--block-h)');
     var P = px('var(--p)');
     var eps = 0.5;
+    // Figures are rounded up to whole lines so the text after them stays on the grid.
+    var figures = document.querySelectorAll('figure[data-flow]');
+    for (var g = 0; g < figures.length; g++) {
+      var fh = figures[g].getBoundingClientRect().height;
+      figures[g].style.height = Math.ceil(fh / P - 0.01) * P + 'px';
+      figures[g].setAttribute('data-snapped', '');
+    }
     var items = Array.prototype.slice.call(document.querySelectorAll('[data-flow]'));
     var colophon = null;
     var page = 0;
