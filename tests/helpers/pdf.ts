@@ -1,0 +1,122 @@
+import { PDFDocument, PDFDict, PDFName, PDFArray, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export const MM = 72 / 25.4;
+
+export interface TextItem {
+  str: string;
+  /** left edge, pt from the left of the page */
+  x: number;
+  /** baseline, pt from the top of the page */
+  baseline: number;
+  width: number;
+  size: number;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  items: TextItem[];
+  /** The page's text with all white space removed. */
+  text: string;
+}
+
+/** Text of every page with positions, read by pdf.js (the same engine browsers use). */
+export async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const pages: PdfPage[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const [, , w, h] = page.view as [number, number, number, number];
+    const content = await page.getTextContent();
+    const items: TextItem[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str === '') continue;
+      const t = item.transform as number[];
+      items.push({ str: item.str, x: t[4] ?? 0, baseline: h - (t[5] ?? 0), width: item.width, size: Math.hypot(t[2] ?? 0, t[3] ?? 0) });
+    }
+    // Reading order: by line (baselines within 3 pt), then left to right; paint order differs.
+    const ordered = [...items].sort((a, b) => (Math.abs(a.baseline - b.baseline) > 3 ? a.baseline - b.baseline : a.x - b.x));
+    pages.push({ width: w, height: h, items: ordered, text: ordered.map((it) => it.str).join('').replace(/\s+/g, '') });
+  }
+  await doc.destroy();
+  return pages;
+}
+
+export interface FontInfo {
+  name: string;
+  subtype: string;
+  descendant?: string;
+  embedded: boolean;
+}
+
+/** Every font dictionary the pages use, with its kind and whether its program is embedded. */
+export async function pdfFonts(bytes: Uint8Array): Promise<FontInfo[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const seen = new Map<string, FontInfo>();
+  const lookup = <T>(v: unknown): T | undefined => (v instanceof PDFRef ? (doc.context.lookup(v) as T) : (v as T | undefined));
+  for (const page of doc.getPages()) {
+    const resources = lookup<PDFDict>(page.node.get(PDFName.of('Resources')));
+    const fonts = lookup<PDFDict>(resources?.get(PDFName.of('Font')));
+    if (!fonts) continue;
+    for (const [, ref] of fonts.entries()) {
+      const font = lookup<PDFDict>(ref);
+      if (!font) continue;
+      const name = String(font.get(PDFName.of('BaseFont')) ?? '');
+      const subtype = String(font.get(PDFName.of('Subtype')) ?? '');
+      let descriptorHolder = font;
+      let descendant: string | undefined;
+      if (subtype === '/Type0') {
+        const arr = lookup<PDFArray>(font.get(PDFName.of('DescendantFonts')));
+        const d = lookup<PDFDict>(arr?.get(0));
+        if (d) {
+          descriptorHolder = d;
+          descendant = String(d.get(PDFName.of('Subtype')) ?? '');
+        }
+      }
+      const descriptor = lookup<PDFDict>(descriptorHolder.get(PDFName.of('FontDescriptor')));
+      const embedded = !!descriptor && ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.has(PDFName.of(k)));
+      seen.set(`${name}|${ref.toString()}`, { name, subtype, descendant, embedded: subtype === '/Type3' ? true : embedded });
+    }
+  }
+  return [...seen.values()];
+}
+
+export interface PdfInfo {
+  title?: string;
+  author?: string;
+  subject?: string;
+  keywords?: string;
+  creationDate?: Date;
+  modificationDate?: Date;
+  language?: string;
+  outline: string[];
+}
+
+function decodeText(v: unknown): string {
+  if (v instanceof PDFString || v instanceof PDFHexString) return v.decodeText();
+  return String(v ?? '');
+}
+
+export async function pdfInfo(bytes: Uint8Array): Promise<PdfInfo> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const outline: string[] = [];
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  let item = outlines?.get(PDFName.of('First'));
+  for (let guard = 0; item && guard < 1000; guard++) {
+    const dict = doc.context.lookup(item) as PDFDict;
+    outline.push(decodeText(dict.get(PDFName.of('Title'))));
+    item = dict.get(PDFName.of('Next'));
+  }
+  const lang = doc.catalog.get(PDFName.of('Lang'));
+  return {
+    title: doc.getTitle(),
+    author: doc.getAuthor(),
+    subject: doc.getSubject(),
+    keywords: doc.getKeywords(),
+    creationDate: doc.getCreationDate(),
+    modificationDate: doc.getModificationDate(),
+    language: lang ? decodeText(lang) : undefined,
+    outline,
+  };
+}
