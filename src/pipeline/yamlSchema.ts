@@ -96,7 +96,16 @@ function placeOf(source: YamlSource, path: readonly PropertyKey[], unknownKey?: 
     const key = keys[i];
     if (!isMap(node)) break;
     const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+    // A missing key is reported at the key of the map that lacks it.
     if (!pair) break;
+    const keyRange = (pair.key as Node).range;
+    if (i === keys.length - 2 && unknownKey === undefined && keyRange) {
+      const next = isMap(pair.value) ? pair.value.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(keys[i + 1])) : undefined;
+      if (!next) {
+        best = at(keyRange[0]);
+        break;
+      }
+    }
     const last = i === keys.length - 1;
     const keyNode = pair.key as Node;
     if (last && (unknownKey !== undefined || !pair.value)) {
@@ -172,7 +181,8 @@ export function validateYaml<S extends z.ZodType>(
       continue;
     }
     if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
-      const expected = issue.code === 'invalid_type' ? TYPE_NAMES[issue.expected] ?? issue.expected : '文字或文字列表';
+      // Every number in the schemas is an integer.
+      const expected = issue.code === 'invalid_type' ? (issue.expected === 'number' ? '整数' : TYPE_NAMES[issue.expected] ?? issue.expected) : '文字或文字列表';
       report(
         file,
         'error',
