@@ -30,6 +30,13 @@ export function program(context: CommandContext): Command {
   $ bulletin check --strict              只检查，不生成
   $ bulletin new --date 2021-06-28       新建下一期`,
     )
+    .configureHelp({
+      styleTitle: (title) => TITLES[title] ?? title,
+      optionDescription: (option) =>
+        option.defaultValue !== undefined && option.defaultValueDescription !== undefined
+          ? `${option.description}（默认：${option.defaultValueDescription}）`
+          : option.description,
+    })
     .showHelpAfterError('（用 bulletin --help 查看用法）')
     .exitOverride()
     .configureOutput({
@@ -41,11 +48,14 @@ export function program(context: CommandContext): Command {
   return cmd;
 }
 
+const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
+
 function translateCommanderError(s: string): string {
   return s
     .replace(/^error: unknown option '(.+)'/m, "错误：未知的选项 '$1'")
     .replace(/^error: unknown command '(.+)'/m, "错误：未知的命令 '$1'")
     .replace(/^error: option '(.+)' argument missing/m, "错误：选项 '$1' 缺少参数")
+    .replace(/^error: option '(.+)' argument '(.*)' is invalid\. /m, "错误：选项 '$1' 的参数 '$2' 无效：")
     .replace(/^error: missing required argument '(.+)'/m, "错误：缺少参数 '$1'")
     .replace(/^error: too many arguments.*/m, '错误：参数过多')
     .replace(/^error: /m, '错误：');

@@ -56,6 +56,41 @@ export const catalogue = {
     message: (path: string, pid: string) => `输出目录已被另一个构建（进程 ${pid}）锁定：${path}`,
     hint: '等待另一个构建结束后再运行；若该进程已不存在，锁会被自动回收。',
   },
+  ImportTargetExists: {
+    title: '目标文件已存在',
+    message: (path: string, input: string) => `${path} 已经存在，未导入 ${input}。`,
+    hint: '确认不需要已有的文件后加 --force 覆盖，或用 --out 导入到另一个目录。',
+  },
+  ImportDuplicateTarget: {
+    title: '两个输入导入到同一个文件',
+    message: (path: string, first: string, second: string) => `${first} 和 ${second} 都会导入到 ${path}，未导入后者。`,
+    hint: '两份文本的期号和日期相同：检查是否重复，或分两次用不同的 --out 导入。',
+  },
+  ImportInputUnreadable: {
+    title: '无法读取输入文件',
+    message: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
+    hint: '检查路径拼写和读取权限；路径相对于当前目录。',
+  },
+  IssueExists: {
+    title: '这一期已存在',
+    message: (path: string) => `${path} 已经存在，未做改动。`,
+    hint: '检查已有的这一期是否就是要新建的；若编号不对，先改正已有源文件的 issue、total、date，再运行 `bulletin new`。',
+  },
+  InvalidDate: {
+    title: '日期无效',
+    message: (value: string) => `“${value}”不是有效日期。`,
+    hint: '日期写成 YYYY-MM-DD，如 2021-06-28，且须是日历上存在的日子。',
+  },
+  DateBeforeLatest: {
+    title: '日期早于最近一期',
+    message: (date: string, latest: string, path: string) => `新一期的日期 ${date} 早于最近一期 ${path} 的日期 ${latest}。`,
+    hint: '总期号随日期递增，新一期的日期不能早于已有的最后一期；检查 --date，或先改正已有源文件的日期。',
+  },
+  ArchiveInvalid: {
+    title: '已有源文件有错误',
+    message: (count: number) => `有 ${count} 个已有源文件的前置信息有错误，无法确定下一期的编号。`,
+    hint: '按上方诊断改正这些源文件（可用 `bulletin check` 检查），再运行 `bulletin new`。',
+  },
 } as const;
 
 export type ErrorName = keyof typeof catalogue;

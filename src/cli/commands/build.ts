@@ -1,11 +1,11 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { build, type Format } from '../../core/build.js';
 import type { CommandContext } from '../main.js';
 
 function parseFormats(value: string): Format[] {
   const formats = value.split(',').map((f) => f.trim().toLowerCase());
   for (const f of formats) {
-    if (f !== 'html' && f !== 'pdf') throw new Error(`未知的格式“${f}”，可选 html、pdf`);
+    if (f !== 'html' && f !== 'pdf') throw new InvalidArgumentError(`未知的格式“${f}”，可选 html、pdf`);
   }
   return [...new Set(formats)] as Format[];
 }

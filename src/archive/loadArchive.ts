@@ -1,0 +1,33 @@
+import type { VFile } from 'vfile';
+import { hasErrors } from '../diagnostics/report.js';
+import { read } from '../pipeline/read.js';
+import { parse } from '../pipeline/parse.js';
+import { validate } from '../pipeline/validate.js';
+import { keyLines } from './keyLines.js';
+import type { NumberedSource } from './numbering.js';
+
+export interface Archive {
+  /** Every source read, in the order given, with its diagnostics. */
+  files: VFile[];
+  /** The sources whose front matter is valid, ready for the numbering rules. */
+  entries: NumberedSource[];
+}
+
+/**
+ * Reads the front matter of every source of a project (read → parse → validate; the body is
+ * parsed but not transformed). `display` turns an absolute path into the path shown.
+ */
+export async function loadArchive(absolutes: string[], display: (absolute: string) => string): Promise<Archive> {
+  const files: VFile[] = [];
+  const entries: NumberedSource[] = [];
+  for (const absolute of absolutes) {
+    const file = await read(display(absolute), absolute);
+    files.push(file);
+    if (hasErrors(file)) continue;
+    const parsed = parse(file);
+    if (!parsed) continue;
+    const frontMatter = validate(file, parsed);
+    if (frontMatter) entries.push({ file, frontMatter, lines: keyLines(parsed.yaml) });
+  }
+  return { files, entries };
+}

@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import { stringify } from 'yaml';
+import { loadArchive } from '../archive/loadArchive.js';
+import { nextNumbers } from '../archive/numbering.js';
+import { loadConfig } from '../config/load.js';
+import { formatReport } from '../diagnostics/format.js';
+import { hasErrors } from '../diagnostics/report.js';
+import { BulletinError, bulletinError, describeError } from '../diagnostics/errors.js';
+import { isCalendarDate } from '../model/dates.js';
+import { displayPath, type Io } from './io.js';
+import { findSources } from './sources.js';
+
+const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+const TEMPLATE = 'new.md.njk';
+
+export interface NewIssueOptions {
+  series?: string;
+  /** YYYY-MM-DD; default SOURCE_DATE_EPOCH's day, else today, in Asia/Shanghai (UTC+8, no DST). */
+  date?: string;
+  /** The first article's title; default the placeholder 标题. */
+  title?: string;
+  json?: boolean;
+  io: Io;
+}
+
+export interface NewIssueResult {
+  exitCode: number;
+  /** The new source, as shown to the user. */
+  path?: string;
+}
+
+/** The day in China of SOURCE_DATE_EPOCH, or of now. */
+export function todayInChina(env: Io['env'], now = Date.now()): string {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  const ms = epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : now;
+  return new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** A Markdown (not HTML) environment: autoescape off; project templates before the built-in one. */
+function markdownEnvironment(root: string): nunjucks.Environment {
+  const project = path.join(root, 'templates');
+  const searchPaths = existsSync(project) ? [project, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(searchPaths, { noCache: true }), {
+    autoescape: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  env.addFilter('yaml', (value: unknown) => stringify(value, { lineWidth: 0 }).trimEnd());
+  return env;
+}
+
+/**
+ * `bulletin new`: writes the next issue's source, numbered after every source of the project
+ * (a new year restarts `issue` when numbering.reset is yearly), at <sources>/<year>/<NNN>.md.
+ * Never overwrites a file.
+ */
+export async function newIssue(options: NewIssueOptions): Promise<NewIssueResult> {
+  const { io } = options;
+  const root = io.cwd;
+  const show = (absolute: string) => displayPath(io, absolute);
+  const fail = (error: unknown, exitCode = 1): NewIssueResult => {
+    io.stderr(describeError(error));
+    if (options.json) {
+      const e = error instanceof BulletinError ? { name: error.errorName, message: error.message, hint: error.hint } : { name: 'Error', message: String(error), hint: null };
+      io.stdout(`${JSON.stringify({ ok: false, exitCode, error: e }, null, 2)}\n`);
+    }
+    return { exitCode };
+  };
+
+  const date = options.date ?? todayInChina(io.env);
+  if (!isCalendarDate(date)) return fail(bulletinError('InvalidDate', [date]), 2);
+  const loaded = await loadConfig(root, show);
+  if (loaded.file && hasErrors(loaded.file)) {
+    io.stderr(formatReport([loaded.file]));
+    return fail(bulletinError('ConfigInvalid', [loaded.file.path]));
+  }
+  const { config } = loaded;
+  const sourcesDir = path.resolve(root, config.sources);
+  const sources = existsSync(sourcesDir) ? await findSources([], root, config.sources) : [];
+  const archive = await loadArchive(sources, show);
+  const broken = archive.files.filter(hasErrors);
+  if (broken.length) {
+    io.stderr(formatReport(broken));
+    return fail(bulletinError('ArchiveInvalid', [broken.length]));
+  }
+  const latest = archive.entries.reduce<(typeof archive.entries)[number] | undefined>(
+    (a, e) => (!a || e.frontMatter.date > a.frontMatter.date ? e : a),
+    undefined,
+  );
+  if (latest && date < latest.frontMatter.date) {
+    return fail(bulletinError('DateBeforeLatest', [date, latest.frontMatter.date, latest.file.path]));
+  }
+
+  const next = nextNumbers(archive.entries, { date, ...(options.series ? { series: options.series } : {}) }, config.numbering.reset);
+  const series = options.series && next.seriesNumber ? { name: options.series, number: next.seriesNumber } : undefined;
+  let text: string;
+  try {
+    text = markdownEnvironment(root).render(TEMPLATE, {
+      issue: next.issue,
+      total: next.total,
+      date,
+      series,
+      distribution: config.distribution,
+      title: options.title?.replace(/\s*\n\s*/g, ' ').trim() || undefined,
+    });
+  } catch (error) {
+    return fail(error);
+  }
+  const absolute = path.join(sourcesDir, date.slice(0, 4), `${String(next.issue).padStart(3, '0')}.md`);
+  const shown = show(absolute);
+  try {
+    await mkdir(path.dirname(absolute), { recursive: true });
+    await writeFile(absolute, text, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'EEXIST' ? bulletinError('IssueExists', [shown]) : bulletinError('OutputNotWritable', [shown, (error as Error).message], error));
+  }
+  if (options.json) {
+    const out = { ok: true, exitCode: 0, path: shown, issue: next.issue, total: next.total, date, series: series ?? null };
+    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    io.stdout(`${shown}\n`);
+  }
+  return { exitCode: 0, path: shown };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { configSchema } from '../config/schema.js';
+import { frontMatterSchema } from '../model/frontMatter.js';
+import { catalogue } from '../diagnostics/errors.js';
+
+interface JsonSchema {
+  type?: string | string[];
+  description?: string;
+  title?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  default?: unknown;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  items?: JsonSchema;
+  additionalProperties?: JsonSchema | boolean;
+  minimum?: number;
+  maximum?: number;
+  pattern?: string;
+  format?: string;
+}
+
+function typeOf(s: JsonSchema): string {
+  if (s.enum) return s.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
+  if (s.anyOf) return s.anyOf.map(typeOf).join(' 或 ');
+  if (s.type === 'array') return `${s.items ? typeOf(s.items) : ''} 列表`;
+  if (s.type === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object') return `键值表（值：${typeOf(s.additionalProperties)}）`;
+  const t = Array.isArray(s.type) ? s.type.join('/') : s.type ?? '';
+  const names: Record<string, string> = { integer: '整数', string: '文字', boolean: 'true/false', object: '键值表', number: '数字' };
+  let out = names[t] ?? t;
+  if (s.minimum !== undefined) out += ` ≥ ${s.minimum}`;
+  if (s.maximum !== undefined && s.maximum < 1e9) out += ` ≤ ${s.maximum}`;
+  return out;
+}
+
+function rows(schema: JsonSchema, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const [key, prop] of Object.entries(schema.properties ?? {})) {
+    const name = `${prefix}${key}`;
+    const required = schema.required?.includes(key) && prop.default === undefined ? '是' : '否';
+    const def = prop.default !== undefined && typeof prop.default !== 'object' ? `\`${JSON.stringify(prop.default)}\`` : prop.default !== undefined ? `\`${JSON.stringify(prop.default)}\`` : '';
+    out.push(`| \`${name}\` | ${typeOf(prop)} | ${required} | ${def} | ${(prop.description ?? '').replace(/\|/g, '\\|')} |`);
+    if (prop.properties) out.push(...rows(prop, `${name}.`));
+  }
+  return out;
+}
+
+function table(schema: z.ZodType, io: 'input' | 'output'): string {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return ['| 字段 | 类型 | 必填 | 默认 | 说明 |', '| --- | --- | --- | --- | --- |', ...rows(json)].join('\n');
+}
+
+const HEADER = '<!-- 本文件由 `npm run docs` 从 src/ 中的 schema 生成，请勿手改。 -->\n\n';
+
+/** docs/front-matter.md, docs/config.md and docs/errors.md, generated from the schemas and the error catalogue. */
+export function schemaDocs(): Record<string, string> {
+  return {
+    'docs/front-matter.md': `${HEADER}# 源文件前置信息（front matter）\n\n源文件以 \`---\` 行开始和结束的 YAML 块开头；只接受 YAML（\`---js\` 等可执行格式一律拒绝），未知字段是错误。\n\n${table(frontMatterSchema, 'input')}\n`,
+    'docs/config.md': `${HEADER}# 配置文件 bulletin.config.yaml\n\n放在项目根目录，所有字段都可省略；没有配置文件时使用江西应急管理简报预设。\n\n${table(configSchema, 'input')}\n`,
+    'docs/errors.md': `${HEADER}# 错误目录（与源文件位置无关的错误）\n\n| 名称 | 标题 | 提示 |\n| --- | --- | --- |\n${Object.entries(catalogue)
+      .map(([name, e]) => `| ${name} | ${e.title} | ${e.hint.replace(/\|/g, '\\|')} |`)
+      .join('\n')}\n`,
+  };
+}

@@ -1,0 +1,71 @@
+// Exact output of real runs of bin/bulletin: what an editor and a CI log see.
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { copyInto, FIXTURES, tempProject } from '../helpers/project.js';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/bulletin.js');
+const run = promisify(execFile);
+
+async function bulletin(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('bin/bulletin', () => {
+  it('--version prints the package version', async () => {
+    const pkg = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    const r = await bulletin(FIXTURES, ['--version']);
+    expect(r).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it('reports a front-matter typo with place, rule and hint, exit 1', async () => {
+    const dir = await tempProject({ 'bulletins/2021/064.md': '---\nisue: 64\nissue: 64\ntotal: 230\ndate: 2021-06-25\n---\n\n# 标题\n\n正文。\n' });
+    const r = await bulletin(dir, ['build']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        'bulletins/2021/064.md',
+        '  2:1     错误  未知的字段“isue”  front-matter-unknown-key',
+        '          提示：是不是“issue”？允许的字段：issue、total、date、series、title、publisher、marker、distribution、printed、copies',
+        '',
+        '✖ 1 个错误',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stdout).toBe('完成：成功 0 期，失败 1 期\n');
+  });
+
+  it('refuses an unknown format as a usage error, exit 2', async () => {
+    const r = await bulletin(FIXTURES, ['build', '--format', 'docx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("错误：选项 '-f, --format <list>' 的参数 'docx' 无效：未知的格式“docx”，可选 html、pdf\n（用 bulletin --help 查看用法）\n");
+  });
+
+  it('builds the real issue and says where the files went', async () => {
+    const dir = await tempProject();
+    await copyInto(dir, path.join(FIXTURES, 'samples/jx-2021-064.md'), 'bulletins/2021/064.md');
+    const r = await bulletin(dir, ['build']);
+    expect(r).toEqual({ code: 0, stdout: '✓ bulletins/2021/064.md → dist/2021/064.html、dist/2021/064.pdf（5 页）\n完成：成功 1 期\n', stderr: '' });
+  });
+
+  it('--json gives a machine report on stdout only', async () => {
+    const dir = await tempProject();
+    await copyInto(dir, path.join(FIXTURES, 'samples/jx-2021-064.md'), 'bulletins/2021/064.md');
+    const r = await bulletin(dir, ['build', '--format', 'html', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { ok: boolean; issues: Array<{ source: string; outputs: { html: { path: string; sha256: string }; pdf: null } }> };
+    expect(report.ok).toBe(true);
+    expect(report.issues[0]!.source).toBe('bulletins/2021/064.md');
+    expect(report.issues[0]!.outputs.html.path).toBe('2021/064.html');
+    expect(report.issues[0]!.outputs.html.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.issues[0]!.outputs.pdf).toBeNull();
+  });
+});

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { lintTypography } from '../../src/lint/typography.js';
+import { parse } from '../../src/pipeline/parse.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/typography/', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../fixtures/samples/jx-2021-064.md', import.meta.url));
+
+function lint(text: string, name = 'x.md'): VFile {
+  const file = new VFile({ path: name, value: text });
+  const parsed = parse(file);
+  if (!parsed) throw new Error(`fixture does not parse: ${name}`);
+  lintTypography(file, parsed.tree);
+  return file;
+}
+
+const body = (text: string) => lint(`---\nissue: 1\ntotal: 1\ndate: 2021-01-05\n---\n\n${text}\n`);
+
+describe('typography fixtures', () => {
+  for (const rule of readdirSync(FIXTURES).sort()) {
+    const dir = path.join(FIXTURES, rule);
+    it(`${rule}: the positive fires at each expected place, as a warning with a hint`, () => {
+      const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Array<{ line: number; column: number }>;
+      const file = lint(readFileSync(path.join(dir, 'positive.md'), 'utf8'), `${rule}/positive.md`);
+      expect(file.messages.map((m) => ({ line: m.line, column: m.column }))).toEqual(expected);
+      for (const m of file.messages) {
+        expect(m.ruleId).toBe(rule);
+        expect(m.fatal).toBe(false);
+        expect(m.reason).toMatch(/\p{Script=Han}/u);
+        expect(m.note).toMatch(/\p{Script=Han}/u);
+      }
+    });
+    it(`${rule}: the near-miss reports nothing`, () => {
+      const file = lint(readFileSync(path.join(dir, 'near-miss.md'), 'utf8'), `${rule}/near-miss.md`);
+      expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([]);
+    });
+  }
+
+  it('reports nothing on the sample bulletin', () => {
+    expect(lint(readFileSync(SAMPLE, 'utf8')).messages).toEqual([]);
+  });
+});
+
+describe('typography details', () => {
+  it('checks across inline formatting but not inline code, HTML or autolinks', () => {
+    expect(body('安全**生产**,工作 `甲,乙` 丙<br>,丁 见 www.gov.cn。').messages.map((m) => `${m.line}:${m.column}`)).toEqual(['7:9']);
+  });
+  it('pairs brackets only within a paragraph', () => {
+    expect(body('他说：“第一段\n\n第二段。”').messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([
+      '7:4 typo-unpaired',
+      '9:5 typo-unpaired',
+    ]);
+  });
+  it('places a finding after an escape on its own column', () => {
+    expect(body('\\*注\\*安全,生产').messages.map((m) => `${m.line}:${m.column}`)).toEqual(['7:8']);
+  });
+  it('gives the half-width replacement in the hint', () => {
+    expect(body('第１２期').messages[0]?.note).toContain('“12”');
+  });
+});
