@@ -3,12 +3,10 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
 import type { VFile } from 'vfile';
-import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { formatReport, messageToJson } from '../diagnostics/format.js';
 import { hasErrors, offsetToAt, report } from '../diagnostics/report.js';
 import { bulletinError, describeError } from '../diagnostics/errors.js';
-import { compile, type Compiled } from '../pipeline/index.js';
 import { render, templateEnvironment } from '../pipeline/render.js';
 import { print } from '../pipeline/print.js';
 import { Writer } from '../pipeline/write.js';
@@ -17,7 +15,7 @@ import { fontFaces, resolveFonts, slicesFor, type RoleFont } from '../fonts/font
 import { manifestEntry, parseManifest, serialiseManifest, sha256, type ManifestEntry } from '../archive/manifest.js';
 import type { Bulletin } from '../model/bulletin.js';
 import { displayPath, type Io } from './io.js';
-import { findSources, outputStem } from './sources.js';
+import { analyse } from './analyse.js';
 import { VERSION } from '../version.js';
 
 export type Format = 'html' | 'pdf';
@@ -90,32 +88,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = io.cwd;
   const formats = options.formats ?? ['html', 'pdf'];
   const show = (abs: string) => displayPath(io, abs);
-  const loaded = await loadConfig(root, show);
-  if (loaded.file && hasErrors(loaded.file)) {
-    io.stderr(formatReport([loaded.file], { verbose: options.verbose }));
-    return finish(options, [{ file: loaded.file }], [], 1);
+  const analysis = await analyse(io, options.paths ?? []);
+  if (analysis.configFile && hasErrors(analysis.configFile)) {
+    io.stderr(formatReport([analysis.configFile], { verbose: options.verbose }));
+    return finish(options, [{ file: analysis.configFile }], [], 1);
   }
-  const config = loaded.config;
+  const { config, sourcesDir } = analysis;
+  const compiled = analysis.sources;
   const outDir = path.resolve(root, options.out ?? config.out);
-  const sourcesDir = path.resolve(root, config.sources);
-  const sources = await findSources(options.paths ?? [], root, config.sources);
-  if (sources.length === 0) {
+  if (compiled.length === 0) {
     const error = bulletinError('NoSources', [show(sourcesDir)]);
     io.stderr(describeError(error, options.verbose));
     return finish(options, [], [], 1);
-  }
-
-  const compiled: Array<Compiled & { stem: string }> = [];
-  for (const absolute of sources) {
-    const stem = outputStem(absolute, root, sourcesDir);
-    const inProject = !path.relative(root, absolute).startsWith('..');
-    const c = await compile(show(absolute), absolute, {
-      config,
-      root: inProject ? root : path.dirname(absolute),
-      source: inProject ? path.relative(root, absolute).split(path.sep).join('/') : path.basename(absolute),
-      assetsDir: `${stem}.assets`,
-    });
-    compiled.push({ ...c, stem });
   }
 
   const writer = new Writer(outDir);

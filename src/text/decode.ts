@@ -42,6 +42,31 @@ function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
+/** Characters of Chinese text: Han, CJK and full-width punctuation, printable ASCII, line ends. */
+const PLAUSIBLE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\n\r\t]/u;
+
+/**
+ * Chinese text in UTF-16 without a BOM has few NUL bytes (only its ASCII has them). It is
+ * told by its NUL bytes all falling on one side and its code units nearly all being
+ * characters Chinese text uses; other bytes read as UTF-16 scatter over the whole BMP.
+ */
+function cjkUtf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 8 || bytes.length % 2 !== 0) return undefined;
+  let best: { encoding: 'utf-16le' | 'utf-16be'; ratio: number } | undefined;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = iconv.decode(Buffer.from(bytes), encoding);
+    let plausible = 0;
+    let total = 0;
+    for (const ch of text) {
+      total++;
+      if (PLAUSIBLE.test(ch)) plausible++;
+    }
+    const ratio = total ? plausible / total : 0;
+    if (ratio >= 0.97 && (!best || ratio > best.ratio)) best = { encoding, ratio };
+  }
+  return best?.encoding;
+}
+
 /**
  * Decodes a text file whose encoding is not declared: UTF-8 (with or without BOM), UTF-16
  * (BOM or NUL pattern), GB18030/GBK or Big5. Refuses binary content and text whose encoding
@@ -57,9 +82,15 @@ export function decode(bytes: Uint8Array): Decoded {
   const sixteen = utf16Guess(bytes);
   if (sixteen) return checkText({ ok: true, text: iconv.decode(Buffer.from(bytes), sixteen), encoding: sixteen });
   const nul = hasNul(bytes);
-  if (nul >= 0) return { ok: false, reason: 'binary', offset: nul };
+  if (nul >= 0) {
+    const cjk = cjkUtf16Guess(bytes);
+    if (cjk) return checkText({ ok: true, text: iconv.decode(Buffer.from(bytes), cjk), encoding: cjk });
+    return { ok: false, reason: 'binary', offset: nul };
+  }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== undefined) return checkText({ ok: true, text: utf8, encoding: 'utf-8' });
+  const cjk = cjkUtf16Guess(bytes);
+  if (cjk) return checkText({ ok: true, text: iconv.decode(Buffer.from(bytes), cjk), encoding: cjk });
   const buffer = Buffer.from(bytes);
   const candidates: Array<{ encoding: Encoding; text: string; score: number }> = [];
   for (const encoding of ['gb18030', 'big5'] as const) {

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
 import { registerBuild } from './build.js';
+import { registerCheck } from './check.js';
 import { registerNew } from './new.js';
+import { registerImport } from './import.js';
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const commands: Array<(program: Command, context: CommandContext) => void> = [registerBuild, registerNew];
+export const commands: Array<(program: Command, context: CommandContext) => void> = [registerBuild, registerCheck, registerNew, registerImport];

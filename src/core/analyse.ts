@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { hasErrors } from '../diagnostics/report.js';
+import { compile, type Compiled } from '../pipeline/index.js';
+import { checkNumbering, type NumberedSource } from '../archive/numbering.js';
+import { keyLines } from '../archive/keyLines.js';
+import { loadArchive } from '../archive/loadArchive.js';
+import { lintTypography } from '../lint/typography.js';
+import { displayPath, type Io } from './io.js';
+import { findSources, outputStem } from './sources.js';
+
+export interface Analysed extends Compiled {
+  absolute: string;
+  /** Output path without extension, relative to the output folder. */
+  stem: string;
+}
+
+export interface Analysis {
+  config: Config;
+  /** The config file with its diagnostics, when there is one. */
+  configFile?: VFile;
+  root: string;
+  sourcesDir: string;
+  /** The sources asked for, compiled, linted and checked against the whole archive. */
+  sources: Analysed[];
+}
+
+/**
+ * Everything `check` reports and `build` refuses on, without rendering: each source through
+ * read → parse → validate → transform (missing images included), the typography lint, and
+ * the numbering rules over every source of the project.
+ */
+export async function analyse(io: Io, paths: string[]): Promise<Analysis> {
+  const root = io.cwd;
+  const show = (abs: string) => displayPath(io, abs);
+  const loaded = await loadConfig(root, show);
+  const config = loaded.config;
+  const base = { config, root, sourcesDir: path.resolve(root, config.sources), ...(loaded.file ? { configFile: loaded.file } : {}) };
+  if (loaded.file && hasErrors(loaded.file)) return { ...base, sources: [] };
+  const { sourcesDir } = base;
+
+  const sources: Analysed[] = [];
+  for (const absolute of await findSources(paths, root, config.sources)) {
+    const stem = outputStem(absolute, root, sourcesDir);
+    const inProject = !path.relative(root, absolute).startsWith('..');
+    const compiled = await compile(show(absolute), absolute, {
+      config,
+      root: inProject ? root : path.dirname(absolute),
+      source: inProject ? path.relative(root, absolute).split(path.sep).join('/') : path.basename(absolute),
+      assetsDir: `${stem}.assets`,
+    });
+    if (compiled.parsed) lintTypography(compiled.file, compiled.parsed.tree);
+    sources.push({ ...compiled, absolute, stem });
+  }
+
+  // Numbering is a property of the whole archive: the other sources are read for their front
+  // matter only, and only the messages on the sources asked for are shown.
+  const asked = new Set(sources.map((s) => s.absolute));
+  const others = (await findSources([], root, config.sources)).filter((abs) => !asked.has(abs));
+  const archive = await loadArchive(others, show);
+  const entries: NumberedSource[] = [
+    ...sources.flatMap((s) => (s.frontMatter && s.parsed ? [{ file: s.file, frontMatter: s.frontMatter, lines: keyLines(s.parsed.yaml) }] : [])),
+    ...archive.entries,
+  ];
+  checkNumbering(entries, { reset: config.numbering.reset });
+  return { ...base, sources };
+}

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { compareMessages, formatReport, messageToJson } from '../diagnostics/format.js';
+import { bulletinError, describeError, type BulletinError } from '../diagnostics/errors.js';
+import { hasErrors, report } from '../diagnostics/report.js';
+import { ENCODING_NAMES, decode, normaliseNewlines, type Encoding } from '../text/decode.js';
+import { clean, type CleanStats } from '../import/clean.js';
+import type { ImportModel, ImportedFront } from '../import/model.js';
+import { recognise } from '../import/recognise.js';
+import { verify } from '../import/verify.js';
+import { writeSource } from '../import/writeSource.js';
+import { displayPath, type Io } from './io.js';
+
+export interface ImportOptions {
+  files: string[];
+  /** Folder the sources go to (default `bulletins`), as `<out>/<year>/<issue>.md`. */
+  out?: string;
+  force?: boolean;
+  simplified?: boolean;
+  verify?: boolean;
+  json?: boolean;
+  io: Io;
+}
+
+export interface ImportedFile {
+  /** The input as shown to the user. */
+  input: string;
+  /** The source written, as shown to the user; absent when nothing was written. */
+  output?: string;
+  encoding?: Encoding;
+  recognised: ImportedFront;
+  articles: Array<{ title?: string; headings: number; paragraphs: number }>;
+  stats?: CleanStats;
+  /** Number of differences `--verify` found (0: same text). */
+  differences?: number;
+  file: VFile;
+  error?: BulletinError;
+}
+
+export interface ImportResult {
+  exitCode: number;
+  files: ImportedFile[];
+}
+
+/** Legacy input larger than this is refused: a bulletin's text is a few dozen KB. */
+const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * `bulletin import`: turns legacy bulletin texts (pdftotext output, web copies) into sources,
+ * one per issue, reporting what it recognised and what the archivist must check.
+ */
+export async function importText(options: ImportOptions): Promise<ImportResult> {
+  const { io } = options;
+  const outRoot = path.resolve(io.cwd, options.out ?? 'bulletins');
+  const targets = new Map<string, string>();
+  const results: ImportedFile[] = [];
+  for (const input of options.files) {
+    const absolute = path.resolve(io.cwd, input);
+    const shown = displayPath(io, absolute);
+    const file = new VFile({ path: shown, cwd: '' });
+    const result: ImportedFile = { input: shown, recognised: {}, articles: [], file };
+    results.push(result);
+    const bytes = await readInput(absolute, shown, result);
+    if (!bytes) continue;
+    const decoded = decode(bytes);
+    if (!decoded.ok) {
+      if (decoded.reason === 'binary') {
+        report(file, 'error', 'import-binary', `输入含有二进制内容（第 ${decoded.offset ?? 0} 字节处），不是文本`, undefined, '先用 pdftotext 或“另存为纯文本”得到文本文件再导入。');
+      } else {
+        report(file, 'error', 'import-encoding', '无法判断输入的编码', undefined, '把文件另存为 UTF-8 后再导入。');
+      }
+      continue;
+    }
+    result.encoding = decoded.encoding;
+    const { lines, stats } = clean(normaliseNewlines(decoded.text), file, { simplified: options.simplified });
+    result.stats = stats;
+    const model = recognise(lines, file);
+    result.recognised = model.front;
+    result.articles = model.articles.map((a) => ({
+      ...(a.title !== undefined ? { title: a.title } : {}),
+      headings: a.blocks.filter((b) => b.type === 'heading').length,
+      paragraphs: a.blocks.filter((b) => b.type === 'paragraph').length,
+    }));
+    const source = writeSource(model);
+    const target = path.join(outRoot, ...targetName(model, absolute));
+    const earlier = targets.get(target);
+    if (earlier !== undefined) {
+      result.error = bulletinError('ImportDuplicateTarget', [displayPath(io, target), earlier, shown]);
+      continue;
+    }
+    targets.set(target, shown);
+    if (!options.force && (await exists(target))) {
+      result.error = bulletinError('ImportTargetExists', [displayPath(io, target), shown]);
+      continue;
+    }
+    try {
+      await writeSafely(target, source);
+    } catch (error) {
+      result.error = bulletinError('OutputNotWritable', [displayPath(io, target), error instanceof Error ? error.message : String(error)], error);
+      continue;
+    }
+    result.output = displayPath(io, target);
+    if (options.verify) result.differences = verify(await readFile(target, 'utf8'), lines, file);
+  }
+
+  const exitCode = results.some((r) => r.error || hasErrors(r.file)) ? 1 : 0;
+  if (options.json) {
+    io.stdout(JSON.stringify({ exitCode, files: results.map(toJson) }, null, 2) + '\n');
+  } else {
+    for (const r of results) io.stdout(summary(r));
+    for (const r of results) if (r.error) io.stderr(describeError(r.error));
+    const diagnostics = formatReport(results.map((r) => r.file));
+    if (diagnostics) io.stderr(diagnostics);
+  }
+  return { exitCode, files: results };
+}
+
+async function readInput(absolute: string, shown: string, result: ImportedFile): Promise<Uint8Array | undefined> {
+  try {
+    const info = await stat(absolute);
+    if (info.isDirectory()) throw Object.assign(new Error('这是一个目录，不是文本文件'), { code: 'EISDIR' });
+    if (info.size > MAX_INPUT_BYTES) throw new Error(`文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB）`);
+    return await readFile(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    result.error =
+      code === 'ENOENT'
+        ? bulletinError('PathNotFound', [shown])
+        : bulletinError('ImportInputUnreadable', [shown, code === 'EACCES' ? '没有读取权限' : error instanceof Error ? error.message : String(error)], error);
+    return undefined;
+  }
+}
+
+/** `<year>/<issue, 3 digits>.md`; without an issue, the input's name; without a year, no folder. */
+function targetName(model: ImportModel, input: string): string[] {
+  const year = (model.front.date ?? model.front.printed)?.slice(0, 4);
+  const stem = path.basename(input).replace(/\..*$/, '') || 'imported';
+  const name = model.front.issue !== undefined ? `${String(model.front.issue).padStart(3, '0')}.md` : `${stem}.md`;
+  return year ? [year, name] : [name];
+}
+
+async function exists(target: string): Promise<boolean> {
+  try {
+    await stat(target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes through a temporary file in the same folder, then renames: never a half-written source. */
+async function writeSafely(target: string, text: string): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+function fields(f: ImportedFront): string[] {
+  const out: string[] = [];
+  if (f.issue !== undefined) out.push(`期号 ${f.issue}`);
+  if (f.total !== undefined) out.push(`总期号 ${f.total}`);
+  if (f.date !== undefined) out.push(`日期 ${f.date}`);
+  if (f.series) out.push(`专刊 ${f.series.name}（${f.series.number}）`);
+  if (f.title !== undefined) out.push(`报头 ${f.title}`);
+  if (f.publisher !== undefined) out.push(`编发单位 ${f.publisher}`);
+  if (f.marker !== undefined) out.push(`标识 ${f.marker}`);
+  if (f.distribution) out.push(`报尾 ${Object.keys(f.distribution).join('、')}`);
+  if (f.printed !== undefined) out.push(`印发 ${f.printed}`);
+  if (f.copies !== undefined) out.push(`共印 ${f.copies} 份`);
+  return out;
+}
+
+/** What was recognised in one input, in Chinese, for stdout. */
+function summary(r: ImportedFile): string {
+  if (!r.output) return '';
+  const lines = [`${r.input} → ${r.output}（${r.encoding ? ENCODING_NAMES[r.encoding] : ''}）`];
+  const found = fields(r.recognised);
+  lines.push(`  前置信息：${found.length ? found.join('，') : '无'}`);
+  for (const a of r.articles) {
+    lines.push(`  文章：${a.title ?? '（无标题）'}（${a.headings} 个小标题，${a.paragraphs} 段）`);
+  }
+  const s = r.stats;
+  if (s) {
+    const removed = [
+      s.pageNumbers ? `页码 ${s.pageNumbers} 处` : '',
+      s.pinyin ? `拼音注音 ${s.pinyin} 处` : '',
+      s.furniture ? `网页杂项 ${s.furniture} 行` : '',
+      s.decoration ? `排版符号 ${s.decoration} 处` : '',
+      s.simplified ? `繁转简 ${s.simplified} 字` : '',
+    ].filter(Boolean);
+    if (removed.length) lines.push(`  清理：${removed.join('，')}`);
+  }
+  if (r.differences !== undefined) lines.push(`  核对：${r.differences === 0 ? '与原文一致' : `有 ${r.differences} 处与原文不一致`}`);
+  return lines.join('\n') + '\n';
+}
+
+function toJson(r: ImportedFile) {
+  return {
+    input: r.input,
+    output: r.output ?? null,
+    encoding: r.encoding ?? null,
+    recognised: r.recognised,
+    articles: r.articles,
+    removed: r.stats ?? null,
+    differences: r.differences ?? null,
+    error: r.error ? { name: r.error.errorName, message: r.error.message, hint: r.error.hint } : null,
+    messages: [...r.file.messages].sort(compareMessages).map(messageToJson),
+  };
+}

@@ -1,0 +1,287 @@
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/report.js';
+import type { FrontField, ImportModel, ImportedArticle, ImportedFront, Line } from './model.js';
+import { headingLike, paragraphs, type Unit } from './paragraphs.js';
+import {
+  MARKERS,
+  copiesLine,
+  dateLine,
+  distributionLine,
+  headingDepth,
+  issueLine,
+  mastheadTitle,
+  officeDateLine,
+  officeLine,
+  printedLine,
+  seriesLine,
+  sourceLine,
+} from './patterns.js';
+
+type Setter = <K extends FrontField>(key: K, value: ImportedFront[K], line: number) => void;
+
+/** How far into the text a masthead may reach, in non-blank lines. */
+const MASTHEAD_REACH = 12;
+
+/**
+ * Reads the structure of a cleaned legacy text: the masthead (marker, title, numbers, 专刊,
+ * office, date), the articles (titles, "——" subtitles, section headings, paragraphs) and the
+ * colophon (distribution, 印发 date, copies). Unrecognised lines become paragraphs with a
+ * warning; fields not found are left out with a warning.
+ */
+export function recognise(lines: Line[], file: VFile): ImportModel {
+  const model: ImportModel = { front: {}, found: {}, articles: [] };
+  const set: Setter = (key, value, line) => {
+    if (model.front[key] !== undefined || value === undefined) return;
+    model.front[key] = value;
+    model.found[key] = line;
+  };
+  const { end, leftovers } = masthead(lines, set, file);
+  const start = colophon(lines, end, model, set, file);
+  const units = paragraphs(lines.slice(end, start), file);
+  structure([...leftovers, ...units], model, set, file);
+  missing(model, file);
+  return model;
+}
+
+function nonBlank(lines: Line[], from = 0): number[] {
+  const out: number[] = [];
+  for (let i = from; i < lines.length; i++) if ((lines[i] as Line).text !== '') out.push(i);
+  return out;
+}
+
+function unrecognised(file: VFile, entry: Line, where: string): void {
+  report(
+    file,
+    'warning',
+    'import-unrecognised',
+    `未能识别${where}中的“${entry.text.slice(0, 30)}”，已作为正文段落保留`,
+    { line: entry.line, column: 1 },
+    '核对这一行：属于报头或报尾的内容请移入前置信息，否则保留或删去这一段。',
+  );
+}
+
+/** The masthead: everything up to the 期号/专刊 lines and the office and date after them. */
+function masthead(lines: Line[], set: Setter, file: VFile): { end: number; leftovers: Unit[] } {
+  const all = nonBlank(lines);
+  const text = (k: number): string => (lines[all[k] as number] as Line).text;
+  const reach = Math.min(all.length, MASTHEAD_REACH);
+  let strong = -1;
+  for (let k = 0; k < reach && strong < 0; k++) if (issueLine(text(k))) strong = k;
+  for (let k = 0; k < reach && strong < 0; k++) if (seriesLine(text(k))) strong = k;
+  // The 专刊 line follows the 期号 line.
+  for (let k = strong + 1; strong >= 0 && k <= strong + 2 && k < reach; k++) if (seriesLine(text(k))) strong = k;
+  if (strong < 0) {
+    const first = all[0] === undefined ? undefined : (lines[all[0]] as Line);
+    if (first && MARKERS.test(first.text)) {
+      set('marker', first.text, first.line);
+      return { end: (all[0] as number) + 1, leftovers: [] };
+    }
+    return { end: 0, leftovers: [] };
+  }
+  let last = strong;
+  for (let k = strong + 1; k < all.length; k++) {
+    const t = text(k);
+    if (!officeLine(t) && !dateLine(t) && !officeDateLine(t)) break;
+    last = k;
+    if (dateLine(t) || officeDateLine(t)) break;
+  }
+  const leftovers: Unit[] = [];
+  for (let k = 0; k <= last; k++) {
+    const entry = lines[all[k] as number] as Line;
+    const t = entry.text;
+    const issue = issueLine(t);
+    const series = seriesLine(t);
+    const officeDate = officeDateLine(t);
+    const date = dateLine(t);
+    if (MARKERS.test(t)) set('marker', t, entry.line);
+    else if (issue) {
+      set('issue', issue.issue, entry.line);
+      set('total', issue.total, entry.line);
+    } else if (series) set('series', series, entry.line);
+    else if (officeDate) {
+      set('publisher', officeDate.office, entry.line);
+      set('date', officeDate.date, entry.line);
+    } else if (date) set('date', date.date, entry.line);
+    else if (officeLine(t) && !mastheadTitle(t)) set('publisher', t, entry.line);
+    else if (mastheadTitle(t) || (k + 1 <= last && issueLine(text(k + 1)))) set('title', t, entry.line);
+    else {
+      unrecognised(file, entry, '报头');
+      leftovers.push({ text: t, line: entry.line });
+    }
+  }
+  return { end: (all[last] as number) + 1, leftovers };
+}
+
+interface Colophon {
+  distribution: Array<{ label: string; text: string; line: number; open: boolean }>;
+  printed?: { date: string; line: number };
+  office?: { name: string; line: number };
+  copies?: { count: number; line: number };
+}
+
+/** Reads the lines from `start` to the end as a colophon, or says they are not one. */
+function readColophon(lines: Line[], positions: number[]): Colophon | undefined {
+  const c: Colophon = { distribution: [] };
+  for (const i of positions) {
+    const { text: t, line } = lines[i] as Line;
+    const d = distributionLine(t);
+    const printed = printedLine(t);
+    const copies = copiesLine(t);
+    const open = c.distribution.at(-1);
+    if (d) c.distribution.push({ label: d.label, text: d.text, line, open: !/[。.]$/.test(d.text) });
+    else if (printed) {
+      c.printed = { date: printed.date, line };
+      if (printed.office) c.office = { name: printed.office, line };
+      if (printed.copies) c.copies = { count: printed.copies, line };
+    } else if (copies) c.copies = { count: copies, line };
+    else if (officeLine(t)) c.office = { name: t, line };
+    else if (open?.open && !c.printed && [...t].length <= 80) {
+      open.text += t;
+      open.open = !/[。.]$/.test(t);
+    } else return undefined;
+  }
+  return c.distribution.length || c.printed ? c : undefined;
+}
+
+function distributionValue(text: string): string | string[] {
+  const body = text.replace(/[。.]$/, '');
+  const items = body
+    .split(/[，,。；;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items.length > 1 ? items : (items[0] ?? body);
+}
+
+/** The colophon at the end: 抄报/分送/抄送 lines, office, 印发 date, copies. Returns where it starts. */
+function colophon(lines: Line[], from: number, model: ImportModel, set: Setter, file: VFile): number {
+  const all = nonBlank(lines, from);
+  for (let p = 0; p < all.length; p++) {
+    const t = (lines[all[p] as number] as Line).text;
+    if (!distributionLine(t) && !printedLine(t) && !officeLine(t)) continue;
+    const c = readColophon(lines, all.slice(p));
+    if (!c) continue;
+    const distribution: Record<string, string | string[]> = {};
+    for (const d of c.distribution) {
+      if (d.text.trim() === '') {
+        report(file, 'warning', 'import-empty-distribution', `报尾“${d.label}”后面没有内容，已略去`, { line: d.line, column: 1 });
+        continue;
+      }
+      const value = distributionValue(d.text);
+      const before = distribution[d.label];
+      distribution[d.label] = before === undefined ? value : [before, value].flat();
+      if (model.found.distribution === undefined) model.found.distribution = d.line;
+    }
+    if (Object.keys(distribution).length) model.front.distribution = distribution;
+    if (c.office) {
+      const publisher = model.front.publisher;
+      if (publisher === undefined) set('publisher', c.office.name, c.office.line);
+      else if (publisher !== c.office.name) {
+        report(
+          file,
+          'warning',
+          'import-office-differs',
+          `报尾的印发单位“${c.office.name}”与报头的编发单位“${publisher}”不同，源文件只记录报头的编发单位`,
+          { line: c.office.line, column: 1 },
+          '核对哪一个是对的，改正前置信息中的 publisher。',
+        );
+      }
+    }
+    if (c.printed) set('printed', c.printed.date, c.printed.line);
+    if (c.copies) set('copies', c.copies.count, c.copies.line);
+    return all[p] as number;
+  }
+  return lines.length;
+}
+
+/** Lines shaped like masthead or colophon material that turn up inside the body. */
+function looksMisplaced(text: string): boolean {
+  return Boolean(issueLine(text) || seriesLine(text) || distributionLine(text) || printedLine(text) || copiesLine(text));
+}
+
+function titleOf(text: string): { title: string; subtitle?: string } {
+  const at = text.indexOf('——');
+  return at > 0 ? { title: text.slice(0, at), subtitle: text.slice(at) } : { title: text };
+}
+
+function isSubtitle(text: string): boolean {
+  return text.startsWith('——') && [...text].length <= 60 && !/[。！？]$/.test(text);
+}
+
+/** Articles, subtitles, section headings and paragraphs from the body's paragraphs. */
+function structure(units: Unit[], model: ImportModel, set: Setter, file: VFile): void {
+  let article: ImportedArticle | undefined;
+  let lastWasSource = false;
+  const open = (unit: Unit): ImportedArticle => {
+    const { title, subtitle } = titleOf(unit.text);
+    article = { title, line: unit.line, blocks: [], ...(subtitle ? { subtitle } : {}) };
+    model.articles.push(article);
+    return article;
+  };
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i] as Unit;
+    const next = units[i + 1];
+    const t = unit.text;
+    if (!article) {
+      if (headingLike(t, 100) && !looksMisplaced(t)) {
+        open(unit);
+        continue;
+      }
+      report(
+        file,
+        'warning',
+        'import-missing-title',
+        '正文开头没有可识别的文章标题，正文放在第一个“#”标题之前',
+        { line: unit.line, column: 1 },
+        '在正文开头加上“# 文章标题”。',
+      );
+      article = { line: unit.line, blocks: [] };
+      model.articles.push(article);
+    }
+    const current: ImportedArticle = article;
+    if (current.title !== undefined && current.blocks.length === 0) {
+      if (current.subtitle === undefined && isSubtitle(t)) {
+        current.subtitle = t;
+        continue;
+      }
+      const date = dateLine(t);
+      if (date && model.front.date === undefined) {
+        set('date', date.date, unit.line);
+        if (date.time) {
+          report(file, 'info', 'import-time-dropped', `已把“${t}”识别为日期 ${date.date}，时刻 ${date.time} 不保留`, { line: unit.line, column: 1 });
+        }
+        continue;
+      }
+    }
+    if (looksMisplaced(t)) {
+      unrecognised(file, unit, '正文');
+      current.blocks.push({ type: 'paragraph', text: t, line: unit.line });
+    } else if (headingLike(t) && !(next && (dateLine(next.text) || looksMisplaced(next.text)))) {
+      const startsArticle = lastWasSource || t.indexOf('——') > 0 || (next !== undefined && isSubtitle(next.text));
+      if (startsArticle) open(unit);
+      else current.blocks.push({ type: 'heading', depth: headingDepth(t), text: t, line: unit.line });
+    } else {
+      current.blocks.push({ type: 'paragraph', text: t, line: unit.line });
+    }
+    lastWasSource = sourceLine(t);
+  }
+}
+
+const REQUIRED: Array<{ key: FrontField; name: string }> = [
+  { key: 'issue', name: '期号（第 N 期）' },
+  { key: 'total', name: '总期号（总第 N 期）' },
+  { key: 'date', name: '编发日期' },
+];
+
+function missing(model: ImportModel, file: VFile): void {
+  for (const { key, name } of REQUIRED) {
+    if (model.front[key] !== undefined) continue;
+    report(
+      file,
+      'warning',
+      'import-missing-field',
+      `未找到${name}，前置信息中没有写 ${key}`,
+      { line: 1, column: 1 },
+      `导入后在前置信息中补上 ${key}；\`bulletin check\` 会指出所有缺少的字段。`,
+    );
+  }
+}

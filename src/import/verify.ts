@@ -1,0 +1,181 @@
+import { diffChars } from 'diff';
+import { parse as parseYaml } from 'yaml';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { defaultConfig } from '../config/schema.js';
+import { chineseDate } from '../model/dates.js';
+import { report } from '../diagnostics/report.js';
+import type { Line } from './model.js';
+import { copiesLine, dateLine, distributionLine, normaliseDates, officeLine, printedLine } from './patterns.js';
+
+/** At most this many differences are listed for one file. */
+const MAX_DIFFERENCES = 20;
+
+/** Text as compared: no white space, full-width forms folded (NFKC), dates in one form. */
+function canon(text: string): string {
+  const s = normaliseDates(text.normalize('NFKC').replace(/\s+/g, ''));
+  const d = distributionLine(s);
+  if (!d) return s;
+  const items = d.text.replace(/[。.]$/, '').split(/[,，。;；]/).filter(Boolean);
+  return `${d.label}:${items.join(',')}。`;
+}
+
+/** An input line as compared: a dateline's time of day is dropped on purpose. */
+function canonLine(text: string): string {
+  const date = dateLine(text);
+  return date ? canon(chineseDate(date.date)) : canon(text);
+}
+
+interface Piece {
+  field: string;
+  texts: string[];
+  required: boolean;
+  /** May be part of a line ("江西省…办公室2021年6月25日印发"), not only a whole line. */
+  partial: boolean;
+  from: 'top' | 'bottom';
+}
+
+type Front = Record<string, unknown>;
+
+/** What the front matter prints, line by line, with the preset's defaults filled in. */
+function pieces(f: Front): Piece[] {
+  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+  const out: Piece[] = [];
+  const add = (field: string, texts: Array<string | undefined>, required: boolean, from: 'top' | 'bottom') => {
+    const present = texts.filter((t): t is string => t !== undefined && t !== '');
+    const partial = required || field === 'printed' || field === 'date';
+    if (present.length) out.push({ field, texts: present.map(canon), required, partial, from });
+  };
+  add('marker', [str(f.marker) ?? defaultConfig.marker], f.marker !== undefined, 'top');
+  add('title', [str(f.title) ?? defaultConfig.title], f.title !== undefined, 'top');
+  const issue = num(f.issue);
+  const total = num(f.total);
+  if (issue !== undefined && total !== undefined) add('issue', [`第${issue}期（总第${total}期）`], true, 'top');
+  else if (issue !== undefined) add('issue', [`第${issue}期`], true, 'top');
+  else if (total !== undefined) add('total', [`总第${total}期`], true, 'top');
+  const series = f.series as { name?: unknown; number?: unknown } | undefined;
+  if (series && str(series.name)) add('series', [`${str(series.name)}（${num(series.number) ?? ''}）`], true, 'top');
+  const date = str(f.date);
+  if (date) add('date', [chineseDate(date)], true, 'top');
+  add('publisher', [str(f.publisher) ?? defaultConfig.publisher], false, 'top');
+  const copies = num(f.copies);
+  if (copies !== undefined) add('copies', [`共印${copies}份`, `（共印${copies}份）`], true, 'bottom');
+  const printed = str(f.printed) ?? date;
+  if (printed) add('printed', [`${chineseDate(printed)}印发`], f.printed !== undefined, 'bottom');
+  add('publisher', [str(f.publisher) ?? defaultConfig.publisher], false, 'bottom');
+  const distribution = (f.distribution ?? {}) as Record<string, unknown>;
+  for (const [label, value] of Object.entries(distribution).reverse()) {
+    const list = Array.isArray(value) ? value.map(String) : [String(value)];
+    const joined = list.join('，');
+    add('distribution', [`${label}：${/[。！？]$/.test(joined) ? joined : `${joined}。`}`], true, 'bottom');
+  }
+  return out;
+}
+
+/** Removes a piece from the first line (from the top or the bottom) that holds it. */
+function take(lines: Array<{ text: string; line: number }>, piece: Piece): boolean {
+  const order = piece.from === 'top' ? lines.map((_, i) => i) : lines.map((_, i) => lines.length - 1 - i);
+  for (const i of order) {
+    const entry = lines[i] as { text: string; line: number };
+    for (const t of piece.texts) {
+      if (entry.text === t) {
+        lines.splice(i, 1);
+        return true;
+      }
+      if (piece.partial && entry.text.startsWith(t)) {
+        entry.text = entry.text.slice(t.length);
+        return true;
+      }
+      if (piece.partial && entry.text.endsWith(t)) {
+        entry.text = entry.text.slice(0, -t.length);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** A distribution line continued on the next lines (until its "。") as one line. */
+function joinDistribution(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  let open: Line | undefined;
+  for (const entry of lines) {
+    const t = entry.text.trim();
+    const colophon = distributionLine(t) || printedLine(t) || copiesLine(t) || officeLine(t);
+    if (open && !colophon) {
+      open.text += t;
+    } else {
+      open = distributionLine(t) ? { ...entry } : undefined;
+      out.push(open ?? entry);
+    }
+    if (open && /[。.]$/.test(open.text)) open = undefined;
+  }
+  return out;
+}
+
+const markdown = unified().use(remarkParse).use(remarkGfm, { singleTilde: false });
+
+function show(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * Compares the written source (front matter as printed + body text) with the cleaned input,
+ * ignoring white space. Each difference is an error on the input file at the input line.
+ * Returns the number of differences.
+ */
+export function verify(source: string, input: Line[], file: VFile): number {
+  const m = /^---\n([\s\S]*?)\n?---\n([\s\S]*)$/.exec(source);
+  const front = ((m ? parseYaml(m[1] ?? '') : {}) ?? {}) as Front;
+  const body = m ? (m[2] ?? '') : source;
+  const lines = joinDistribution(input.filter((l) => l.text.trim() !== '')).map((l) => ({ text: canonLine(l.text), line: l.line }));
+  let differences = 0;
+  const fail = (reason: string, line: number) => {
+    differences++;
+    if (differences <= MAX_DIFFERENCES) {
+      report(file, 'error', 'import-verify', reason, { line, column: 1 }, '导入结果与原文不一致：请核对源文件，必要时手工改正。');
+    }
+  };
+
+  let publisherTaken = false;
+  for (const piece of pieces(front)) {
+    const taken = take(lines, piece);
+    if (piece.field === 'publisher') publisherTaken ||= taken;
+    else if (!taken && piece.required) fail(`前置信息 ${piece.field} 对应的“${piece.texts[0]}”在原文中找不到`, 1);
+  }
+  if (front.publisher !== undefined && !publisherTaken) fail(`前置信息 publisher 的“${String(front.publisher)}”在原文中找不到`, 1);
+
+  const remaining = lines.filter((l) => l.text !== '');
+  const a = remaining.map((l) => l.text).join('');
+  const lineAt: number[] = remaining.flatMap((l) => Array.from({ length: l.text.length }, () => l.line));
+  const tree = markdown.parse(body) as Root;
+  const b = tree.children.map((node) => canon(toString(node))).join('');
+
+  const changes = diffChars(a, b) ?? [];
+  let offset = 0;
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i];
+    if (!change) continue;
+    const line = lineAt[Math.min(offset, lineAt.length - 1)] ?? 1;
+    const next = changes[i + 1];
+    if (change.removed && next?.added) {
+      fail(`文字被改动：原文“${show(change.value)}”，源文件中为“${show(next.value)}”`, line);
+      offset += change.value.length;
+      i++;
+    } else if (change.removed) {
+      fail(`原文的“${show(change.value)}”在源文件中丢失`, line);
+      offset += change.value.length;
+    } else if (change.added) {
+      fail(`源文件多出了原文没有的“${show(change.value)}”`, line);
+    } else offset += change.value.length;
+  }
+  if (differences > MAX_DIFFERENCES) {
+    report(file, 'error', 'import-verify', `另有 ${differences - MAX_DIFFERENCES} 处不一致未列出`, { line: 1, column: 1 });
+  }
+  return differences;
+}

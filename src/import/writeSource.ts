@@ -1,0 +1,52 @@
+import type { Root, RootContent } from 'mdast';
+import { unified } from 'unified';
+import remarkStringify from 'remark-stringify';
+import remarkGfm from 'remark-gfm';
+import { stringify } from 'yaml';
+import { defaultConfig } from '../config/schema.js';
+import type { ImportModel } from './model.js';
+
+/** Front matter in the contract's key order, without values equal to the preset's defaults. */
+export function frontMatter(model: ImportModel): Record<string, unknown> {
+  const f = model.front;
+  const out: Record<string, unknown> = {};
+  if (f.issue !== undefined) out.issue = f.issue;
+  if (f.total !== undefined) out.total = f.total;
+  if (f.date !== undefined) out.date = f.date;
+  if (f.series) out.series = { name: f.series.name, number: f.series.number };
+  if (f.title !== undefined && f.title !== defaultConfig.title) out.title = f.title;
+  if (f.publisher !== undefined && f.publisher !== defaultConfig.publisher) out.publisher = f.publisher;
+  if (f.marker !== undefined && f.marker !== defaultConfig.marker) out.marker = f.marker;
+  if (f.distribution) out.distribution = f.distribution;
+  if (f.printed !== undefined && f.printed !== f.date) out.printed = f.printed;
+  if (f.copies !== undefined) out.copies = f.copies;
+  return out;
+}
+
+const text = (value: string) => ({ type: 'text' as const, value });
+
+/** The body as an mdast tree: `#` title, "——" subtitle, `##`/`###` headings, paragraphs. */
+export function bodyTree(model: ImportModel): Root {
+  const children: RootContent[] = [];
+  for (const article of model.articles) {
+    if (article.title !== undefined) children.push({ type: 'heading', depth: 1, children: [text(article.title)] });
+    if (article.subtitle !== undefined) children.push({ type: 'paragraph', children: [text(article.subtitle)] });
+    for (const block of article.blocks) {
+      children.push(
+        block.type === 'heading'
+          ? { type: 'heading', depth: block.depth ?? 2, children: [text(block.text)] }
+          : { type: 'paragraph', children: [text(block.text)] },
+      );
+    }
+  }
+  return { type: 'root', children };
+}
+
+const markdown = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' });
+
+/** The source text of one issue: YAML front matter and Markdown body. */
+export function writeSource(model: ImportModel): string {
+  const yaml = stringify(frontMatter(model), { lineWidth: 0 });
+  const body = markdown.stringify(bodyTree(model));
+  return `---\n${yaml === '{}\n' ? '' : yaml}---\n\n${body}`;
+}
