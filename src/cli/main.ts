@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { processIo, type Io } from '../core/io.js';
 import { describeError } from '../diagnostics/errors.js';
+import { interruptExitCode } from '../core/interrupt.js';
 import { commands } from './commands/index.js';
 
 import { VERSION } from '../version.js';
@@ -76,6 +77,6 @@ export async function run(argv: string[], io: Io = processIo()): Promise<ExitCod
       return 2;
     }
     io.stderr(describeError(error, verbose));
-    return code || 1;
+    return interruptExitCode(error) ?? (code || 1);
   }
 }

@@ -22,6 +22,11 @@ export const configSchema = z.strictObject({
     .meta({ description: '默认报尾各行（源文件的 distribution 覆盖整个表）' }),
   out: z.string().min(1).default('dist').meta({ description: '输出目录，相对于项目根目录' }),
   sources: z.string().min(1).default('bulletins').meta({ description: '源文件目录，相对于项目根目录' }),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .regex(/\/$/, '须以 / 结尾')
+    .optional()
+    .meta({ description: '发布地址（以 / 结尾），用于 Atom 订阅中的绝对链接；不设时用相对链接' }),
   toc: z.enum(['auto', 'always', 'never']).default('auto').meta({ description: '本期要目：auto 在两篇及以上文章时显示' }),
   pageNumbers: z.boolean().default(true).meta({ description: '是否在每页加“— N —”页码' }),
   numbering: z

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
@@ -12,10 +11,13 @@ import { print } from '../pipeline/print.js';
 import { Writer } from '../pipeline/write.js';
 import { launchBrowser } from '../browser/browser.js';
 import { fontFaces, resolveFonts, slicesFor, type RoleFont } from '../fonts/fonts.js';
-import { manifestEntry, parseManifest, serialiseManifest, sha256, type ManifestEntry } from '../archive/manifest.js';
+import { manifestEntry, serialiseManifest, sha256, type ManifestEntry } from '../archive/manifest.js';
+import { mergeEntries, publish, readManifest, shardManifestName, type Shard } from './publish.js';
 import type { Bulletin } from '../model/bulletin.js';
 import { displayPath, type Io } from './io.js';
 import { analyse } from './analyse.js';
+import { acquireLock } from './lock.js';
+import { interruptedError, throwIfInterrupted } from './interrupt.js';
 import { VERSION } from '../version.js';
 
 export type Format = 'html' | 'pdf';
@@ -26,7 +28,16 @@ export interface BuildOptions {
   formats?: Format[];
   json?: boolean;
   verbose?: boolean;
+  /** Build only this deterministic part of the issues, for parallel CI jobs. */
+  shard?: Shard;
   io: Io;
+  /** Aborted on SIGINT/SIGTERM (see interrupt.ts): the build stops, cleans up and throws Interrupted. */
+  signal?: AbortSignal;
+}
+
+/** The shard an issue belongs to: a hash of its source path, so adding issues moves none. */
+export function shardOf(source: string, count: number): number {
+  return (parseInt(sha256(source).slice(0, 8), 16) % count) + 1;
 }
 
 export interface BuiltIssue {
@@ -107,37 +118,56 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const fonts = resolveFonts(config, root);
   const entries: ManifestEntry[] = [];
   const blocked: string[] = [];
-  const ready = compiled.filter((c) => c.bulletin && !hasErrors(c.file));
-  let browser: Browser | undefined;
+  const shard = options.shard;
+  const ready = compiled.filter((c) => c.bulletin && !hasErrors(c.file) && (!shard || shardOf(c.bulletin.source, shard.count) === shard.index));
+  // One build at a time writes into an output folder; a killed build's leftovers are swept.
+  const { signal } = options;
+  const lock = ready.length > 0 || shard ? await acquireLock(outDir, show) : undefined;
   try {
-    if (formats.includes('pdf') && ready.length > 0) {
-      browser = await launchBrowser({
-        executablePath: config.browser.executablePath,
-        env: io.env,
-        log: options.verbose ? io.stderr : undefined,
-      });
+    await writer.sweep();
+    let browser: Browser | undefined;
+    const stop = () => void browser?.close().catch(() => {});
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      if (formats.includes('pdf') && ready.length > 0) {
+        browser = await launchBrowser({
+          executablePath: config.browser.executablePath,
+          env: io.env,
+          log: options.verbose ? io.stderr : undefined,
+        });
+      }
+      throwIfInterrupted(signal);
+      const limit = pLimit(2);
+      // Settled, not all: no write may still be running when the lock is released.
+      const settled = await Promise.allSettled(
+        ready.map((c) =>
+          limit(async () => {
+            throwIfInterrupted(signal);
+            const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, blocked, verbose: options.verbose });
+            if (entry) entries.push(entry);
+          }),
+        ),
+      );
+      for (const r of settled) if (r.status === 'rejected') throw r.reason;
+      throwIfInterrupted(signal);
+    } catch (error) {
+      await writer.cleanup();
+      throw signal?.aborted ? interruptedError(signal) : error;
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      await browser?.close().catch(() => {});
     }
-    const limit = pLimit(2);
-    await Promise.all(
-      ready.map((c) =>
-        limit(async () => {
-          const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, blocked, verbose: options.verbose });
-          if (entry) entries.push(entry);
-        }),
-      ),
-    );
-  } catch (error) {
-    await writer.cleanup();
-    throw error;
-  } finally {
-    await browser?.close().catch(() => {});
-  }
 
-  if (entries.length > 0) {
-    const manifestPath = path.join(outDir, 'manifest.json');
-    const previous = parseManifest(await readFile(manifestPath, 'utf8').catch(() => ''));
-    const built = new Set(entries.map((e) => e.source));
-    await writer.write('manifest.json', serialiseManifest([...previous.filter((e) => !built.has(e.source)), ...entries]));
+    if (shard) {
+      await writer.write(shardManifestName(shard), serialiseManifest(entries));
+    } else if (entries.length > 0) {
+      // A build of the whole project lists exactly what it built; a build of some files
+      // updates their entries in the manifest already there.
+      const previous = options.paths?.length ? await readManifest(path.join(outDir, 'manifest.json')) : [];
+      await publish(writer, root, config, mergeEntries(previous, entries), io.env);
+    }
+  } finally {
+    await lock?.release();
   }
 
   const files = compiled.map((c) => c.file);
@@ -146,7 +176,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const issues = compiled.map((c) => ({ file: c.file, entry: entries.find((e) => e.source === c.bulletin?.source) }));
   if (!options.json) {
     for (const issue of issues) {
-      if (!issue.entry) continue;
+      if (!issue.entry) {
+        const errors = issue.file.messages.filter((m) => m.fatal === true).length;
+        if (errors) io.stdout(`✗ ${issue.file.path}：${errors} 个错误，未生成\n`);
+        continue;
+      }
       const outs = [issue.entry.html?.path, issue.entry.pdf?.path].filter(Boolean).map((p) => show(path.join(outDir, p!)));
       const pages = issue.entry.pdf ? `（${issue.entry.pdf.pages} 页）` : '';
       io.stdout(`✓ ${issue.file.path} → ${outs.join('、')}${pages}\n`);

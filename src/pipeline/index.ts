@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import type { Bulletin } from '../model/bulletin.js';
 import type { FrontMatter } from '../model/frontMatter.js';
-import { hasErrors } from '../diagnostics/report.js';
+import { hasErrors, report } from '../diagnostics/report.js';
 import { read } from './read.js';
 import { parse, type Parsed } from './parse.js';
 import { validate } from './validate.js';
@@ -25,15 +25,23 @@ export interface CompileOptions {
 
 /**
  * The front half of the pipeline, one source at a time: read → parse → validate → transform.
- * Each stage stops when the file already failed; the messages say why.
+ * Each stage stops when the file already failed; the messages say why. Never throws: a
+ * defect in a stage becomes an `internal-error` message on the file, so a batch goes on.
  */
 export async function compile(display: string, absolute: string, options: CompileOptions): Promise<Compiled> {
   const file = await read(display, absolute);
   if (hasErrors(file)) return { file };
-  const parsed = parse(file);
-  if (!parsed) return { file };
-  const frontMatter = validate(file, parsed);
-  if (!frontMatter) return { file, parsed };
-  const bulletin = transform(file, parsed.tree, frontMatter, options);
-  return { file, parsed, frontMatter, ...(bulletin ? { bulletin } : {}) };
+  try {
+    const parsed = parse(file);
+    if (!parsed) return { file };
+    const frontMatter = validate(file, parsed);
+    if (!frontMatter) return { file, parsed };
+    const bulletin = transform(file, parsed.tree, frontMatter, options);
+    return { file, parsed, frontMatter, ...(bulletin ? { bulletin } : {}) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = report(file, 'error', 'internal-error', `处理源文件时出现内部错误：${reason}`, undefined, '这是 bulletin 的缺陷：请附上源文件报告问题；用 --verbose 查看调用栈。');
+    message.cause = error;
+    return { file };
+  }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
-import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFString, type PDFObject, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
 import type { Bulletin } from '../model/bulletin.js';
 import { dateToEpoch } from '../model/dates.js';
 import { documentMeta } from './render.js';
@@ -65,7 +65,15 @@ export async function print(browser: Browser, htmlFile: string, b: Bulletin, opt
     });
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: options.timeout });
     await page.emulateMediaType('print');
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Load every declared face, not only those the screen layout asked for: the print layout
+    // (page-number margin boxes) needs faces the screen never requested.
+    const failedFonts = (await page.evaluate(async () => {
+      const faces = [...document.fonts];
+      const results = await Promise.allSettled(faces.map((f) => f.load()));
+      await document.fonts.ready;
+      return results.filter((r) => r.status === 'rejected').length;
+    })) as number;
+    if (failedFonts > 0) throw new Error(`${failedFonts} 个字体文件未能加载`);
     const layout = (await page.evaluate('window.bulletinPaginate()')) as Layout;
     const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: options.timeout });
     const { pdf, pages } = await finish(raw, b, layout, options.version);
@@ -90,9 +98,46 @@ async function finish(raw: Uint8Array, b: Bulletin, layout: Layout, version: str
   doc.setCreationDate(when);
   doc.setModificationDate(when);
   doc.catalog.delete(PDFName.of('Metadata'));
+  renumberNodeIds(doc);
   addOutline(doc, b, layout);
   const pdf = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
   return { pdf, pages: doc.getPageCount() };
+}
+
+/**
+ * Chromium names structure elements after DOM node ids (/ID (node00000058), also in table
+ * /Headers and the ID tree), assigned in an order that varies between runs. They are renamed
+ * in the order of the elements' objects, so the bytes depend on the issue only.
+ */
+function renumberNodeIds(doc: PDFDocument): void {
+  const objects = doc.context.enumerateIndirectObjects().sort(([a], [b]) => a.objectNumber - b.objectNumber);
+  const names = new Map<string, string>();
+  for (const [, object] of objects) {
+    const id = object instanceof PDFDict ? object.get(PDFName.of('ID')) : undefined;
+    if (id instanceof PDFString && !names.has(id.asString())) names.set(id.asString(), `n${String(names.size + 1).padStart(6, '0')}`);
+  }
+  if (names.size === 0) return;
+  const rewrite = (value: unknown): unknown => {
+    if (value instanceof PDFString && names.has(value.asString())) return PDFString.of(names.get(value.asString())!);
+    if (value instanceof PDFDict) for (const [k, v] of value.entries()) value.set(k, rewrite(v) as PDFObject);
+    else if (value instanceof PDFArray) value.asArray().forEach((v, i) => value.set(i, rewrite(v) as PDFObject));
+    return value;
+  };
+  for (const [, object] of objects) rewrite(object);
+  // Name trees must stay sorted by key: re-sort every leaf of the ID tree.
+  for (const [, object] of objects) {
+    if (!(object instanceof PDFDict)) continue;
+    const list = object.get(PDFName.of('Names'));
+    if (!(list instanceof PDFArray) || !(list.get(0) instanceof PDFString) || !/^n\d{6}$/.test((list.get(0) as PDFString).asString())) continue;
+    const pairs: Array<[PDFString, PDFObject]> = [];
+    for (let i = 0; i + 1 < list.size(); i += 2) pairs.push([list.get(i) as PDFString, list.get(i + 1)]);
+    pairs.sort(([x], [y]) => (x.asString() < y.asString() ? -1 : 1));
+    pairs.forEach(([k, v], i) => {
+      list.set(2 * i, k);
+      list.set(2 * i + 1, v);
+    });
+    if (object.has(PDFName.of('Limits')) && pairs.length) object.set(PDFName.of('Limits'), doc.context.obj([pairs[0]![0], pairs[pairs.length - 1]![0]]));
+  }
 }
 
 function addOutline(doc: PDFDocument, b: Bulletin, layout: Layout): void {

@@ -19,6 +19,10 @@ export interface TransformOptions {
 }
 
 const SUBTITLE = /^——/;
+/** Nesting of blockquotes and lists; a bulletin uses two or three at most. */
+export const MAX_DEPTH = 12;
+/** Articles (`# 标题`) in one issue; a bulletin has a handful. */
+export const MAX_ARTICLES = 100;
 const NOTE = /^(编者按|按：|按:)/;
 
 /** Joins a distribution value and closes the line with "。" unless it already ends a sentence. */
@@ -97,12 +101,22 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
 
   function safeHref(url: string, node: { position?: { start: { line: number; column: number } } }): string | undefined {
     const trimmed = url.trim();
+    // Browsers drop tabs and newlines inside a URL and read \ as /: "java&#9;script:" and
+    // "\\host" must be judged as they will be read.
+    const probe = trimmed.replace(/[\u0000-\u0020\u007f]/g, '').replace(/\\/g, '/');
     if (/^(https?:|mailto:)/i.test(trimmed) || trimmed.startsWith('#')) return trimmed;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(probe) || probe.startsWith('//')) {
       report(file, 'warning', 'link-unsafe', `不允许的链接地址“${trimmed.slice(0, 40)}”，已只保留文字`, placeOf(node), '链接只能是 http(s)、mailto 或项目内的相对路径。');
       return undefined;
     }
-    const target = path.resolve(path.dirname(String(file.data.absolute ?? '')), decodeURIComponent(trimmed.split(/[?#]/)[0] ?? ''));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(probe.split(/[?#]/)[0] ?? '');
+    } catch {
+      report(file, 'warning', 'link-malformed', `链接地址中的 % 编码有误“${trimmed.slice(0, 40)}”，已只保留文字`, placeOf(node), '检查链接地址；% 后面应是两位十六进制数字。');
+      return undefined;
+    }
+    const target = path.resolve(path.dirname(String(file.data.absolute ?? '')), decoded);
     if (!inside(options.root, target)) {
       report(file, 'warning', 'link-outside', `链接指向项目之外“${trimmed.slice(0, 40)}”，已只保留文字`, placeOf(node), '链接只能指向项目目录之内。');
       return undefined;
@@ -161,6 +175,25 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
     return { type: 'paragraph', children, text: plain(children), place: placeOf(node) };
   }
 
+  let depth = 0;
+  let tooDeep = false;
+  /** Blocks inside a blockquote or list item, one level deeper; refused beyond MAX_DEPTH. */
+  function nested(nodes: RootContent[], at: { position?: { start: { line: number; column: number } } }): Block[] {
+    if (depth >= MAX_DEPTH) {
+      if (!tooDeep) {
+        tooDeep = true;
+        report(file, 'error', 'body-too-deep', `引用或列表嵌套过深（超过 ${MAX_DEPTH} 层）`, placeOf(at), '简报正文不需要多层嵌套；去掉多余的 > 或列表缩进。');
+      }
+      return [];
+    }
+    depth++;
+    try {
+      return nodes.flatMap(block);
+    } finally {
+      depth--;
+    }
+  }
+
   function block(node: RootContent): Block[] {
     switch (node.type) {
       case 'paragraph':
@@ -175,7 +208,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
       }
       case 'blockquote': {
         const q = node as Blockquote;
-        const blocks = q.children.flatMap(block);
+        const blocks = nested(q.children, q);
         const isNote = NOTE.test(toString(q).trim());
         return [{ type: isNote ? 'note' : 'quote', blocks, place: placeOf(q) }];
       }
@@ -186,7 +219,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
             type: 'list',
             ordered: l.ordered === true,
             start: l.start ?? 1,
-            items: l.children.map((item) => item.children.flatMap(block)),
+            items: l.children.map((item) => nested(item.children, item)),
             place: placeOf(l),
           },
         ];
@@ -222,6 +255,9 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
       const title = plain(inlineOf(node.children)).trim();
       if (!title) {
         report(file, 'error', 'article-title-empty', '文章标题是空的', placeOf(node), '在 # 后面写上标题。');
+      }
+      if (articles.length === MAX_ARTICLES) {
+        report(file, 'error', 'too-many-articles', `文章过多：超过 ${MAX_ARTICLES} 篇（每个“# 标题”开始一篇）`, placeOf(node), '文章内的小标题用 ## 或 ###；检查是否误把正文行写成了 # 开头。');
       }
       current = { index: articles.length + 1, title, blocks: [], place: placeOf(node) };
       articles.push(current);

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, copyFile, open } from 'node:fs/promises';
+import { mkdir, rename, rm, copyFile, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
+
+/** The name `temp()` gives a temporary. */
+const TEMPORARY = /^\..+\.[0-9a-f]{8}\.tmp$/;
 
 /**
  * Writes outputs so that a reader never sees half a file: each goes to a temporary file in
@@ -55,6 +58,27 @@ export class Writer {
   /** Removes an output (used for intermediate files that were not asked for). */
   async remove(rel: string): Promise<void> {
     await rm(path.join(this.root, ...rel.split('/')), { force: true });
+  }
+
+  /**
+   * Removes temporaries a killed run left behind (`.name.xxxxxxxx.tmp`). Only safe while
+   * holding the output folder's lock; returns how many were removed.
+   */
+  async sweep(): Promise<number> {
+    let removed = 0;
+    const walk = async (dir: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) await walk(full);
+        else if (TEMPORARY.test(entry.name)) {
+          await rm(full, { force: true });
+          removed++;
+        }
+      }
+    };
+    await walk(this.root);
+    return removed;
   }
 
   /** Removes every temporary still pending (after an interruption). */

@@ -22,6 +22,7 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: '是/否（true/false）',
   object: '键值表',
   array: '列表',
+  record: '键值表',
   null: '空值',
   undefined: '空值',
 };
@@ -62,6 +63,13 @@ export function parseYaml(file: VFile, text: string, lineOffset: number, rulePre
         );
       }
     },
+    Pair(_key, pair) {
+      const key = pair.key as Node | null;
+      if (key && !isScalar(key)) {
+        failed = true;
+        report(file, 'error', `${rulePrefix}-yaml-complex-key`, '字段名只能是文字', at(key.range?.[0] ?? 0), '删除以 ? 开头或用列表、键值表作字段名的写法。');
+      }
+    },
     Alias(_key, node) {
       failed = true;
       report(file, 'error', `${rulePrefix}-yaml-alias`, '不允许使用 YAML 别名（*name）', at(node.range?.[0] ?? 0), '把引用的内容直接写出来。');
@@ -71,14 +79,33 @@ export function parseYaml(file: VFile, text: string, lineOffset: number, rulePre
   return { doc, counter, lineOffset, value: doc.toJS({ maxAliasCount: 50 }) };
 }
 
+/** Chinese for the YAML parser's commonest error codes; its English detail follows in brackets. */
+const YAML_ERRORS: Record<string, string> = {
+  MULTILINE_IMPLICIT_KEY: '“键: 值”须写在同一行，冒号后要有空格',
+  BAD_INDENT: '缩进不对',
+  MISSING_CHAR: '缺少配对的引号或括号',
+  BLOCK_AS_IMPLICIT_KEY: '字段名不能跨行',
+  UNEXPECTED_TOKEN: '出现了意外的符号',
+  BAD_SCALAR_START: '值不能以这个符号开头（如 @、`、%），请加引号',
+  MULTIPLE_DOCS: '前置信息里只能有一段 YAML',
+  IMPOSSIBLE: '无法解析这段 YAML',
+};
+
 function explainYamlError(code: string, message: string): { rule: string; reason: string; hint: string } {
   switch (code) {
     case 'DUPLICATE_KEY':
       return { rule: 'duplicate-key', reason: '字段重复出现', hint: '每个字段只能写一次；删除多余的一行。' };
     case 'TAB_AS_INDENT':
       return { rule: 'yaml-tab', reason: 'YAML 中不能用制表符（Tab）缩进', hint: '把行首的 Tab 换成空格。' };
-    default:
-      return { rule: 'yaml-syntax', reason: `YAML 语法错误：${message.split('\n')[0]}`, hint: '检查冒号、缩进和引号；字段写成“键: 值”，冒号后留一个空格。' };
+    default: {
+      const what = YAML_ERRORS[code];
+      const detail = message.split('\n')[0] ?? '';
+      return {
+        rule: 'yaml-syntax',
+        reason: what ? `YAML 语法错误：${what}（${detail}）` : `YAML 语法错误：${detail}`,
+        hint: '检查冒号、缩进和引号；字段写成“键: 值”，冒号后留一个空格。',
+      };
+    }
   }
 }
 
@@ -231,7 +258,7 @@ export function validateYaml<S extends z.ZodType>(
 }
 
 function short(value: unknown): string {
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const s = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 

@@ -40,7 +40,7 @@ describe('bin/bulletin', () => {
         '',
       ].join('\n'),
     );
-    expect(r.stdout).toBe('完成：成功 0 期，失败 1 期\n');
+    expect(r.stdout).toBe('✗ bulletins/2021/064.md：1 个错误，未生成\n完成：成功 0 期，失败 1 期\n');
   });
 
   it('refuses an unknown format as a usage error, exit 2', async () => {

@@ -4,6 +4,8 @@ import { registerBuild } from './build.js';
 import { registerCheck } from './check.js';
 import { registerNew } from './new.js';
 import { registerImport } from './import.js';
+import { registerIndex } from './index-site.js';
+import { registerVerify } from './verify.js';
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const commands: Array<(program: Command, context: CommandContext) => void> = [registerBuild, registerCheck, registerNew, registerImport];
+export const commands: Array<(program: Command, context: CommandContext) => void> = [registerBuild, registerCheck, registerNew, registerImport, registerIndex, registerVerify];

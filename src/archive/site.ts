@@ -1,0 +1,56 @@
+import type nunjucks from 'nunjucks';
+import type { Config } from '../config/schema.js';
+import { sortEntries, type ManifestEntry } from './manifest.js';
+
+export interface SiteOptions {
+  config: Config;
+  version: string;
+  /** SOURCE_DATE_EPOCH, when set, dates the feed; otherwise the newest issue does. */
+  sourceDateEpoch?: string;
+}
+
+/** A series page's file name: the name itself, with characters no file system takes replaced. */
+export function seriesFile(name: string): string {
+  return `${name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')}.html`;
+}
+
+function byYear(entries: ManifestEntry[]) {
+  const newest = [...sortEntries(entries)].reverse();
+  const years = [...new Set(newest.map((e) => e.date.slice(0, 4)))];
+  return years.map((year) => ({ year, issues: newest.filter((e) => e.date.startsWith(year)) }));
+}
+
+function feedUpdated(entries: ManifestEntry[], epoch: string | undefined): string {
+  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000).toISOString().replace('.000Z', 'Z');
+  const latest = entries.map((e) => e.date).sort().at(-1) ?? '1970-01-01';
+  return `${latest}T00:00:00+08:00`;
+}
+
+/**
+ * The published archive from the manifest: index.html (every issue by year, newest first),
+ * one page per series, and an Atom feed. Output depends only on the entries and the config.
+ */
+export function renderSite(env: nunjucks.Environment, entries: ManifestEntry[], options: SiteOptions): Record<string, string> {
+  const { config } = options;
+  env.addFilter('year', (date: string) => date.slice(0, 4));
+  env.addFilter('atomDate', (date: string) => `${date}T00:00:00+08:00`);
+  const names = [...new Set(entries.flatMap((e) => (e.series ? [e.series.name] : [])))].sort();
+  const seriesList = names.map((name) => ({ name, file: encodeURIComponent(seriesFile(name)) }));
+  const common = { title: config.title, colors: config.colors, seriesList, version: options.version };
+  const files: Record<string, string> = {
+    'index.html': env.render('index.njk', { ...common, heading: `${config.title}（全部各期）`, years: byYear(entries), root: '' }),
+    'feed.xml': env.render('feed.xml.njk', {
+      ...common,
+      publisher: config.publisher,
+      feedId: `urn:bulletin:${encodeURIComponent(config.title)}`,
+      updated: feedUpdated(entries, options.sourceDateEpoch),
+      base: config.baseUrl ?? '',
+      entries: [...sortEntries(entries)].reverse(),
+    }),
+  };
+  for (const name of names) {
+    const issues = entries.filter((e) => e.series?.name === name);
+    files[`series/${seriesFile(name)}`] = env.render('index.njk', { ...common, heading: name, years: byYear(issues), root: '../' });
+  }
+  return files;
+}

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config/schema.js';
+import { parseManifest, serialiseManifest, type ManifestEntry } from '../archive/manifest.js';
+import { renderSite } from '../archive/site.js';
+import { templateEnvironment } from '../pipeline/render.js';
+import type { Writer } from '../pipeline/write.js';
+import { VERSION } from '../version.js';
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export function shardManifestName(shard: Shard): string {
+  return `manifest.shard-${shard.index}-of-${shard.count}.json`;
+}
+
+export async function readManifest(file: string): Promise<ManifestEntry[]> {
+  return parseManifest(await readFile(file, 'utf8').catch(() => ''));
+}
+
+/** Later entries replace earlier ones of the same source. */
+export function mergeEntries(...lists: ManifestEntry[][]): ManifestEntry[] {
+  const bySource = new Map<string, ManifestEntry>();
+  for (const list of lists) for (const e of list) bySource.set(e.source, e);
+  return [...bySource.values()];
+}
+
+/** Writes manifest.json, index.html, the series pages and feed.xml for the given entries. */
+export async function publish(writer: Writer, root: string, config: Config, entries: ManifestEntry[], env: Record<string, string | undefined>): Promise<void> {
+  await writer.write('manifest.json', serialiseManifest(entries));
+  const site = renderSite(templateEnvironment(path.join(root, 'templates')), entries, {
+    config,
+    version: VERSION,
+    sourceDateEpoch: env.SOURCE_DATE_EPOCH,
+  });
+  for (const [rel, text] of Object.entries(site)) await writer.write(rel, text);
+}
