@@ -110,7 +110,7 @@ function explainYamlError(code: string, message: string): { rule: string; reason
 }
 
 /** The place of the value (or, for a missing or unknown key, the key) at `path`. */
-function placeOf(source: YamlSource, path: readonly PropertyKey[], unknownKey?: string): At {
+export function placeOf(source: YamlSource, path: readonly PropertyKey[], unknownKey?: string): At {
   const at = (offset: number): At => {
     const p = source.counter.linePos(offset);
     return { line: p.line + source.lineOffset, column: p.col };
