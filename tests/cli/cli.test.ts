@@ -1,23 +1,9 @@
 // Exact output of real runs of bin/bulletin: what an editor and a CI log see.
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { bulletin } from '../helpers/cli.js';
 import { copyInto, FIXTURES, tempProject } from '../helpers/project.js';
-
-const BIN = path.resolve(import.meta.dirname, '../../bin/bulletin.js');
-const run = promisify(execFile);
-
-async function bulletin(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('bin/bulletin', () => {
   it('--version prints the package version', async () => {

@@ -1,22 +1,8 @@
-import { execFile } from 'node:child_process';
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { bulletin } from '../helpers/cli.js';
 import { root, samples, tempDir } from './helpers.js';
-
-const run = promisify(execFile);
-const BIN = path.join(root, 'bin/bulletin.js');
-
-async function bulletin(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const WARNINGS = `news.txt
   1:1     警告  未找到期号（第 N 期），前置信息中没有写 issue  import-missing-field
