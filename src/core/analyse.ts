@@ -7,7 +7,6 @@ import { compile, type Compiled } from '../pipeline/index.js';
 import { checkNumbering, type NumberedSource } from '../archive/numbering.js';
 import { keyLines } from '../archive/keyLines.js';
 import { loadArchive } from '../archive/loadArchive.js';
-import { lintTypography } from '../lint/typography.js';
 import { displayPath, type Io } from './io.js';
 import { findSources, outputStem } from './sources.js';
 
@@ -29,7 +28,7 @@ export interface Analysis {
 
 /**
  * Everything `check` reports and `build` refuses on, without rendering: each source through
- * read → parse → validate → transform (missing images included), the typography lint, and
+ * read → parse → lint → validate → transform (missing images included), and
  * the numbering rules over every source of the project.
  */
 export async function analyse(io: Io, paths: string[]): Promise<Analysis> {
@@ -51,7 +50,6 @@ export async function analyse(io: Io, paths: string[]): Promise<Analysis> {
       source: inProject ? path.relative(root, absolute).split(path.sep).join('/') : path.basename(absolute),
       assetsDir: `${stem}.assets`,
     });
-    if (compiled.parsed) lintTypography(compiled.file, compiled.parsed.tree);
     sources.push({ ...compiled, absolute, stem });
   }
 

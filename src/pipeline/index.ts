@@ -7,6 +7,7 @@ import { read } from './read.js';
 import { parse, type Parsed } from './parse.js';
 import { validate } from './validate.js';
 import { transform } from './transform.js';
+import { lintTypography } from '../lint/typography.js';
 
 export interface Compiled {
   file: VFile;
@@ -24,7 +25,8 @@ export interface CompileOptions {
 }
 
 /**
- * The front half of the pipeline, one source at a time: read → parse → validate → transform.
+ * The front half of the pipeline, one source at a time: read → parse (+ typography lint) →
+ * validate → transform.
  * Each stage stops when the file already failed; the messages say why. Never throws: a
  * defect in a stage becomes an `internal-error` message on the file, so a batch goes on.
  */
@@ -34,6 +36,7 @@ export async function compile(display: string, absolute: string, options: Compil
   try {
     const parsed = parse(file);
     if (!parsed) return { file };
+    lintTypography(file, parsed.tree);
     const frontMatter = validate(file, parsed);
     if (!frontMatter) return { file, parsed };
     const bulletin = transform(file, parsed.tree, frontMatter, options);

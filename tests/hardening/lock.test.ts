@@ -1,0 +1,107 @@
+// The output folder's lock: exclusive, pid inside, stale locks taken over, held ones refused.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acquireLock, isAlive, LOCK_NAME } from '../../src/core/lock.js';
+import { build } from '../../src/core/build.js';
+import { BulletinError } from '../../src/diagnostics/errors.js';
+import { FRONT, STACK_LINE, captureIo, runCli, tempDir, tempProject } from './helpers.js';
+
+/** The pid of a process that has exited and been reaped. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0']);
+  await new Promise((r) => child.on('close', r));
+  return child.pid!;
+}
+
+describe('acquireLock', () => {
+  it('creates the lock with our pid and removes it on release', async () => {
+    const out = path.join(await tempDir(), 'dist');
+    const lock = await acquireLock(out);
+    expect(await readFile(path.join(out, LOCK_NAME), 'utf8')).toBe(`${process.pid}\n`);
+    await lock.release();
+    expect(existsSync(path.join(out, LOCK_NAME))).toBe(false);
+  });
+
+  it('refuses a lock held by a live process with LockHeld naming the pid', async () => {
+    const out = await tempDir();
+    const first = await acquireLock(out);
+    const error = await acquireLock(out).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BulletinError);
+    expect((error as BulletinError).errorName).toBe('LockHeld');
+    expect((error as BulletinError).message).toContain(`进程 ${process.pid}`);
+    await first.release();
+    await (await acquireLock(out)).release();
+  });
+
+  it('takes over a stale lock (its process is gone)', async () => {
+    const out = await tempDir();
+    const pid = await deadPid();
+    expect(isAlive(pid)).toBe(false);
+    await writeFile(path.join(out, LOCK_NAME), `${pid}\n`);
+    const lock = await acquireLock(out);
+    expect(await readFile(path.join(out, LOCK_NAME), 'utf8')).toBe(`${process.pid}\n`);
+    await lock.release();
+  });
+
+  it('of many concurrent takers of a stale lock, exactly one wins', async () => {
+    const out = await tempDir();
+    await writeFile(path.join(out, LOCK_NAME), `${await deadPid()}\n`);
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => acquireLock(out)));
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as BulletinError).errorName).toBe('LockHeld');
+  });
+});
+
+describe('build and the lock', () => {
+  const source = { 'bulletins/001.md': `${FRONT}\n# 标题\n\n正文。\n` };
+
+  it('a build refuses a folder another live build holds, writes nothing, exit 1 with LockHeld', async () => {
+    const dir = await tempProject(source);
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      await mkdir(path.join(dir, 'dist'));
+      await writeFile(path.join(dir, 'dist', LOCK_NAME), `${holder.pid}\n`);
+      await expect(build({ io: captureIo(dir), formats: ['html'] })).rejects.toMatchObject({ errorName: 'LockHeld' });
+      const r = await runCli(['build', '--format', 'html'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`错误：输出目录已被另一个构建（进程 ${holder.pid}）锁定：dist/${LOCK_NAME}`);
+      expect(r.stderr).toContain('提示：等待另一个构建结束后再运行');
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(await readdir(path.join(dir, 'dist'))).toEqual([LOCK_NAME]);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('a build after a killed one takes the stale lock over and sweeps its temporaries', async () => {
+    const dir = await tempProject(source);
+    await mkdir(path.join(dir, 'dist'));
+    await writeFile(path.join(dir, 'dist', LOCK_NAME), `${await deadPid()}\n`);
+    await writeFile(path.join(dir, 'dist', '.001.html.0badc0de.tmp'), '<!doctype html><html><bo');
+    const result = await build({ io: captureIo(dir), formats: ['html'] });
+    expect(result.exitCode).toBe(0);
+    const listing = await readdir(path.join(dir, 'dist'));
+    expect(listing).toContain('001.html');
+    expect(listing.filter((f) => f.endsWith('.tmp') || f === LOCK_NAME)).toEqual([]);
+  });
+
+  it('two builds of one project at once: each ends complete or refused, outputs whole', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 6; i++) files[`bulletins/${String(i).padStart(3, '0')}.md`] = `---\nissue: ${i}\ntotal: ${i}\ndate: 2021-01-0${i}\n---\n\n# 标题${i}\n\n${'正文。'.repeat(500)}\n`;
+    const dir = await tempProject(files);
+    const [a, b] = await Promise.all([runCli(['build', '--format', 'html'], dir), runCli(['build', '--format', 'html'], dir)]);
+    for (const r of [a, b]) {
+      expect([0, 1]).toContain(r.code);
+      if (r.code === 1) expect(r.stderr).toContain('锁定');
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    }
+    expect([a.code, b.code]).toContain(0);
+    for (let i = 1; i <= 6; i++) expect((await readFile(path.join(dir, 'dist', `${String(i).padStart(3, '0')}.html`), 'utf8')).trimEnd()).toMatch(/<\/html>$/);
+    JSON.parse(await readFile(path.join(dir, 'dist', 'manifest.json'), 'utf8'));
+    expect(existsSync(path.join(dir, 'dist', LOCK_NAME))).toBe(false);
+  });
+});
