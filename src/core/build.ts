@@ -228,7 +228,7 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
   const used = ctx.fonts.map((font) => {
     const { used, missing } = slicesFor(font, font.role === 'title' ? titles : font.role === 'figures' ? '— 0123456789' : text);
     if (font.role === 'body' || font.role === 'title') reportMissingGlyphs(file, font, missing);
-    return { font, used: font.role === 'title' ? slicesFor(font, text).used : used };
+    return { font, used };
   });
   const faces = fontFaces(used, FONTS_DIR, htmlDir);
   let html: string;
