@@ -128,6 +128,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let browser: Browser | undefined;
     const stop = () => void browser?.close().catch(() => {});
     signal?.addEventListener('abort', stop, { once: true });
+    const fontCopies = new Map<string, Promise<string>>();
     try {
       if (formats.includes('pdf') && ready.length > 0) {
         browser = await launchBrowser({
@@ -143,7 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         ready.map((c) =>
           limit(async () => {
             throwIfInterrupted(signal);
-            const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, blocked, verbose: options.verbose });
+            const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, fontCopies, writer, outDir, formats, browser, blocked, verbose: options.verbose });
             if (entry) entries.push(entry);
           }),
         ),
@@ -211,6 +212,7 @@ function finish(options: BuildOptions, issues: BuiltIssue[], blocked: string[], 
 
 interface BuildContext {
   config: Config;
+  fontCopies: Map<string, Promise<string>>;
   env: ReturnType<typeof templateEnvironment>;
   fonts: RoleFont[];
   writer: Writer;
@@ -238,7 +240,14 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
     report(file, 'error', 'template-error', `模板出错：${(error as Error).message.split('\n').slice(0, 2).join(' ')}`, undefined, '检查项目 templates/ 中覆盖的模板。');
     return undefined;
   }
-  for (const f of faces.files) await ctx.writer.copy(f.from, f.to);
+  // A font slice shared by several issues is copied once per run (awaited by each user).
+  await Promise.all(
+    faces.files.map((f) => {
+      let copy = ctx.fontCopies.get(f.to);
+      if (!copy) ctx.fontCopies.set(f.to, (copy = ctx.writer.copy(f.from, f.to)));
+      return copy;
+    }),
+  );
   for (const image of b.images) await ctx.writer.copy(image.from, image.to);
   const htmlRel = `${stem}.html`;
   const htmlFile = await ctx.writer.write(htmlRel, html);

@@ -91,6 +91,11 @@ export const catalogue = {
     message: (count: number) => `有 ${count} 个已有源文件的前置信息有错误，无法确定下一期的编号。`,
     hint: '按上方诊断改正这些源文件（可用 `bulletin check` 检查），再运行 `bulletin new`。',
   },
+  PreviewPortUnavailable: {
+    title: '无法启动预览服务器',
+    message: (host: string, ports: string, detail: string) => `无法在 ${host} 的端口 ${ports} 上启动预览服务器：${detail}`,
+    hint: '用 `--port` 指定另一个端口，或关闭占用这些端口的程序（如另一个 `bulletin preview`）；`--host` 须是本机的地址。',
+  },
 } as const;
 
 export type ErrorName = keyof typeof catalogue;

@@ -76,6 +76,16 @@ function covers(slice: Slice, cp: number): boolean {
   return slice.ranges.some(([a, b]) => cp >= a && cp <= b);
 }
 
+/** Code point → its slice, per (cached) slice list: the lookup is the hot path of an HTML build. */
+const sliceOfCache = new WeakMap<Slice[], Map<number, Slice | null>>();
+function sliceOf(slices: Slice[], cp: number): Slice | undefined {
+  let known = sliceOfCache.get(slices);
+  if (!known) sliceOfCache.set(slices, (known = new Map()));
+  let slice = known.get(cp);
+  if (slice === undefined) known.set(cp, (slice = slices.find((s) => covers(s, cp)) ?? null));
+  return slice ?? undefined;
+}
+
 /** The slices a text needs, and the code points no slice of the role has. */
 export function slicesFor(font: RoleFont, text: string): { used: Slice[]; missing: Set<number> } {
   const used = new Set<Slice>();
@@ -84,7 +94,7 @@ export function slicesFor(font: RoleFont, text: string): { used: Slice[]; missin
   for (const ch of new Set(text)) {
     const cp = ch.codePointAt(0) ?? 0;
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
-    const slice = font.slices.find((s) => covers(s, cp));
+    const slice = sliceOf(font.slices, cp);
     if (slice) used.add(slice);
     else missing.add(cp);
   }

@@ -6,6 +6,7 @@ import { registerNew } from './new.js';
 import { registerImport } from './import.js';
 import { registerIndex } from './index-site.js';
 import { registerVerify } from './verify.js';
+import { registerPreview } from './preview.js';
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const commands: Array<(program: Command, context: CommandContext) => void> = [registerBuild, registerCheck, registerNew, registerImport, registerIndex, registerVerify];
+export const commands: Array<(program: Command, context: CommandContext) => void> = [registerBuild, registerPreview, registerCheck, registerNew, registerImport, registerIndex, registerVerify];

@@ -1,0 +1,306 @@
+// `npm run bench`: times check and build over a synthetic archive and fails when a target is
+// missed. Not part of `npm test` (it takes minutes and depends on the machine).
+//
+//   npm run bench                 40 issues (the default)
+//   npm run bench -- --issues 10  a quicker run
+//   npm run bench -- --keep       keep the generated project (its path is printed)
+//   npm run bench -- --generate   only generate the project, print its path
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { build, type BuildResult, type Format } from '../src/core/build.js';
+import { check } from '../src/core/check.js';
+import type { Io } from '../src/core/io.js';
+
+// Targets, for this project's reference machine (2 cores, the bundled @sparticuz/chromium).
+// A run that misses one exits 1. Per issue: an issue is 2 articles, 2–4 A4 pages.
+/** `bulletin check` over the archive, per issue. */
+const CHECK_MS_PER_ISSUE = 50;
+/** A full HTML-only build, per issue. */
+const HTML_MS_PER_ISSUE = 100;
+/** A full HTML+PDF build (browser start included), per issue. */
+const PDF_MS_PER_ISSUE = 1500;
+/** Peak resident memory of this Node process (the browser's processes are counted apart). */
+const PEAK_RSS_BYTES = 1024 ** 3;
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SAMPLE = path.join(ROOT, 'tests/fixtures/samples/jx-2021-064.md');
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const ISSUES = Number(argValue('--issues') ?? 40);
+const KEEP = process.argv.includes('--keep');
+const GENERATE_ONLY = process.argv.includes('--generate');
+
+const out = (text: string) => void process.stdout.write(text);
+
+// ---------------------------------------------------------------- the synthetic archive
+
+const CITIES = ['南昌', '九江', '景德镇', '萍乡', '新余', '鹰潭', '赣州', '宜春', '上饶', '吉安', '抚州'];
+const TITLES = [
+  '全省安全生产工作会议召开',
+  '省应急管理厅部署汛期安全防范工作',
+  '全省危险化学品安全专项整治推进会召开',
+  '省安委会开展安全生产大检查',
+  '全省森林防灭火工作视频调度会召开',
+  '省减灾委部署自然灾害风险普查工作',
+  '全省非煤矿山安全生产攻坚行动启动',
+  '全省消防安全集中除患攻坚行动推进',
+];
+const SUBTITLES = ['——全省应急管理系统深入贯彻落实安全生产决策部署', '——各地扎实开展安全生产专项整治', '——压紧压实安全生产责任'];
+
+/** The body paragraphs of the real issue 064, to be varied. */
+function samplePool(markdown: string): string[] {
+  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
+  return body
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 60 && !p.startsWith('#') && !p.startsWith('——'));
+}
+
+/** The paragraph `n` of the pool, with its cities and dates changed so no two issues match. */
+function paragraph(pool: string[], n: number, month: number): string {
+  const text = pool[n % pool.length] ?? '';
+  let k = 0;
+  return text
+    .replace(/南昌|萍乡|宜春|上饶|吉安/g, () => CITIES[(n + k++) % CITIES.length] ?? '南昌')
+    .replace(/6月(\d+)日/g, (_, d: string) => `${month}月${((Number(d) + n) % 28) + 1}日`);
+}
+
+function table(n: number): string {
+  const rows = CITIES.slice(0, 5).map((c, i) => `| ${c}市 | ${10 + ((n * 7 + i * 3) % 40)} | ${5 + ((n + i) % 20)} | ${80 + ((n + i * 5) % 20)}% |`);
+  return ['| 设区市 | 排查隐患（处） | 已整改（处） | 整改率 |', '| --- | ---: | ---: | ---: |', ...rows].join('\n');
+}
+
+interface Generated {
+  dir: string;
+  issues: number;
+  sources: string[];
+}
+
+/** `count` issues over two years from 2021-01-05, numbered as an archive is (yearly reset). */
+async function generateArchive(count: number): Promise<Generated> {
+  const pool = samplePool(await readFile(SAMPLE, 'utf8'));
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bulletin-bench-'));
+  const start = Date.UTC(2021, 0, 5);
+  const step = Math.floor(720 / Math.max(count, 1));
+  const sources: string[] = [];
+  let year = 0;
+  let issue = 0;
+  for (let i = 0; i < count; i++) {
+    const date = new Date(start + i * step * 86_400_000);
+    const y = date.getUTCFullYear();
+    issue = y === year ? issue + 1 : 1;
+    year = y;
+    const month = date.getUTCMonth() + 1;
+    const iso = date.toISOString().slice(0, 10);
+    // 3–6 paragraphs per article: issues of 2 to 4 pages.
+    const first = 3 + (i % 4);
+    const second = 3 + ((i + 2) % 4);
+    const parts: string[] = [
+      `---\nissue: ${issue}\ntotal: ${231 + i}\ndate: ${iso}\ndistribution:\n  抄报: 省委、省政府领导\n  分送:\n    - 应急管理部办公厅\n    - 省直有关部门\n    - 各市、县（区）应急管理部门\n---`,
+      `# ${TITLES[i % TITLES.length]}`,
+      SUBTITLES[i % SUBTITLES.length] ?? '',
+      paragraph(pool, i, month),
+    ];
+    for (let p = 1; p < first; p++) {
+      if (p === 1 || p === 3) parts.push(`## ${CITIES[(i + p) % CITIES.length]}市扎实推进专项整治`);
+      parts.push(paragraph(pool, i + p, month));
+      if (p === 2 && i % 3 === 0) parts.push(`各地隐患排查整改情况如下：\n\n${table(i)}`);
+    }
+    parts.push(`# ${TITLES[(i + 3) % TITLES.length]}`);
+    for (let p = 0; p < second; p++) parts.push(paragraph(pool, i + first + p * 2, month));
+    parts.push(`（${CITIES[i % CITIES.length]}市应急管理局供稿）`);
+    const rel = `bulletins/${y}/${String(issue).padStart(3, '0')}.md`;
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), `${parts.join('\n\n')}\n`);
+    sources.push(rel);
+  }
+  return { dir, issues: count, sources };
+}
+
+// ---------------------------------------------------------------- measuring
+
+/** Resident memory (PSS when the kernel gives it) of every descendant process: the browser. */
+function descendantsMemory(): number {
+  if (process.platform !== 'linux') return 0;
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(name), ppid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const mine = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of parents) {
+      if (!mine.has(pid) && mine.has(ppid)) {
+        mine.add(pid);
+        grew = true;
+      }
+    }
+  }
+  mine.delete(process.pid);
+  let bytes = 0;
+  for (const pid of mine) {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      bytes += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+    } catch {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        bytes += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return bytes;
+}
+
+interface Measured<T> {
+  value: T;
+  seconds: number;
+  cpuSeconds: number;
+  peakRss: number;
+  peakChildren: number;
+}
+
+/** Runs `task`, sampling this process's RSS (and the browser's, when asked) every 100 ms. */
+async function measure<T>(task: () => Promise<T>, children: boolean): Promise<Measured<T>> {
+  global.gc?.();
+  let peakRss = process.memoryUsage.rss();
+  let peakChildren = 0;
+  const sample = () => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    if (children) peakChildren = Math.max(peakChildren, descendantsMemory());
+  };
+  const timer = setInterval(sample, 100);
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  try {
+    const value = await task();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const used = process.cpuUsage(cpu);
+    sample();
+    return { value, seconds, cpuSeconds: (used.user + used.system) / 1e6, peakRss, peakChildren };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const silent = (cwd: string): Io & { err: () => string } => {
+  let err = '';
+  return { cwd, env: process.env, stdout: () => {}, stderr: (t) => void (err += t), err: () => err };
+};
+
+interface Row {
+  phase: string;
+  m: Measured<unknown>;
+  issues: number;
+  pages?: number;
+  target?: { msPerIssue: number };
+}
+
+function pagesOf(result: BuildResult): number {
+  return result.issues.reduce((sum, i) => sum + (i.entry?.pdf?.pages ?? 0), 0);
+}
+
+async function buildAll(dir: string, formats: Format[], paths?: string[]): Promise<BuildResult> {
+  const io = silent(dir);
+  const result = await build({ io, formats, out: 'dist', ...(paths ? { paths } : {}) });
+  if (result.exitCode !== 0) throw new Error(`构建失败 build failed:\n${io.err()}`);
+  return result;
+}
+
+// ---------------------------------------------------------------- the run
+
+const mb = (bytes: number) => (bytes / 1024 ** 2).toFixed(0);
+
+async function main(): Promise<number> {
+  out(`bulletin bench：Node ${process.version}，${os.cpus().length} 核 cores，${os.platform()} ${os.arch()}\n`);
+  const archive = await generateArchive(ISSUES);
+  out(`生成 generated ${archive.issues} 期 issues → ${archive.dir}\n\n`);
+  if (GENERATE_ONLY) return 0;
+  const rows: Row[] = [];
+  try {
+    const checked = await measure(async () => {
+      const io = silent(archive.dir);
+      const r = await check({ io });
+      if (r.errors > 0) throw new Error(`生成的简报有错误 generated archive has errors:\n${io.err()}`);
+      return r;
+    }, false);
+    rows.push({ phase: 'check', m: checked, issues: archive.issues, target: { msPerIssue: CHECK_MS_PER_ISSUE } });
+    out(`check：${checked.seconds.toFixed(2)} s（${checked.value.warnings} 个警告 warnings）\n`);
+
+    const html = await measure(() => buildAll(archive.dir, ['html']), false);
+    rows.push({ phase: 'build HTML', m: html, issues: archive.issues, target: { msPerIssue: HTML_MS_PER_ISSUE } });
+    out(`build HTML：${html.seconds.toFixed(2)} s\n`);
+
+    const pdf = await measure(() => buildAll(archive.dir, ['html', 'pdf']), true);
+    rows.push({ phase: 'build HTML+PDF', m: pdf, issues: archive.issues, pages: pagesOf(pdf.value), target: { msPerIssue: PDF_MS_PER_ISSUE } });
+    out(`build HTML+PDF：${pdf.seconds.toFixed(2)} s，${pagesOf(pdf.value)} 页 pages\n`);
+
+    const again = await measure(() => buildAll(archive.dir, ['html', 'pdf']), true);
+    rows.push({ phase: 'rebuild HTML+PDF', m: again, issues: archive.issues, pages: pagesOf(again.value), target: { msPerIssue: PDF_MS_PER_ISSUE } });
+    out(`rebuild HTML+PDF：${again.seconds.toFixed(2)} s\n`);
+
+    const one = archive.sources[0]!;
+    const single = await measure(() => buildAll(archive.dir, ['html', 'pdf'], [one]), true);
+    rows.push({ phase: 'rebuild 1 issue', m: single, issues: 1, pages: pagesOf(single.value) });
+    out(`rebuild ${one}：${single.seconds.toFixed(2)} s\n\n`);
+  } finally {
+    if (!KEEP) await rm(archive.dir, { recursive: true, force: true });
+  }
+
+  const header = ['阶段 phase', '总计 s', 'CPU s', 'ms/期 issue', '页/秒 pages/s', '峰值 RSS MB', 'Chromium MB', '目标 target', ''];
+  const table = rows.map((r) => {
+    const perIssue = (r.m.seconds * 1000) / r.issues;
+    const ok = r.target ? perIssue <= r.target.msPerIssue : true;
+    return [
+      r.phase,
+      r.m.seconds.toFixed(2),
+      r.m.cpuSeconds.toFixed(2),
+      perIssue.toFixed(0),
+      r.pages ? (r.pages / r.m.seconds).toFixed(1) : '–',
+      mb(r.m.peakRss),
+      r.m.peakChildren ? mb(r.m.peakChildren) : '–',
+      r.target ? `≤ ${r.target.msPerIssue} ms/期` : '–',
+      r.target ? (ok ? '✓' : '✗ 未达标 missed') : '',
+    ];
+  });
+  const peak = Math.max(...rows.map((r) => r.m.peakRss), process.resourceUsage().maxRSS * 1024);
+  const widths = header.map((h, i) => Math.max(width(h), ...table.map((row) => width(row[i] ?? ''))));
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat((widths[i] ?? 0) - width(c))).join('  ').trimEnd();
+  out(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${table.map(line).join('\n')}\n\n`);
+  const rssOk = peak <= PEAK_RSS_BYTES;
+  out(`Node 进程峰值 RSS peak RSS（maxRSS）：${mb(peak)} MB，目标 target ≤ ${mb(PEAK_RSS_BYTES)} MB ${rssOk ? '✓' : '✗ 未达标 missed'}\n`);
+  out('Chromium 一栏为浏览器各进程 PSS 之和的峰值（每 100 ms 采样 /proc）。\n');
+  const missed = table.filter((row) => row[8]?.startsWith('✗')).length + (rssOk ? 0 : 1);
+  out(missed ? `✗ ${missed} 项未达标 target(s) missed\n` : '✓ 全部达标 all targets met\n');
+  return missed ? 1 : 0;
+}
+
+/** Display width: CJK characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,259 @@
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { CONFIG_NAME, loadConfig } from '../config/load.js';
+import { describeError } from '../diagnostics/errors.js';
+import { hasErrors } from '../diagnostics/report.js';
+import { errorPage, indexPage, type IndexRow } from '../preview/pages.js';
+import { PreviewServer } from '../preview/server.js';
+import { build, type Format } from './build.js';
+import { displayPath, type Io } from './io.js';
+import { findSources, outputStem } from './sources.js';
+
+export const DEFAULT_PREVIEW_PORT = 4173;
+const DEBOUNCE_MS = 150;
+
+export interface PreviewOptions {
+  paths?: string[];
+  /** Default 4173; when taken, the next ten are tried; 0 lets the system choose. */
+  port?: number;
+  /** Default 127.0.0.1 (this machine only). */
+  host?: string;
+  /** Build the PDFs too (slower). */
+  pdf?: boolean;
+  verbose?: boolean;
+  io: Io;
+  /** Aborting it stops the preview as close() does. */
+  signal?: AbortSignal;
+}
+
+export interface PreviewSession {
+  /** 0 while serving; 1 when there was nothing to preview. */
+  exitCode: number;
+  url?: string;
+  /** The temporary folder served (removed by close()). */
+  dir?: string;
+  /** Stops watching and serving and removes the temporary folder. Safe to call twice. */
+  close: () => Promise<void>;
+}
+
+interface IssueState {
+  source: string;
+  stem: string;
+  file: VFile;
+  label?: string;
+  html?: string;
+  pdf?: string;
+}
+
+type Work = 'full' | Set<string>;
+
+const IGNORED = /(^\.|~$|\.sw[a-z]$|\.tmp$|^4913$)/;
+
+/**
+ * Serves a live preview of the sources: builds their HTML with build() into a private
+ * temporary folder, serves it on loopback, rebuilds on every change to the sources, the
+ * templates or the config, and makes open pages reload. A source with errors shows its
+ * diagnostics in the browser instead of a stale page.
+ */
+export async function preview(options: PreviewOptions): Promise<PreviewSession> {
+  const { io } = options;
+  const root = io.cwd;
+  const show = (abs: string) => displayPath(io, abs);
+  const host = options.host ?? '127.0.0.1';
+  const formats: Format[] = options.pdf ? ['html', 'pdf'] : ['html'];
+  const outDir = await mkdtemp(path.join(tmpdir(), 'bulletin-preview-'));
+  const stopBuilds = new AbortController();
+
+  const issues = new Map<string, IssueState>();
+  const problems: { files: VFile[]; failure?: string } = { files: [] };
+  let chosen = new Set<string>();
+  let sourcesDir = path.resolve(root, 'bulletins');
+  let title = '简报';
+  let generation = 0;
+  const buildId = () => String(generation);
+
+  const server = new PreviewServer(outDir, {
+    build: buildId,
+    page(pathname) {
+      if (pathname === '/') return indexPage(title, rows(), problems, buildId());
+      const m = /^\/(.+)\.(html|pdf)$/.exec(pathname);
+      const issue = m?.[1] ? issues.get(m[1]) : undefined;
+      if (issue && (hasErrors(issue.file) || problems.files.some(hasErrors) || problems.failure)) {
+        return errorPage([...problems.files, issue.file], problems.failure, buildId());
+      }
+      return undefined;
+    },
+  });
+
+  let url = '';
+  const href = (rel: string) => `${url}${rel.split('/').map(encodeURIComponent).join('/')}`;
+  const rows = (): IndexRow[] =>
+    [...issues.values()].map((i) => ({
+      source: i.source,
+      ...(i.label ? { label: i.label } : {}),
+      href: href(`${i.stem}.html`),
+      ...(i.pdf ? { pdfHref: href(i.pdf) } : {}),
+      errors: i.file.messages.filter((m) => m.fatal === true).length,
+      warnings: i.file.messages.filter((m) => m.fatal === false).length,
+    }));
+
+  /**
+   * Builds `work` (everything, or these sources) and records what each page should show.
+   * Returns how many sources the build looked at (0: none found), or undefined if it threw.
+   */
+  const rebuild = async (work: Work): Promise<number | undefined> => {
+    const loaded = await loadConfig(root, show);
+    sourcesDir = path.resolve(root, loaded.config.sources);
+    title = loaded.config.title;
+    const all = await findSources(options.paths ?? [], root, loaded.config.sources);
+    const paths = work === 'full' ? (options.paths ?? []) : [...work];
+    problems.failure = undefined;
+    let result;
+    try {
+      // Only the diagnostics are the build's to print; what was built is said here, with URLs.
+      result = await build({ paths, out: outDir, formats, verbose: options.verbose, io: { ...io, stdout: () => {} }, signal: stopBuilds.signal });
+    } catch (error) {
+      if (stopBuilds.signal.aborted) return undefined;
+      problems.failure = describeError(error, options.verbose);
+      io.stderr(problems.failure);
+      generation++;
+      return undefined;
+    }
+    const configPath = show(path.join(root, CONFIG_NAME));
+    problems.files = result.issues.filter((i) => i.file.path === configPath).map((i) => i.file);
+    if (work === 'full') {
+      for (const stale of [...issues.values()].filter((i) => !all.includes(path.resolve(root, i.source)))) {
+        issues.delete(stale.stem);
+        await Promise.all(['html', 'pdf'].map((ext) => rm(path.join(outDir, `${stale.stem}.${ext}`), { force: true })));
+      }
+    }
+    chosen = new Set(all);
+    const done: IssueState[] = [];
+    for (const { file, entry } of result.issues) {
+      if (file.path === configPath) continue;
+      const stem = entry?.html ? entry.html.path.replace(/\.html$/, '') : outputStem(path.resolve(root, file.path), root, sourcesDir);
+      const state: IssueState = {
+        source: file.path,
+        stem,
+        file,
+        ...(entry ? { label: `${entry.date.slice(0, 4)}年第${entry.issue}期（总第${entry.total}期）`, html: entry.html?.path } : {}),
+        ...(entry?.pdf ? { pdf: entry.pdf.path } : {}),
+      };
+      issues.set(stem, state);
+      done.push(state);
+    }
+    generation++;
+    for (const i of done) {
+      if (hasErrors(i.file)) io.stdout(`✗ ${i.source}：${i.file.messages.filter((m) => m.fatal === true).length} 个错误，浏览器中显示错误页 ${href(`${i.stem}.html`)}\n`);
+      else io.stdout(`✓ ${i.source} → ${href(`${i.stem}.html`)}${i.pdf ? `（PDF：${href(i.pdf)}）` : ''}\n`);
+    }
+    return result.issues.length;
+  };
+
+  // Changes are gathered for DEBOUNCE_MS, then built one run at a time.
+  let pending: Work | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  const changed = (absolute: string | undefined) => {
+    if (closed) return;
+    // An edited source is rebuilt alone; anything else (config, templates, images, a source
+    // added or removed) rebuilds everything.
+    if (absolute === undefined || !absolute.endsWith('.md') || !chosen.has(absolute) || !existsSync(absolute) || pending === 'full') {
+      pending = 'full';
+    } else {
+      const set = pending ?? new Set<string>();
+      set.add(absolute);
+      pending = set;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        const work = pending;
+        pending = undefined;
+        if (!work || closed) return;
+        const names = work === 'full' ? '全部' : [...work].map(show).join('、');
+        io.stdout(`\n检测到改动，重新构建（${names}）…\n`);
+        const started = Date.now();
+        await rebuild(work);
+        if (closed) return;
+        io.stdout(`已更新（${((Date.now() - started) / 1000).toFixed(1)} 秒），浏览器将自动刷新。\n`);
+        server.reload(buildId());
+        if (work === 'full') rewatch();
+      });
+    }, DEBOUNCE_MS);
+  };
+
+  // The sources folder and templates/ recursively; the project folder itself for the config
+  // file and for either folder appearing; explicit paths outside the sources folder.
+  let watchers: FSWatcher[] = [];
+  const watchDir = (dir: string, recursive: boolean, accept: (rel: string) => boolean) => {
+    if (!existsSync(dir)) return;
+    try {
+      const w = watch(dir, { recursive }, (_event, name) => {
+        const rel = name?.toString();
+        if (rel === undefined) return changed(undefined);
+        if (rel.split(/[\\/]/).some((s) => IGNORED.test(s) || s === 'node_modules')) return;
+        if (accept(rel)) changed(path.join(dir, rel));
+      });
+      w.on('error', () => {});
+      watchers.push(w);
+    } catch {
+      // A folder removed meanwhile: the project watcher sees it come back.
+    }
+  };
+  const rewatch = () => {
+    for (const w of watchers) w.close();
+    watchers = [];
+    const templates = path.join(root, 'templates');
+    const top = path.relative(root, sourcesDir).split(path.sep)[0];
+    watchDir(root, false, (rel) => rel === CONFIG_NAME || rel === 'templates' || rel === top);
+    if (sourcesDir !== root) watchDir(sourcesDir, true, () => true);
+    watchDir(templates, true, () => true);
+    const outside = (options.paths ?? []).map((p) => path.resolve(root, p)).filter((p) => path.relative(sourcesDir, p).startsWith('..'));
+    for (const p of new Set(outside)) {
+      if (chosen.has(p)) watchDir(path.dirname(p), false, (rel) => rel === path.basename(p));
+      else watchDir(p, true, () => true);
+    }
+  };
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      closed = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      stopBuilds.abort('SIGINT');
+      for (const w of watchers) w.close();
+      watchers = [];
+      await running.catch(() => {});
+      await server.close();
+      await rm(outDir, { recursive: true, force: true });
+    })());
+  const onAbort = () => void close();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+
+  try {
+    const port = await server.listen(host, options.port ?? DEFAULT_PREVIEW_PORT);
+    const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    url = `http://${shown}:${port}/`;
+    const initial = rebuild('full');
+    running = initial;
+    const found = await initial;
+    if (options.signal?.aborted || found === 0) {
+      // Interrupted while building (a clean stop), or nothing to preview (build said why).
+      await close();
+      return { exitCode: found === 0 ? 1 : 0, dir: outDir, close };
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  rewatch();
+  io.stdout(`\n预览：${url}${host === '0.0.0.0' || host === '::' ? `（在 ${host} 的所有网络接口上监听）` : ''}\n`);
+  io.stdout(`正在监视 ${show(sourcesDir)}/、templates/ 和 ${CONFIG_NAME}；保存后自动重新构建，浏览器自动刷新。按 Ctrl-C 停止。\n`);
+  return { exitCode: 0, url, dir: outDir, close };
+}

@@ -1,0 +1,164 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { bulletinError } from '../diagnostics/errors.js';
+import { EVENTS_PATH, injectReload } from './pages.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_NAMES.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export interface Routes {
+  /** A page to serve instead of a file for this decoded path ("/", an issue with errors…). */
+  page(pathname: string): string | undefined;
+  /** The current build's id, for the reload script. */
+  build(): string;
+}
+
+/**
+ * The preview's HTTP server: GET/HEAD only, files of one folder only (no dot-files, no path
+ * outside it), HTML pages served with the reload script, and the events endpoint.
+ */
+export class PreviewServer {
+  private readonly server: Server;
+  private readonly clients = new Set<ServerResponse>();
+  private readonly ping: NodeJS.Timeout;
+  private checkHost = true;
+
+  constructor(
+    readonly root: string,
+    private readonly routes: Routes,
+  ) {
+    this.server = createServer((req, res) => void this.handle(req, res).catch(() => this.send(res, req, 500, '预览服务器内部错误。\n')));
+    this.ping = setInterval(() => {
+      for (const client of this.clients) client.write(': ping\n\n');
+    }, 15_000);
+    this.ping.unref();
+  }
+
+  /**
+   * Listens on `host`, on `port` or, when taken, one of the next `span` ports; port 0 lets the
+   * system choose. Throws PreviewPortUnavailable. Returns the port.
+   */
+  async listen(host: string, port: number, span = 10): Promise<number> {
+    this.checkHost = isLoopback(host);
+    const last = port === 0 ? 0 : Math.min(port + span, 65535);
+    let detail = '';
+    for (let p = port; p <= last; p++) {
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const done = (error?: Error) => {
+            this.server.off('error', done).off('listening', done);
+            if (error) reject(error);
+            else resolve();
+          };
+          this.server.on('error', done).on('listening', done);
+          this.server.listen(p, host);
+        });
+        const address = this.server.address();
+        return typeof address === 'object' && address ? address.port : p;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EADDRINUSE') {
+          detail = code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? `${host} 不是本机的地址` : (error as Error).message;
+          throw bulletinError('PreviewPortUnavailable', [host, String(p), detail], error);
+        }
+        detail = '端口都已被占用';
+      }
+    }
+    throw bulletinError('PreviewPortUnavailable', [host, port === last ? String(port) : `${port}–${last}`, detail]);
+  }
+
+  /** Tells every open page that a build finished. */
+  reload(build: string): void {
+    for (const client of this.clients) client.write(`event: reload\ndata: ${build}\n\n`);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.ping);
+    for (const client of this.clients) client.end();
+    this.clients.clear();
+    if (!this.server.listening) return;
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private send(res: ServerResponse, req: IncomingMessage, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+    if (res.headersSent) return void res.end();
+    const data = typeof body === 'string' ? Buffer.from(body) : body;
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Length': String(data.length),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...extra,
+    });
+    res.end(req.method === 'HEAD' ? undefined : data);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return this.send(res, req, 405, '只支持 GET 和 HEAD。\n', undefined, { Allow: 'GET, HEAD' });
+    // Loopback only answers to loopback names: a page elsewhere cannot reach it by DNS rebinding.
+    const hostName = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (this.checkHost && !isLoopback(hostName)) return this.send(res, req, 403, '只接受发往本机的请求。\n');
+    const raw = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
+    if (!raw.startsWith('/')) return this.send(res, req, 400, '请求的路径无效。\n');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(raw);
+    } catch {
+      return this.send(res, req, 400, '请求的路径无效。\n');
+    }
+    const segments = pathname.split('/');
+    if (pathname.includes('\0') || pathname.includes('\\') || segments.some((s) => s === '..' || s === '.')) {
+      return this.send(res, req, 400, '请求的路径无效。\n');
+    }
+    if (pathname === EVENTS_PATH) return this.events(req, res);
+    const page = this.routes.page(pathname);
+    if (page !== undefined) return this.send(res, req, 200, page, TYPES['.html']);
+    const notFound = () => this.send(res, req, 404, `找不到 ${pathname}\n`);
+    if (segments.some((s) => s.startsWith('.'))) return notFound();
+    const file = path.join(this.root, ...segments);
+    const rel = path.relative(this.root, file);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return notFound();
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return notFound();
+    const ext = path.extname(file).toLowerCase();
+    const type = TYPES[ext] ?? 'application/octet-stream';
+    const data = await readFile(file).catch(() => undefined);
+    if (!data) return notFound();
+    if (ext === '.html') return this.send(res, req, 200, injectReload(data.toString('utf8'), this.routes.build()), type);
+    this.send(res, req, 200, data, type);
+  }
+
+  private events(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
+    if (req.method === 'HEAD') return void res.end();
+    res.write(`retry: 1000\nevent: build\ndata: ${this.routes.build()}\n\n`);
+    this.clients.add(res);
+    req.on('close', () => this.clients.delete(res));
+  }
+}

@@ -1,0 +1,35 @@
+// In a real Chromium: the preview page runs its reload script under the adjusted CSP (no
+// violation), and reloads by itself when the source is saved.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { launchBrowser } from '../../src/browser/browser.js';
+import { preview } from '../../src/core/preview.js';
+import { captureIo, FIXTURES, tempProject } from '../helpers/project.js';
+
+it('reloads the open page on save, without CSP violations', async () => {
+  const original = await readFile(path.join(FIXTURES, 'samples/jx-2021-064.md'), 'utf8');
+  const dir = await tempProject({ 'bulletins/2021/064.md': original });
+  const session = await preview({ io: captureIo(dir), port: 0 });
+  const browser = await launchBrowser({ env: process.env });
+  try {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(String(e)));
+    await page.goto(`${session.url}2021/064.html`, { waitUntil: 'load' });
+    // The script ran; had the CSP blocked it, the console says so and no reload comes.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(problems).toEqual([]);
+    const reloaded = page.waitForNavigation({ timeout: 15_000 });
+    await writeFile(path.join(dir, 'bulletins/2021/064.md'), original.replace('经省政府同意', '经省人民政府同意'));
+    await reloaded;
+    await page.waitForFunction(() => document.body.innerText.includes('经省人民政府同意'), { timeout: 10_000 });
+    expect(problems.filter((p) => /Content Security Policy|Refused/i.test(p))).toEqual([]);
+  } finally {
+    await browser.close();
+    await session.close();
+  }
+});
