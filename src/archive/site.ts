@@ -7,6 +7,8 @@ export interface SiteOptions {
   version: string;
   /** SOURCE_DATE_EPOCH, when set, dates the feed; otherwise the newest issue does. */
   sourceDateEpoch?: string;
+  /** @font-face rules covering `text` for a page in `htmlDir` (output-relative). */
+  fontCss: (htmlDir: string, text: string) => string;
 }
 
 /** A series page's file name: the name itself, with characters no file system takes replaced. */
@@ -37,8 +39,12 @@ export function renderSite(env: nunjucks.Environment, entries: ManifestEntry[], 
   const names = [...new Set(entries.flatMap((e) => (e.series ? [e.series.name] : [])))].sort();
   const seriesList = names.map((name) => ({ name, file: encodeURIComponent(seriesFile(name)) }));
   const common = { title: config.title, colors: config.colors, seriesList, version: options.version };
+  const pageText = (heading: string, list: ManifestEntry[]) =>
+    heading + names.join('') + JSON.stringify(list) + '第期总专刊日期文章下载年月日全部各期订阅（Atom）HTMLPDF0123456789';
+  const page = (heading: string, list: ManifestEntry[], root: '' | '../') =>
+    env.render('index.njk', { ...common, heading, years: byYear(list), root, fontCss: options.fontCss(root ? 'series' : '', pageText(heading, list)) });
   const files: Record<string, string> = {
-    'index.html': env.render('index.njk', { ...common, heading: `${config.title}（全部各期）`, years: byYear(entries), root: '' }),
+    'index.html': page(`${config.title}（全部各期）`, entries, ''),
     'feed.xml': env.render('feed.xml.njk', {
       ...common,
       publisher: config.publisher,
@@ -50,7 +56,7 @@ export function renderSite(env: nunjucks.Environment, entries: ManifestEntry[], 
   };
   for (const name of names) {
     const issues = entries.filter((e) => e.series?.name === name);
-    files[`series/${seriesFile(name)}`] = env.render('index.njk', { ...common, heading: name, years: byYear(issues), root: '../' });
+    files[`series/${seriesFile(name)}`] = page(name, issues, '../');
   }
   return files;
 }

@@ -10,7 +10,7 @@ import { render, templateEnvironment } from '../pipeline/render.js';
 import { print } from '../pipeline/print.js';
 import { Writer } from '../pipeline/write.js';
 import { launchBrowser } from '../browser/browser.js';
-import { fontFaces, resolveFonts, slicesFor, type RoleFont } from '../fonts/fonts.js';
+import { fontFaces, resolveFonts, slicesFor, FONTS_DIR, type RoleFont } from '../fonts/fonts.js';
 import { manifestEntry, serialiseManifest, sha256, type ManifestEntry } from '../archive/manifest.js';
 import { mergeEntries, publish, readManifest, shardManifestName, type Shard } from './publish.js';
 import type { Bulletin } from '../model/bulletin.js';
@@ -52,7 +52,6 @@ export interface BuildResult {
   blocked: string[];
 }
 
-const FONTS_DIR = 'assets/fonts';
 
 /** Every string the page will show, for the font coverage check. */
 function pageText(b: Bulletin): string {

@@ -6,6 +6,7 @@ import { renderSite } from '../archive/site.js';
 import { templateEnvironment } from '../pipeline/render.js';
 import type { Writer } from '../pipeline/write.js';
 import { VERSION } from '../version.js';
+import { fontFaces, resolveFonts, slicesFor, FONTS_DIR } from '../fonts/fonts.js';
 
 export interface Shard {
   index: number;
@@ -30,10 +31,25 @@ export function mergeEntries(...lists: ManifestEntry[][]): ManifestEntry[] {
 /** Writes manifest.json, index.html, the series pages and feed.xml for the given entries. */
 export async function publish(writer: Writer, root: string, config: Config, entries: ManifestEntry[], env: Record<string, string | undefined>): Promise<void> {
   await writer.write('manifest.json', serialiseManifest(entries));
+  // The listing pages use the bundled fonts too: no page of the archive depends on the
+  // fonts of the reader's machine.
+  const fonts = resolveFonts(config, root).filter((f) => f.role === 'body' || f.role === 'hei');
+  const copies = new Map<string, string>();
+  const fontCss = (htmlDir: string, text: string): string => {
+    const faces = fontFaces(
+      fonts.map((font) => ({ font, used: slicesFor(font, text).used })),
+      FONTS_DIR,
+      htmlDir,
+    );
+    for (const f of faces.files) copies.set(f.to, f.from);
+    return faces.css;
+  };
   const site = renderSite(templateEnvironment(path.join(root, 'templates')), entries, {
     config,
     version: VERSION,
     sourceDateEpoch: env.SOURCE_DATE_EPOCH,
+    fontCss,
   });
+  for (const [to, from] of [...copies].sort()) await writer.copy(from, to);
   for (const [rel, text] of Object.entries(site)) await writer.write(rel, text);
 }

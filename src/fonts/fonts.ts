@@ -5,6 +5,9 @@ import type { Config, FontRole } from '../config/schema.js';
 
 const require = createRequire(import.meta.url);
 
+/** Where font files go in the output folder, shared by every page. */
+export const FONTS_DIR = 'assets/fonts';
+
 export type Role = 'title' | 'body' | 'kai' | 'hei' | 'figures';
 export const ROLES: Role[] = ['title', 'body', 'kai', 'hei', 'figures'];
 

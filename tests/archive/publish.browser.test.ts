@@ -74,6 +74,12 @@ describe('the published archive', () => {
       expect(rows).toHaveLength(3);
       expect(rows[0]).toContain('第1期总第232期');
       expect(rows[2]).toContain('第64期总第230期省安全生产专项整治三年行动专刊（108）');
+      // The listing uses the bundled fonts, not the reader's.
+      const loaded = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...new Set([...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')))].sort();
+      });
+      expect(loaded).toEqual(['bulletin-body', 'bulletin-hei']);
       const headings = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent));
       expect(headings).toEqual(['2022年', '2021年']);
       const feed = await readFile(path.join(dir, 'full-1/feed.xml'), 'utf8');
