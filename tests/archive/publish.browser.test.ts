@@ -10,6 +10,7 @@ import { indexSite } from '../../src/core/indexSite.js';
 import { verify } from '../../src/core/verify.js';
 import { launchBrowser } from '../../src/browser/browser.js';
 import { captureIo, copyInto, tempProject } from '../helpers/project.js';
+import { pdfInfo } from '../helpers/pdf.js';
 
 const DEMOS = path.resolve(import.meta.dirname, '../../bulletins');
 const ENV = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
@@ -39,6 +40,13 @@ describe('the published archive', () => {
     expect(Object.keys(first)).toEqual(
       expect.arrayContaining(['manifest.json', 'index.html', 'feed.xml', 'series/省安全生产专项整治三年行动专刊.html', '2021/064.pdf', '2021/065.pdf', '2022/001.pdf', '2021/065.assets/drills.svg']),
     );
+  });
+
+  it('bookmarks each article of a two-article issue on its own page', async () => {
+    const info = await pdfInfo(await readFile(path.join(dir, 'full-1/2021/065.pdf')));
+    expect(info.outline).toEqual(['全省防汛应急演练圆满完成', '萍乡市开展危险化学品企业安全检查']);
+    expect(info.outlinePages).toEqual([1, 2]);
+    expect(info.keywords).toBe('全省防汛应急演练圆满完成 萍乡市开展危险化学品企业安全检查');
   });
 
   it('gives the same bytes for every file when built again', async () => {

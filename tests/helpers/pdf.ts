@@ -91,6 +91,8 @@ export interface PdfInfo {
   modificationDate?: Date;
   language?: string;
   outline: string[];
+  /** 1-based page each bookmark opens. */
+  outlinePages: number[];
 }
 
 function decodeText(v: unknown): string {
@@ -101,11 +103,16 @@ function decodeText(v: unknown): string {
 export async function pdfInfo(bytes: Uint8Array): Promise<PdfInfo> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const outline: string[] = [];
+  const outlinePages: number[] = [];
+  const pageRefs = doc.getPages().map((p) => p.ref.toString());
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   let item = outlines?.get(PDFName.of('First'));
   for (let guard = 0; item && guard < 1000; guard++) {
     const dict = doc.context.lookup(item) as PDFDict;
     outline.push(decodeText(dict.get(PDFName.of('Title'))));
+    const dest = dict.get(PDFName.of('Dest'));
+    const target = dest instanceof PDFArray ? dest.get(0) : undefined;
+    outlinePages.push(target ? pageRefs.indexOf(target.toString()) + 1 : 0);
     item = dict.get(PDFName.of('Next'));
   }
   const lang = doc.catalog.get(PDFName.of('Lang'));
@@ -118,5 +125,6 @@ export async function pdfInfo(bytes: Uint8Array): Promise<PdfInfo> {
     modificationDate: doc.getModificationDate(),
     language: lang ? decodeText(lang) : undefined,
     outline,
+    outlinePages,
   };
 }
