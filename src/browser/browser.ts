@@ -1,6 +1,7 @@
 import type { Browser } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { bulletinError } from '../diagnostics/errors.js';
+import { bundledChromium, isExecutable } from './bundled.js';
 
 export interface BrowserOptions {
   /** config browser.executablePath */
@@ -46,14 +47,17 @@ export async function launchBrowser(options: BrowserOptions): Promise<Browser> {
   let source = executablePath === options.env.PUPPETEER_EXECUTABLE_PATH ? 'PUPPETEER_EXECUTABLE_PATH' : '配置 browser.executablePath';
   if (!executablePath) {
     try {
-      const chromium = (await import('@sparticuz/chromium')).default;
-      executablePath = await chromium.executablePath();
+      const chromium = await bundledChromium(options.env);
+      executablePath = chromium.executablePath;
       const skip = new Set([...UNSAFE, '--no-sandbox', '--disable-setuid-sandbox', "--headless='shell'", '--headless=shell', '--single-process', '--no-zygote']);
       args = [...chromium.args.filter((a) => !skip.has(a) && !args.includes(a)), ...args];
       source = '@sparticuz/chromium';
     } catch (error) {
       throw bulletinError('BrowserLaunchFailed', [`随包的 Chromium 不可用（${(error as Error).message}）`], error);
     }
+  }
+  if (!isExecutable(executablePath)) {
+    throw bulletinError('BrowserLaunchFailed', [`${executablePath} 不存在或不可执行（来自 ${source}）`]);
   }
   if (isRoot()) {
     args.push('--no-sandbox', '--no-zygote');

@@ -75,12 +75,12 @@ describe('the browser', () => {
   it('explains in Chinese when no browser starts, without a stack', async () => {
     const dir = await tempProject({ 'bulletins/a.md': TWO_ARTICLES });
     const io = captureIo(dir, { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' });
-    await expect(build({ io })).rejects.toThrow(/无法启动用于生成 PDF 的 Chromium：\/nonexistent\/chrome/);
+    await expect(build({ io })).rejects.toThrow('无法启动用于生成 PDF 的 Chromium：/nonexistent/chrome 不存在或不可执行（来自 PUPPETEER_EXECUTABLE_PATH）');
   });
 
   it('uses PUPPETEER_EXECUTABLE_PATH over the bundled one', async () => {
-    const chromium = (await import('@sparticuz/chromium')).default;
-    const executable = await chromium.executablePath();
+    const { bundledChromium } = await import('../../src/browser/bundled.js');
+    const executable = (await bundledChromium(process.env)).executablePath;
     const dir = await tempProject({ 'bulletins/a.md': TWO_ARTICLES });
     const io = captureIo(dir, { ...process.env, PUPPETEER_EXECUTABLE_PATH: executable });
     const r = await build({ io, verbose: true });

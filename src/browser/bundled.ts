@@ -1,0 +1,76 @@
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** The folder this user's copy of the bundled Chromium lives in, one per package version. */
+export function bundledChromiumDir(env: Record<string, string | undefined>): string {
+  const version = packageVersion('@sparticuz/chromium');
+  const home = env.HOME || os.homedir();
+  const cache = env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : '');
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+  const base = cache && isWritable(cache) ? path.join(cache, 'bulletin') : path.join(os.tmpdir(), `bulletin-${uid}`);
+  return path.join(base, `chromium-${version}`);
+}
+
+/** A package's version, read from the package.json above its entry point (not exported). */
+function packageVersion(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  while (path.basename(dir) !== path.basename(name) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function isWritable(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Unpacks the Chromium shipped in the @sparticuz/chromium npm package into this user's cache
+ * (not the shared /tmp/chromium it uses on AWS Lambda, which another user may own or a killed
+ * run may have left half-written): into a staging folder first, then renamed into place.
+ */
+export async function bundledChromium(env: Record<string, string | undefined>): Promise<{ executablePath: string; args: string[] }> {
+  const chromium = (await import('@sparticuz/chromium')).default;
+  const dir = bundledChromiumDir(env);
+  const executable = path.join(dir, 'chromium');
+  if (!isExecutable(executable)) {
+    const staging = `${dir}.staging-${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    const previous = process.env.TMPDIR;
+    // The package unpacks into os.tmpdir(), which follows TMPDIR.
+    process.env.TMPDIR = staging;
+    try {
+      await chromium.executablePath();
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    }
+    // A copy that another run finished meanwhile wins; a broken one is replaced.
+    if (!isExecutable(executable)) rmSync(dir, { recursive: true, force: true });
+    try {
+      renameSync(staging, dir);
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      if (!existsSync(executable)) throw error;
+    }
+  }
+  return { executablePath: executable, args: chromium.args };
+}
