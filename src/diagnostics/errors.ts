@@ -21,11 +21,6 @@ export const catalogue = {
       '重新运行 `npm ci` 以安装随包提供的 @sparticuz/chromium；或设置环境变量 PUPPETEER_EXECUTABLE_PATH，' +
       '或在 bulletin.config.yaml 中设置 browser.executablePath 指向一个 Chrome/Chromium；只要 HTML 可用 `--format html`。',
   },
-  PrintFailed: {
-    title: '生成 PDF 失败',
-    message: (source: string, detail: string) => `生成 ${source} 的 PDF 时失败：${detail}`,
-    hint: '用 `--verbose` 查看详细原因；若反复出现，请附上源文件报告问题。',
-  },
   OutputNotWritable: {
     title: '无法写入输出',
     message: (path: string, detail: string) => `无法写入 ${path}：${detail}`,
@@ -35,16 +30,6 @@ export const catalogue = {
     title: '配置文件有误',
     message: (path: string) => `配置文件 ${path} 有错误，见上方诊断。`,
     hint: '按诊断修改 bulletin.config.yaml；配置项说明见 docs/config.md。',
-  },
-  FontMissing: {
-    title: '字体文件缺失',
-    message: (path: string) => `找不到字体文件 ${path}。`,
-    hint: '重新运行 `npm ci`；若在配置中指定了字体文件，检查其路径。',
-  },
-  TemplateNotFound: {
-    title: '模板不存在',
-    message: (name: string) => `找不到模板 ${name}。`,
-    hint: '模板只能来自项目的 templates/ 目录或内置模板。',
   },
   Interrupted: {
     title: '已中断',
