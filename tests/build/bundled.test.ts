@@ -8,7 +8,7 @@ import { bundledChromium, bundledChromiumDir, isExecutable } from '../../src/bro
 
 it('unpacks into the user cache, and replaces a broken copy', async () => {
   const cache = await mkdtemp(path.join(tmpdir(), 'bulletin-cache-'));
-  const env = { ...process.env, XDG_CACHE_HOME: cache };
+  const env: Record<string, string | undefined> = { ...process.env, XDG_CACHE_HOME: cache };
   const dir = bundledChromiumDir(env);
   expect(dir).toMatch(new RegExp(`^${cache}/bulletin/chromium-\\d+\\.\\d+\\.\\d+$`));
   const first = await bundledChromium(env);
