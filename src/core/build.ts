@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
@@ -161,10 +162,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (shard) {
       await writer.write(shardManifestName(shard), serialiseManifest(entries));
     } else if (entries.length > 0) {
-      // A build of the whole project lists exactly what it built; a build of some files
-      // updates their entries in the manifest already there.
-      const previous = options.paths?.length ? await readManifest(path.join(outDir, 'manifest.json')) : [];
-      await publish(writer, root, config, mergeEntries(previous, entries), io.env);
+      // Entries already published stay (an issue that fails today keeps its last good
+      // outputs), except those whose source is gone: their outputs are removed with them.
+      const previous = await readManifest(path.join(outDir, 'manifest.json'));
+      const gone = options.paths?.length ? [] : previous.filter((e) => !existsSync(path.resolve(root, e.source)));
+      for (const e of gone) await removeOutputs(writer, e);
+      const kept = previous.filter((e) => !gone.includes(e));
+      await publish(writer, root, config, mergeEntries(kept, entries), io.env);
     }
   } finally {
     await lock?.release();
@@ -189,6 +193,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     io.stdout(`完成：成功 ${entries.length} 期${failed ? `，失败 ${failed} 期` : ''}\n`);
   }
   return finish(options, issues, blocked, failed ? 1 : 0);
+}
+
+/** Removes the files an issue's manifest entry names (HTML, PDF, its images). */
+async function removeOutputs(writer: Writer, e: ManifestEntry): Promise<void> {
+  for (const file of [e.html?.path, e.pdf?.path]) if (file) await writer.remove(file);
+  const stem = (e.pdf?.path ?? e.html?.path ?? '').replace(/\.(html|pdf)$/, '');
+  if (stem) await writer.remove(`${stem}.assets`);
 }
 
 function finish(options: BuildOptions, issues: BuiltIssue[], blocked: string[], exitCode: number): BuildResult {

@@ -57,7 +57,11 @@ export class Writer {
 
   /** Removes an output (used for intermediate files that were not asked for). */
   async remove(rel: string): Promise<void> {
-    await rm(path.join(this.root, ...rel.split('/')), { force: true });
+    const target = path.resolve(this.root, ...rel.split('/'));
+    const inside = path.relative(this.root, target);
+    // Paths come from a manifest on disk: never anything outside the output folder.
+    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return;
+    await rm(target, { force: true, recursive: true });
   }
 
   /**
