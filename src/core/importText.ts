@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { compareMessages, formatReport, messageToJson } from '../diagnostics/format.js';
@@ -11,6 +10,7 @@ import type { ImportModel, ImportedFront } from '../import/model.js';
 import { recognise } from '../import/recognise.js';
 import { verify } from '../import/verify.js';
 import { writeSource } from '../import/writeSource.js';
+import { Writer } from '../pipeline/write.js';
 import { displayPath, type Io } from './io.js';
 
 export interface ImportOptions {
@@ -54,6 +54,7 @@ const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 export async function importText(options: ImportOptions): Promise<ImportResult> {
   const { io } = options;
   const outRoot = path.resolve(io.cwd, options.out ?? 'bulletins');
+  const writer = new Writer(outRoot);
   const targets = new Map<string, string>();
   const results: ImportedFile[] = [];
   for (const input of options.files) {
@@ -96,7 +97,7 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
       continue;
     }
     try {
-      await writeSafely(target, source);
+      await writer.write(path.relative(outRoot, target).split(path.sep).join('/'), source);
     } catch (error) {
       result.error = bulletinError('OutputNotWritable', [displayPath(io, target), error instanceof Error ? error.message : String(error)], error);
       continue;
@@ -147,19 +148,6 @@ async function exists(target: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** Writes through a temporary file in the same folder, then renames: never a half-written source. */
-async function writeSafely(target: string, text: string): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
   }
 }
 
