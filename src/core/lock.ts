@@ -1,4 +1,5 @@
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { bulletinError } from '../diagnostics/errors.js';
 
@@ -31,6 +32,32 @@ async function readOwner(file: string): Promise<string | undefined> {
 }
 
 /**
+ * Removes a stale lock, if it still is the one judged stale. Check and removal are not atomic,
+ * so breakers take turns through a guard file created with O_EXCL: without it, one taker could
+ * remove the fresh lock another had just created in place of the stale one.
+ */
+async function breakStale(file: string, owner: string): Promise<void> {
+  const guard = `${file}.break`;
+  let handle;
+  try {
+    handle = await open(guard, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Another taker is breaking it; a guard left by a killed breaker expires after 10 s.
+    const age = await stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (age > 10_000) await unlink(guard).catch(() => {});
+    await new Promise((r) => setTimeout(r, 20));
+    return;
+  }
+  try {
+    if ((await readOwner(file)) === owner) await unlink(file).catch(() => {});
+  } finally {
+    await handle.close();
+    await unlink(guard).catch(() => {});
+  }
+}
+
+/**
  * Takes the output folder's lock: a file created with O_EXCL holding our pid, so two builds
  * into one folder never interleave their writes. A lock whose process is gone (a build killed
  * with SIGKILL, a crash) is stale and taken over; a live one gives the catalogue's LockHeld.
@@ -39,8 +66,9 @@ async function readOwner(file: string): Promise<string | undefined> {
 export async function acquireLock(outDir: string, show: (abs: string) => string = (p) => p): Promise<Lock> {
   await mkdir(outDir, { recursive: true });
   const file = path.join(outDir, LOCK_NAME);
-  const content = `${process.pid}\n`;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // The pid says who holds it; the token tells apart two takers in one process.
+  const content = `${process.pid}\n${randomBytes(8).toString('hex')}\n`;
+  for (let attempt = 0; attempt < 50; attempt++) {
     try {
       const handle = await open(file, 'wx');
       try {
@@ -70,9 +98,7 @@ export async function acquireLock(outDir: string, show: (abs: string) => string 
     } else if (isAlive(pid)) {
       throw bulletinError('LockHeld', [show(file), String(pid)]);
     }
-    // Stale: remove it only if it still is the one we judged (another build may have just
-    // taken it over), then race for it again with O_EXCL.
-    if ((await readOwner(file)) === owner) await unlink(file).catch(() => {});
+    await breakStale(file, owner);
   }
   throw bulletinError('LockHeld', [show(file), '未知']);
 }

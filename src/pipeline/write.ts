@@ -19,12 +19,8 @@ export class Writer {
   }
 
   /** Writes `data` to `rel` (relative to the root, forward slashes). */
-  async write(rel: string, data: string | Uint8Array): Promise<string> {
-    const target = path.join(this.root, ...rel.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
-    const tmp = this.temp(target);
-    this.pending.add(tmp);
-    try {
+  write(rel: string, data: string | Uint8Array): Promise<string> {
+    return this.replace(rel, async (tmp) => {
       const handle = await open(tmp, 'w');
       try {
         await handle.writeFile(data);
@@ -32,21 +28,22 @@ export class Writer {
       } finally {
         await handle.close();
       }
-      await rename(tmp, target);
-    } finally {
-      this.pending.delete(tmp);
-      await rm(tmp, { force: true });
-    }
-    return target;
+    });
   }
 
-  async copy(from: string, rel: string): Promise<string> {
+  /** Copies the file `from` to `rel`. */
+  copy(from: string, rel: string): Promise<string> {
+    return this.replace(rel, (tmp) => copyFile(from, tmp));
+  }
+
+  /** Fills a temporary file beside the target with `fill`, then renames it into place. */
+  private async replace(rel: string, fill: (tmp: string) => Promise<void>): Promise<string> {
     const target = path.join(this.root, ...rel.split('/'));
     await mkdir(path.dirname(target), { recursive: true });
     const tmp = this.temp(target);
     this.pending.add(tmp);
     try {
-      await copyFile(from, tmp);
+      await fill(tmp);
       await rename(tmp, target);
     } finally {
       this.pending.delete(tmp);

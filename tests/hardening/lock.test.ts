@@ -20,7 +20,7 @@ describe('acquireLock', () => {
   it('creates the lock with our pid and removes it on release', async () => {
     const out = path.join(await tempDir(), 'dist');
     const lock = await acquireLock(out);
-    expect(await readFile(path.join(out, LOCK_NAME), 'utf8')).toBe(`${process.pid}\n`);
+    expect(await readFile(path.join(out, LOCK_NAME), 'utf8')).toMatch(new RegExp(`^${process.pid}\n[0-9a-f]{16}\n$`));
     await lock.release();
     expect(existsSync(path.join(out, LOCK_NAME))).toBe(false);
   });
@@ -42,7 +42,7 @@ describe('acquireLock', () => {
     expect(isAlive(pid)).toBe(false);
     await writeFile(path.join(out, LOCK_NAME), `${pid}\n`);
     const lock = await acquireLock(out);
-    expect(await readFile(path.join(out, LOCK_NAME), 'utf8')).toBe(`${process.pid}\n`);
+    expect(await readFile(path.join(out, LOCK_NAME), 'utf8')).toMatch(new RegExp(`^${process.pid}\n[0-9a-f]{16}\n$`));
     await lock.release();
   });
 

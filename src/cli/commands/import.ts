@@ -1,14 +1,8 @@
 import type { Command } from 'commander';
-import { importText } from '../../core/importText.js';
+import { importText, type ImportOptions } from '../../core/importText.js';
 import type { CommandContext } from '../main.js';
 
-interface ImportFlags {
-  out?: string;
-  force?: boolean;
-  simplified?: boolean;
-  verify?: boolean;
-  json?: boolean;
-}
+type ImportFlags = Omit<ImportOptions, 'files' | 'io'>;
 
 export function registerImport(program: Command, { io, exit }: CommandContext): void {
   program
