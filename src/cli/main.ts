@@ -33,6 +33,8 @@ export function program(context: CommandContext): Command {
     )
     .configureHelp({
       styleTitle: (title) => TITLES[title] ?? title,
+      styleUsage: (usage) => usage.replace('[options]', '[选项]').replace('[command]', '[命令]'),
+      styleSubcommandTerm: (term) => term.replace('[options]', '[选项]'),
       optionDescription: (option) =>
         option.defaultValue !== undefined && option.defaultValueDescription !== undefined
           ? `${option.description}（默认：${option.defaultValueDescription}）`

@@ -42,6 +42,15 @@ describe('bin/bulletin', () => {
     expect(r).toEqual({ code: 0, stdout: '✓ bulletins/2021/064.md → dist/2021/064.html、dist/2021/064.pdf（5 页）\n完成：成功 1 期\n', stderr: '' });
   });
 
+  it('ends quietly when its reader goes away (bulletin --help | head -1)', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { BIN } = await import('../helpers/cli.js');
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-c', `"${process.execPath}" "${BIN}" --help | head -1; exit \${PIPESTATUS[0]}`]);
+    expect(stdout).toBe('用法： bulletin [选项] [命令]\n');
+    expect(stderr).toBe('');
+  });
+
   it('--json gives a machine report on stdout only', async () => {
     const dir = await tempProject();
     await copyInto(dir, path.join(FIXTURES, 'samples/jx-2021-064.md'), 'bulletins/2021/064.md');
