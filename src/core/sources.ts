@@ -27,7 +27,9 @@ export async function findSources(paths: string[], cwd: string, defaultDir: stri
     try {
       info = await stat(target);
     } catch {
-      found.push(target);
+      // A path the user named is listed so the reader reports it; a missing default
+      // folder just means there are no sources yet.
+      if (paths.length) found.push(target);
       continue;
     }
     if (info.isDirectory() && !(paths.length && target.endsWith('.md'))) found.push(...(await walk(target)));

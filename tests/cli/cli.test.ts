@@ -29,6 +29,12 @@ describe('bin/bulletin', () => {
     expect(r.stdout).toBe('✗ bulletins/2021/064.md：1 个错误，未生成\n完成：成功 0 期，失败 1 期\n');
   });
 
+  it('says how to start in a folder with no sources, exit 1', async () => {
+    const dir = await tempProject();
+    const r = await bulletin(dir, ['build']);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: '错误：在 bulletins 下没有找到任何 .md 源文件。\n提示：用 `bulletin new` 新建一期，或在命令后写出源文件路径。\n' });
+  });
+
   it('refuses an unknown format as a usage error, exit 2', async () => {
     const r = await bulletin(FIXTURES, ['build', '--format', 'docx']);
     expect(r.code).toBe(2);
