@@ -41,11 +41,15 @@ async function breakStale(file: string, owner: string): Promise<void> {
   let handle;
   try {
     handle = await open(guard, 'wx');
+    await handle.writeFile(`${process.pid}\n`);
   } catch (error) {
+    await handle?.close();
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    // Another taker is breaking it; a guard left by a killed breaker expires after 10 s.
+    // Another taker is breaking it. A guard left by a breaker that was killed (its process
+    // is gone, or it is older than 10 s) is removed so the next attempt can proceed.
+    const holder = Number.parseInt((await readOwner(guard)) ?? '', 10);
     const age = await stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
-    if (age > 10_000) await unlink(guard).catch(() => {});
+    if ((Number.isInteger(holder) && !isAlive(holder)) || age > 10_000) await unlink(guard).catch(() => {});
     await new Promise((r) => setTimeout(r, 20));
     return;
   }

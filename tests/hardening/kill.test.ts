@@ -70,12 +70,14 @@ function rng(seed: number): () => number {
 }
 
 describe('SIGKILL at random points', () => {
+  // Runs go on until this many kills have landed (a run that finishes before its kill time
+  // counts too, but not towards the target), with a cap on the number of runs.
   const runs: Array<{ format: string; kills: number }> = [
-    { format: 'html', kills: 30 },
-    { format: 'html,pdf', kills: 5 },
+    { format: 'html', kills: 22 },
+    { format: 'html,pdf', kills: 4 },
   ];
   for (const { format, kills } of runs) {
-    it(`--format ${format}: ${kills} kills, outputs stay whole, the next build succeeds`, async () => {
+    it(`--format ${format}: ${kills} SIGKILLs landed, outputs stay whole, the next build succeeds`, async () => {
       const dir = await smallProject();
       const out = path.join(dir, 'dist');
       // One full build to learn how long it takes.
@@ -85,7 +87,7 @@ describe('SIGKILL at random points', () => {
       const duration = Date.now() - started;
       const random = rng(format.length * 7919);
       const outcomes = { killed: 0, finishedFirst: 0, temporariesSeen: 0, staleLocks: 0 };
-      for (let i = 0; i < kills; i++) {
+      for (let i = 0; outcomes.killed < kills && i < kills * 3; i++) {
         const run = spawnBuild(dir, ['--format', format]);
         // Even runs: a random point of the whole run. Odd runs: a random point after this
         // build took the lock, i.e. while it writes (a machine under load stretches startup).
@@ -119,8 +121,8 @@ describe('SIGKILL at random points', () => {
         const state = await checkOutputs(out);
         outcomes.temporariesSeen += state.temporaries;
       }
-      console.log(`kill test (${format}): ${kills} runs, duration ${duration} ms`, outcomes);
-      expect(outcomes.killed).toBeGreaterThanOrEqual(Math.floor(kills * 0.6));
+      console.log(`kill test (${format}): ${outcomes.killed + outcomes.finishedFirst} runs, duration ${duration} ms`, outcomes);
+      expect(outcomes.killed).toBe(kills);
       expect(outcomes.staleLocks, 'some kills landed while writing').toBeGreaterThan(0);
       const last = await runCli(['build', '--format', format], dir);
       expect(last.code, last.stderr).toBe(0);

@@ -56,6 +56,20 @@ describe('acquireLock', () => {
   });
 });
 
+describe('acquireLock after a killed breaker', () => {
+  it('is not blocked by the guard a killed taker left while breaking a stale lock', async () => {
+    const out = await tempDir();
+    await writeFile(path.join(out, LOCK_NAME), `${await deadPid()}\n`);
+    await writeFile(path.join(out, `${LOCK_NAME}.break`), `${await deadPid()}\n`);
+    const started = Date.now();
+    const lock = await acquireLock(out);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await readFile(path.join(out, LOCK_NAME), 'utf8')).toMatch(new RegExp(`^${process.pid}\n`));
+    expect(existsSync(path.join(out, `${LOCK_NAME}.break`))).toBe(false);
+    await lock.release();
+  });
+});
+
 describe('build and the lock', () => {
   const source = { 'bulletins/001.md': `${FRONT}\n# 标题\n\n正文。\n` };
 
