@@ -1,4 +1,4 @@
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, watch, type FSWatcher } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,9 @@ import type { VFile } from 'vfile';
 import { CONFIG_NAME, loadConfig } from '../config/load.js';
 import { describeError } from '../diagnostics/errors.js';
 import { hasErrors } from '../diagnostics/report.js';
-import { errorPage, indexPage, type IndexRow } from '../preview/pages.js';
+import { errorPage, indexPage, type FontsFor, type IndexRow } from '../preview/pages.js';
+import { FONTS_DIR, fontFaces, resolveFonts, slicesFor } from '../fonts/fonts.js';
+import { defaultConfig } from '../config/schema.js';
 import { PreviewServer } from '../preview/server.js';
 import { build, type Format } from './build.js';
 import { displayPath, type Io } from './io.js';
@@ -75,14 +77,31 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
   let generation = 0;
   const buildId = () => String(generation);
 
+  // The preview's own pages use the bundled body font too, copied next to the built issues.
+  const bodyFont = resolveFonts(defaultConfig, root).find((f) => f.role === 'body');
+  const fontsFor: FontsFor = (text) => {
+    if (!bodyFont) return '';
+    const faces = fontFaces([{ font: bodyFont, used: slicesFor(bodyFont, text).used }], FONTS_DIR, '');
+    for (const f of faces.files) {
+      const target = path.join(outDir, ...f.to.split('/'));
+      if (!existsSync(target)) {
+        mkdirSync(path.dirname(target), { recursive: true });
+        const tmp = `${target}.${process.pid}.tmp`;
+        copyFileSync(f.from, tmp);
+        renameSync(tmp, target);
+      }
+    }
+    return faces.css.replaceAll(`url("${FONTS_DIR}/`, `url("/${FONTS_DIR}/`);
+  };
+
   const server = new PreviewServer(outDir, {
     build: buildId,
     page(pathname) {
-      if (pathname === '/') return indexPage(title, rows(), problems, buildId());
+      if (pathname === '/') return indexPage(title, rows(), problems, buildId(), fontsFor);
       const m = /^\/(.+)\.(html|pdf)$/.exec(pathname);
       const issue = m?.[1] ? issues.get(m[1]) : undefined;
       if (issue && (hasErrors(issue.file) || problems.files.some(hasErrors) || problems.failure)) {
-        return errorPage([...problems.files, issue.file], problems.failure, buildId());
+        return errorPage([...problems.files, issue.file], problems.failure, buildId(), fontsFor);
       }
       return undefined;
     },

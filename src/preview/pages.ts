@@ -21,7 +21,10 @@ export const RELOAD_SCRIPT =
 export const RELOAD_SCRIPT_HASH = `'sha256-${createHash('sha256').update(RELOAD_SCRIPT).digest('base64')}'`;
 
 /** The policy of the pages the preview server makes itself (index, error pages). */
-const OWN_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src ${RELOAD_SCRIPT_HASH}; connect-src 'self'; base-uri 'none'; form-action 'none'`;
+const OWN_CSP = `default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; script-src ${RELOAD_SCRIPT_HASH}; connect-src 'self'; base-uri 'none'; form-action 'none'`;
+
+/** @font-face rules (bundled fonts) covering a page's text, with URLs from the site root. */
+export type FontsFor = (text: string) => string;
 
 /**
  * A page's policy, widened only as far as the preview needs: the reload script's hash in
@@ -67,7 +70,7 @@ export function injectReload(html: string, build: string): string {
 }
 
 const PAGE_STYLE = `
-body { font-family: "Noto Serif SC", "Songti SC", serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.6; }
+body { font-family: "bulletin-body", serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.6; }
 h1 { color: #c00; border-bottom: 2px solid #c00; padding-bottom: .5rem; font-size: 1.5rem; }
 table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid #ddd; }
@@ -78,7 +81,9 @@ code, .place { font-family: ui-monospace, monospace; }
 pre { white-space: pre-wrap; background: #fff4f4; padding: .8rem; border-left: 3px solid #c00; }
 footer { margin-top: 2rem; color: #777; font-size: .9em; }`;
 
-function page(title: string, body: string, build: string): string {
+const PAGE_FOOTER = 'bulletin preview：保存源文件、模板或配置后自动重新构建并刷新。';
+
+function page(title: string, body: string, build: string, fonts?: FontsFor): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -86,11 +91,11 @@ function page(title: string, body: string, build: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(OWN_CSP)}">
 <title>${escapeHtml(title)}</title>
-<style>${PAGE_STYLE}</style>
+<style>${fonts ? fonts(title + body + PAGE_FOOTER) : ''}${PAGE_STYLE}</style>
 </head>
 <body>
 ${body}
-<footer>bulletin preview：保存源文件、模板或配置后自动重新构建并刷新。</footer>
+<footer>${PAGE_FOOTER}</footer>
 <meta name="bulletin-preview-build" content="${escapeHtml(build)}"><script>${RELOAD_SCRIPT}</script>
 </body>
 </html>
@@ -119,7 +124,7 @@ function messagesHtml(file: VFile): string {
 }
 
 /** The page shown instead of a stale one while a source (or the config) has errors. */
-export function errorPage(files: VFile[], failure: string | undefined, build: string): string {
+export function errorPage(files: VFile[], failure: string | undefined, build: string, fonts?: FontsFor): string {
   const errors = files.flatMap((f) => f.messages).filter((m) => m.fatal === true).length;
   const heading = errors ? `无法生成预览：${errors} 个错误` : '无法生成预览';
   const body = [
@@ -129,7 +134,7 @@ export function errorPage(files: VFile[], failure: string | undefined, build: st
     ...files.filter((f) => f.messages.length > 0).map(messagesHtml),
     '<p><a href="/">返回预览目录</a></p>',
   ];
-  return page(heading, body.filter(Boolean).join('\n'), build);
+  return page(heading, body.filter(Boolean).join('\n'), build, fonts);
 }
 
 export interface IndexRow {
@@ -143,7 +148,7 @@ export interface IndexRow {
 }
 
 /** The preview's own index at "/": every issue being previewed, with its state. */
-export function indexPage(title: string, rows: IndexRow[], problems: { files: VFile[]; failure?: string }, build: string): string {
+export function indexPage(title: string, rows: IndexRow[], problems: { files: VFile[]; failure?: string }, build: string, fonts?: FontsFor): string {
   const list = rows.map((r) => {
     const state = r.errors
       ? `<span class="bad">✗ ${r.errors} 个错误</span>`
@@ -159,5 +164,5 @@ export function indexPage(title: string, rows: IndexRow[], problems: { files: VF
       ? `<table>\n<thead><tr><th>期次</th><th>源文件</th><th>状态</th><th>打开</th></tr></thead>\n<tbody>\n${list.join('\n')}\n</tbody>\n</table>`
       : '<p>没有可预览的源文件。</p>',
   ];
-  return page(`${title}（预览）`, body.filter(Boolean).join('\n'), build);
+  return page(`${title}（预览）`, body.filter(Boolean).join('\n'), build, fonts);
 }

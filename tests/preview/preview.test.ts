@@ -106,6 +106,11 @@ describe('preview', () => {
     const indexHtml = await index.text();
     expect(indexHtml).toContain('2021年第64期（总第230期）');
     expect(indexHtml).toContain(`href="${url}2021/064.html"`);
+    // The preview's own page uses the bundled font, served from the preview folder.
+    const face = /font-family: "bulletin-body"; font-display: block; src: url\("(\/assets\/fonts\/[^"]+\.woff2)"\)/.exec(indexHtml)?.[1];
+    expect(face).toBeDefined();
+    expect((await fetch(new URL(face!, url))).status).toBe(200);
+    expect(indexHtml).toContain('font-src &#39;self&#39;');
 
     // The issue page: the built text, the injected script, and a CSP that allows exactly it.
     const res = await fetch(`${url}2021/064.html`);
