@@ -6,6 +6,7 @@ import { parseYaml, placeOf, validateYaml, type YamlSource } from '../pipeline/y
 import { report } from '../diagnostics/report.js';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { normaliseNewlines } from '../text/decode.js';
+import { isInside } from '../paths.js';
 
 export const CONFIG_NAME = 'bulletin.config.yaml';
 
@@ -51,8 +52,7 @@ function checkFontFiles(file: VFile, yaml: YamlSource, config: Config, root: str
     const at = placeOf(yaml, ['fonts', role, chosen?.file ? 'file' : 'family']);
     if (chosen?.file) {
       const absolute = path.resolve(root, chosen.file);
-      const rel = path.relative(root, absolute);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      if (!isInside(root, absolute)) {
         report(file, 'error', 'config-font-outside', `字体文件在项目目录之外：${chosen.file}`, at, '把字体文件放进项目（如 fonts/），用相对路径引用。');
       } else if (!existsSync(absolute) || !statSync(absolute).isFile()) {
         report(file, 'error', 'config-font-missing', `找不到字体文件：${chosen.file}`, at, '检查路径（相对于项目根目录）和文件名。');

@@ -9,6 +9,7 @@ import { keyLines } from '../archive/keyLines.js';
 import { loadArchive } from '../archive/loadArchive.js';
 import { displayPath, type Io } from './io.js';
 import { findSources, outputStem } from './sources.js';
+import { isInside } from '../paths.js';
 
 export interface Analysed extends Compiled {
   absolute: string;
@@ -43,7 +44,7 @@ export async function analyse(io: Io, paths: string[]): Promise<Analysis> {
   const sources: Analysed[] = [];
   for (const absolute of await findSources(paths, root, config.sources)) {
     const stem = outputStem(absolute, root, sourcesDir);
-    const inProject = !path.relative(root, absolute).startsWith('..');
+    const inProject = isInside(root, absolute);
     const compiled = await compile(show(absolute), absolute, {
       config,
       root: inProject ? root : path.dirname(absolute),

@@ -13,6 +13,7 @@ import { PreviewServer } from '../preview/server.js';
 import { build, type Format } from './build.js';
 import { displayPath, type Io } from './io.js';
 import { findSources, outputStem } from './sources.js';
+import { isInside } from '../paths.js';
 
 export const DEFAULT_PREVIEW_PORT = 4173;
 const DEBOUNCE_MS = 150;
@@ -232,7 +233,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
     watchDir(root, false, (rel) => rel === CONFIG_NAME || rel === 'templates' || rel === top);
     if (sourcesDir !== root) watchDir(sourcesDir, true, () => true);
     watchDir(templates, true, () => true);
-    const outside = (options.paths ?? []).map((p) => path.resolve(root, p)).filter((p) => path.relative(sourcesDir, p).startsWith('..'));
+    const outside = (options.paths ?? []).map((p) => path.resolve(root, p)).filter((p) => !isInside(sourcesDir, p));
     for (const p of new Set(outside)) {
       if (chosen.has(p)) watchDir(path.dirname(p), false, (rel) => rel === path.basename(p));
       else watchDir(p, true, () => true);

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../paths.js';
 
 /** Every *.md under a folder, at any depth, in a stable order; hidden folders are skipped. */
 async function walk(dir: string): Promise<string[]> {
@@ -41,7 +42,6 @@ export async function findSources(paths: string[], cwd: string, defaultDir: stri
 /** Where an issue's outputs go, relative to the output folder, without extension. */
 export function outputStem(source: string, root: string, sourcesDir: string): string {
   const rel = (base: string) => path.relative(base, source);
-  const within = (base: string) => !rel(base).startsWith('..') && !path.isAbsolute(rel(base));
-  const stem = within(sourcesDir) ? rel(sourcesDir) : within(root) ? rel(root) : path.basename(source);
+  const stem = isInside(sourcesDir, source) ? rel(sourcesDir) : isInside(root, source) ? rel(root) : path.basename(source);
   return stem.replace(/\.md$/i, '').split(path.sep).join('/');
 }

@@ -5,6 +5,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFString, type PDFObject
 import type { Bulletin } from '../model/bulletin.js';
 import { dateToEpoch } from '../model/dates.js';
 import { documentMeta } from './render.js';
+import { isInside } from '../paths.js';
 
 export interface PrintOptions {
   /** Folders the page may load files from (the output folder); everything else is refused. */
@@ -33,11 +34,6 @@ export interface Printed {
 const MM = 72 / 25.4;
 const PX = 0.75; // CSS px → pt
 
-function inside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
 /**
  * Prints an issue's HTML (already written to `htmlFile`) to PDF: loads it offline, paginates,
  * prints with the page's CSS size, then sets metadata and the outline so the same source
@@ -55,7 +51,7 @@ export async function print(browser: Browser, htmlFile: string, b: Bulletin, opt
       let ok = false;
       if (url.startsWith('file:')) {
         const file = fileURLToPath(url);
-        ok = options.allowed.some((root) => inside(root, file));
+        ok = options.allowed.some((root) => isInside(root, file));
       }
       if (ok) void request.continue();
       else {

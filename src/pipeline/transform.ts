@@ -7,6 +7,7 @@ import { report } from '../diagnostics/report.js';
 import type { Config } from '../config/schema.js';
 import type { FrontMatter } from '../model/frontMatter.js';
 import type { Article, Block, Bulletin, DistributionLine, Inline, Place } from '../model/bulletin.js';
+import { isInside } from '../paths.js';
 
 export interface TransformOptions {
   config: Config;
@@ -117,7 +118,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
       return undefined;
     }
     const target = path.resolve(path.dirname(String(file.data.absolute ?? '')), decoded);
-    if (!inside(options.root, target)) {
+    if (!isInside(options.root, target)) {
       report(file, 'warning', 'link-outside', `链接指向项目之外“${trimmed.slice(0, 40)}”，已只保留文字`, placeOf(node), '链接只能指向项目目录之内。');
       return undefined;
     }
@@ -143,7 +144,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
     } catch {
       // missing: reported below
     }
-    if (!inside(options.root, absolute) || !inside(realpathSync(options.root), real)) {
+    if (!isInside(options.root, absolute) || !isInside(realpathSync(options.root), real)) {
       report(file, 'error', 'image-outside-project', `图片在项目目录之外：“${trimmed.slice(0, 60)}”`, placeOf(node), '图片须放在项目目录之内（不能用 ../ 或指向外部的链接）。');
       return undefined;
     }
@@ -344,9 +345,4 @@ export function plain(nodes: Inline[]): string {
       }
     })
     .join('');
-}
-
-function inside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

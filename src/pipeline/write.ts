@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, copyFile, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../paths.js';
 
 /** The name `temp()` gives a temporary. */
 const TEMPORARY = /^\..+\.[0-9a-f]{8}\.tmp$/;
@@ -55,9 +56,8 @@ export class Writer {
   /** Removes an output (used for intermediate files that were not asked for). */
   async remove(rel: string): Promise<void> {
     const target = path.resolve(this.root, ...rel.split('/'));
-    const inside = path.relative(this.root, target);
-    // Paths come from a manifest on disk: never anything outside the output folder.
-    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return;
+    // Paths come from a manifest on disk: never the output folder itself or anything outside it.
+    if (target === path.resolve(this.root) || !isInside(this.root, target)) return;
     await rm(target, { force: true, recursive: true });
   }
 

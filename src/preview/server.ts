@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bulletinError } from '../diagnostics/errors.js';
 import { EVENTS_PATH, injectReload } from './pages.js';
+import { isInside } from '../paths.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -142,8 +143,7 @@ export class PreviewServer {
     const notFound = () => this.send(res, req, 404, `找不到 ${pathname}\n`);
     if (segments.some((s) => s.startsWith('.'))) return notFound();
     const file = path.join(this.root, ...segments);
-    const rel = path.relative(this.root, file);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return notFound();
+    if (file === path.resolve(this.root) || !isInside(this.root, file)) return notFound();
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return notFound();
     const ext = path.extname(file).toLowerCase();
