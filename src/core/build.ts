@@ -128,7 +128,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let browser: Browser | undefined;
     const stop = () => void browser?.close().catch(() => {});
     signal?.addEventListener('abort', stop, { once: true });
-    const fontCopies = new Map<string, Promise<string>>();
     try {
       if (formats.includes('pdf') && ready.length > 0) {
         browser = await launchBrowser({
@@ -144,7 +143,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         ready.map((c) =>
           limit(async () => {
             throwIfInterrupted(signal);
-            const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, fontCopies, writer, outDir, formats, browser, blocked, verbose: options.verbose });
+            const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, blocked, verbose: options.verbose });
             if (entry) entries.push(entry);
           }),
         ),
@@ -222,7 +221,6 @@ function finish(options: BuildOptions, issues: BuiltIssue[], blocked: string[], 
 
 interface BuildContext {
   config: Config;
-  fontCopies: Map<string, Promise<string>>;
   env: ReturnType<typeof templateEnvironment>;
   fonts: RoleFont[];
   writer: Writer;
@@ -251,13 +249,7 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
     return undefined;
   }
   // A font slice shared by several issues is copied once per run (awaited by each user).
-  await Promise.all(
-    faces.files.map((f) => {
-      let copy = ctx.fontCopies.get(f.to);
-      if (!copy) ctx.fontCopies.set(f.to, (copy = ctx.writer.copy(f.from, f.to)));
-      return copy;
-    }),
-  );
+  await Promise.all(faces.files.map((f) => ctx.writer.copyShared(f.from, f.to)));
   for (const image of b.images) await ctx.writer.copy(image.from, image.to);
   const htmlRel = `${stem}.html`;
   const htmlFile = await ctx.writer.write(htmlRel, html);

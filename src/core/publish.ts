@@ -50,6 +50,6 @@ export async function publish(writer: Writer, root: string, config: Config, entr
     sourceDateEpoch: env.SOURCE_DATE_EPOCH,
     fontCss,
   });
-  for (const [to, from] of [...copies].sort()) await writer.copy(from, to);
+  for (const [to, from] of [...copies].sort()) await writer.copyShared(from, to);
   for (const [rel, text] of Object.entries(site)) await writer.write(rel, text);
 }

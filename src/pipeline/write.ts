@@ -37,6 +37,15 @@ export class Writer {
     return this.replace(rel, (tmp) => copyFile(from, tmp));
   }
 
+  private readonly shared = new Map<string, Promise<string>>();
+
+  /** Copies a file several outputs share (a font slice) at most once in this writer's run. */
+  copyShared(from: string, rel: string): Promise<string> {
+    let copy = this.shared.get(rel);
+    if (!copy) this.shared.set(rel, (copy = this.copy(from, rel)));
+    return copy;
+  }
+
   /** Fills a temporary file beside the target with `fill`, then renames it into place. */
   private async replace(rel: string, fill: (tmp: string) => Promise<void>): Promise<string> {
     const target = path.join(this.root, ...rel.split('/'));
