@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// The `bulletin` executable: loads the TypeScript sources through tsx and hands over to the CLI.
-import { register } from 'tsx/esm/api';
+// The `bulletin` executable: runs the compiled library in dist-lib/ (built by `npm run build`,
+// which `prepare` runs on `npm ci` / `npm install`).
+import { readFileSync } from 'node:fs';
+import module from 'node:module';
+
+// Node 22.1+ caches compiled code on disk between runs; older Node simply starts a little slower.
+module.enableCompileCache?.();
 
 // A reader that goes away (`bulletin --help | head`) ends the run quietly, not with a stack.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,6 +15,19 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { run } = await import('../src/cli/main.ts');
-process.exitCode = await run(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // The version alone needs none of the CLI: answer before loading it.
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${version}\n`);
+} else {
+  let main;
+  try {
+    main = await import('../dist-lib/cli/main.js');
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist-lib')) throw error;
+    process.stderr.write('bulletin 尚未编译：请在其目录中运行 `npm run build`（npm ci / npm install 会自动编译）。\n');
+    process.exit(1);
+  }
+  process.exitCode = await main.run(argv);
+}

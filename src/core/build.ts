@@ -8,9 +8,7 @@ import { formatReport, messageToJson } from '../diagnostics/format.js';
 import { hasErrors, offsetToAt, report } from '../diagnostics/report.js';
 import { bulletinError, describeError } from '../diagnostics/errors.js';
 import { render, templateEnvironment } from '../pipeline/render.js';
-import { print } from '../pipeline/print.js';
 import { Writer } from '../pipeline/write.js';
-import { launchBrowser } from '../browser/browser.js';
 import { fontFaces, resolveFonts, slicesFor, FONTS_DIR, type RoleFont } from '../fonts/fonts.js';
 import { manifestEntry, serialiseManifest, sha256, type ManifestEntry } from '../archive/manifest.js';
 import { mergeEntries, publish, readManifest, shardManifestName, type Shard } from './publish.js';
@@ -130,6 +128,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     signal?.addEventListener('abort', stop, { once: true });
     try {
       if (formats.includes('pdf') && ready.length > 0) {
+        // Chromium and the PDF tools load only when a PDF is made: an HTML build never pays for them.
+        const { launchBrowser } = await import('../browser/browser.js');
         browser = await launchBrowser({
           executablePath: config.browser.executablePath,
           env: io.env,
@@ -257,6 +257,7 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
   let pdfOut: ManifestEntry['pdf'] = null;
   if (ctx.formats.includes('pdf') && ctx.browser) {
     try {
+      const { print } = await import('../pipeline/print.js');
       const printed = await print(ctx.browser, htmlFile, b, { allowed: [ctx.outDir], timeout: ctx.config.browser.timeout, version: VERSION });
       ctx.blocked.push(...printed.blocked);
       if (printed.pages !== printed.layout.pages) {

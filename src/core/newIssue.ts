@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { stringify } from 'yaml';
 import { loadArchive } from '../archive/loadArchive.js';
@@ -14,7 +13,7 @@ import { isCalendarDate } from '../model/dates.js';
 import { displayPath, type Io } from './io.js';
 import { findSources } from './sources.js';
 
-const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+import { BUILTIN_TEMPLATES } from '../version.js';
 const TEMPLATE = 'new.md.njk';
 
 export interface NewIssueOptions {

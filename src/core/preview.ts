@@ -15,7 +15,8 @@ import { displayPath, type Io } from './io.js';
 import { findSources, outputStem } from './sources.js';
 import { isInside } from '../paths.js';
 
-export const DEFAULT_PREVIEW_PORT = 4173;
+export { DEFAULT_PREVIEW_PORT } from '../preview/port.js';
+import { DEFAULT_PREVIEW_PORT } from '../preview/port.js';
 const DEBOUNCE_MS = 150;
 
 export interface PreviewOptions {

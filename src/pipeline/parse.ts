@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -78,7 +77,8 @@ export function parse(file: VFile): Parsed | undefined {
     );
     return undefined;
   }
-  const language = matter.language(text).name.trim();
+  // The word after the opening ---, as in `---js`: only YAML (no word, or `yaml`) is accepted.
+  const language = first.slice(3).trim();
   if (language !== '' && language !== 'yaml') {
     report(
       file,

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import type { Bulletin, Inline } from '../model/bulletin.js';
 import type { Config } from '../config/schema.js';
 import { chineseDate } from '../model/dates.js';
 
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export { BUILTIN_TEMPLATES } from '../version.js';
+import { BUILTIN_TEMPLATES } from '../version.js';
 
 export interface RenderOptions {
   config: Config;

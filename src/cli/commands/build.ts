@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { build, type Format } from '../../core/build.js';
+import type { Format } from '../../core/build.js';
 import { watchInterrupts } from '../../core/interrupt.js';
 import type { CommandContext } from '../main.js';
 import type { Shard } from '../../core/publish.js';
@@ -42,6 +42,7 @@ export function registerBuild(program: Command, { io, exit }: CommandContext): v
 退出码：0 成功；1 有源文件出错；2 用法错误；130/143 被 Ctrl-C（SIGINT）/SIGTERM 中断。`,
     )
     .action(async (paths: string[], opts: { out?: string; format: Format[]; json?: boolean; verbose?: boolean; shard?: Shard }) => {
+      const { build } = await import('../../core/build.js');
       const interrupts = watchInterrupts();
       try {
         const result = await build({ paths, out: opts.out, formats: opts.format, json: opts.json, verbose: opts.verbose, shard: opts.shard, io, signal: interrupts.signal });

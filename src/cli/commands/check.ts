@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { check } from '../../core/check.js';
 import type { CommandContext } from '../main.js';
 
 export function registerCheck(program: Command, { io, exit }: CommandContext): void {
@@ -20,6 +19,7 @@ export function registerCheck(program: Command, { io, exit }: CommandContext): v
 退出码：0 无错误；1 有错误（--strict 时有警告也是 1）；2 用法错误。`,
     )
     .action(async (paths: string[], opts: { strict?: boolean; json?: boolean; verbose?: boolean }) => {
+      const { check } = await import('../../core/check.js');
       const result = await check({ paths, strict: opts.strict, json: opts.json, verbose: opts.verbose, io });
       exit(result.exitCode);
     });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { importText, type ImportOptions } from '../../core/importText.js';
+import type { ImportOptions } from '../../core/importText.js';
 import type { CommandContext } from '../main.js';
 
 type ImportFlags = Omit<ImportOptions, 'files' | 'io'>;
@@ -30,6 +30,7 @@ export function registerImport(program: Command, { io, exit }: CommandContext): 
 退出码：0 成功；1 有文件未能导入或核对不一致；2 用法错误。`,
     )
     .action(async (files: string[], flags: ImportFlags) => {
+      const { importText } = await import('../../core/importText.js');
       const result = await importText({ files, ...flags, io });
       exit(result.exitCode);
     });

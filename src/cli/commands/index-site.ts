@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { indexSite } from '../../core/indexSite.js';
 import type { CommandContext } from '../main.js';
 
 export function registerIndex(program: Command, { io, exit }: CommandContext): void {
@@ -16,6 +15,7 @@ export function registerIndex(program: Command, { io, exit }: CommandContext): v
   $ bulletin index shard-1 shard-2 --out dist`,
     )
     .action(async (dirs: string[], opts: { out?: string }) => {
+      const { indexSite } = await import('../../core/indexSite.js');
       exit((await indexSite({ dirs, out: opts.out, io })).exitCode);
     });
 }

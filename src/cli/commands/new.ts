@@ -1,5 +1,4 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { newIssue } from '../../core/newIssue.js';
 import { isCalendarDate } from '../../model/dates.js';
 import type { CommandContext } from '../main.js';
 
@@ -28,6 +27,7 @@ export function registerNew(program: Command, { io, exit }: CommandContext): voi
 退出码：0 成功；1 出错（如文件已存在、已有源文件有错误）；2 用法错误。`,
     )
     .action(async (opts: { series?: string; date?: string; title?: string; json?: boolean }) => {
+      const { newIssue } = await import('../../core/newIssue.js');
       const result = await newIssue({ ...opts, io });
       exit(result.exitCode);
     });

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_PREVIEW_PORT, preview } from '../../core/preview.js';
+import { DEFAULT_PREVIEW_PORT } from '../../preview/port.js';
 import { watchInterrupts } from '../../core/interrupt.js';
 import type { CommandContext } from '../main.js';
 
@@ -32,6 +32,7 @@ export function registerPreview(program: Command, { io, exit }: CommandContext):
 按 Ctrl-C 停止（退出码 0）。`,
     )
     .action(async (paths: string[], opts: { port: number; host?: string; pdf?: boolean; verbose?: boolean }) => {
+      const { preview } = await import('../../core/preview.js');
       const interrupts = watchInterrupts();
       try {
         const session = await preview({ paths, port: opts.port, host: opts.host, pdf: opts.pdf, verbose: opts.verbose, io, signal: interrupts.signal });

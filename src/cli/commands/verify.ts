@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { verify } from '../../core/verify.js';
 import type { CommandContext } from '../main.js';
 
 export function registerVerify(program: Command, { io, exit }: CommandContext): void {
@@ -10,6 +9,7 @@ export function registerVerify(program: Command, { io, exit }: CommandContext): 
     .option('--json', '在标准输出打印机器可读的结果')
     .addHelpText('after', '\n示例：\n  $ bulletin verify\n  $ bulletin verify --manifest public/manifest.json')
     .action(async (opts: { manifest?: string; json?: boolean }) => {
+      const { verify } = await import('../../core/verify.js');
       exit((await verify({ manifest: opts.manifest, json: opts.json, io })).exitCode);
     });
 }
