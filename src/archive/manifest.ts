@@ -14,7 +14,8 @@ export interface ManifestEntry {
   series: { name: string; number: number } | null;
   articles: string[];
   html: OutputFile | null;
-  pdf: (OutputFile & { pages: number }) | null;
+  /** `browser`: the product and version that printed it (“HeadlessChrome/147.0.7727.15”): the same bytes are promised for the same browser. */
+  pdf: (OutputFile & { pages: number; browser: string }) | null;
 }
 
 export interface Manifest {

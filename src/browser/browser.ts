@@ -2,12 +2,28 @@ import type { Browser } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { bulletinError } from '../diagnostics/errors.js';
 import { bundledChromium, isExecutable } from './bundled.js';
+import { describeTried, discoverBrowser, realSystem, type Channel, type System, type Tried } from './discover.js';
 
 export interface BrowserOptions {
+  /** `--browser PATH` */
+  flag?: string;
   /** config browser.executablePath */
   executablePath?: string;
+  /** config browser.channel */
+  channel?: Channel;
   env: Record<string, string | undefined>;
   log?: (text: string) => void;
+  /** Stands in for the machine in tests. */
+  system?: System;
+}
+
+/** The browser a run uses, with how it was found (for the manifest, --verbose and doctor). */
+export interface Located {
+  executablePath: string;
+  source: string;
+  /** Extra flags the bundled Chromium needs. */
+  args: string[];
+  tried: Tried[];
 }
 
 /** Flags that keep a headless print engine quiet and offline. */
@@ -37,28 +53,34 @@ function isRoot(): boolean {
 }
 
 /**
- * Starts the one browser of a run. The executable comes from PUPPETEER_EXECUTABLE_PATH, else
- * the config, else the Chromium shipped in the @sparticuz/chromium npm package.
+ * Finds the browser (discover.ts) and, for the bundled Chromium, unpacks it. Throws the
+ * catalogue's BrowserNotFound, listing every place tried, when there is none.
  */
+export async function locateBrowser(options: BrowserOptions): Promise<Located> {
+  const log = options.log ?? (() => {});
+  const discovery = discoverBrowser({ flag: options.flag, configPath: options.executablePath, channel: options.channel }, options.system ?? realSystem(options.env));
+  for (const t of discovery.tried) log(`查找浏览器：${t.found ? '✓' : '✗'} ${t.source}：${t.path}\n`);
+  const chosen = discovery.chosen;
+  if (!chosen) throw bulletinError('BrowserNotFound', [describeTried(discovery.tried)]);
+  if (!chosen.bundled) {
+    if (!isExecutable(chosen.path)) throw bulletinError('BrowserLaunchFailed', [`${chosen.path} 不存在或不可执行（来自 ${chosen.source}）`]);
+    return { executablePath: chosen.path, source: chosen.source, args: [], tried: discovery.tried };
+  }
+  try {
+    const chromium = await bundledChromium(options.env);
+    const skip = new Set([...UNSAFE, '--no-sandbox', '--disable-setuid-sandbox', "--headless='shell'", '--headless=shell', '--single-process', '--no-zygote']);
+    return { executablePath: chromium.executablePath, source: chosen.source, args: chromium.args.filter((a) => !skip.has(a) && !QUIET.includes(a)), tried: discovery.tried };
+  } catch (error) {
+    throw bulletinError('BrowserLaunchFailed', [`随包的 Chromium 不可用（${(error as Error).message}）`], error);
+  }
+}
+
+/** Starts the one browser of a run. */
 export async function launchBrowser(options: BrowserOptions): Promise<Browser> {
   const log = options.log ?? (() => {});
-  let executablePath = options.env.PUPPETEER_EXECUTABLE_PATH || options.executablePath;
-  let args = [...QUIET];
-  let source = executablePath === options.env.PUPPETEER_EXECUTABLE_PATH ? 'PUPPETEER_EXECUTABLE_PATH' : '配置 browser.executablePath';
-  if (!executablePath) {
-    try {
-      const chromium = await bundledChromium(options.env);
-      executablePath = chromium.executablePath;
-      const skip = new Set([...UNSAFE, '--no-sandbox', '--disable-setuid-sandbox', "--headless='shell'", '--headless=shell', '--single-process', '--no-zygote']);
-      args = [...chromium.args.filter((a) => !skip.has(a) && !args.includes(a)), ...args];
-      source = '@sparticuz/chromium';
-    } catch (error) {
-      throw bulletinError('BrowserLaunchFailed', [`随包的 Chromium 不可用（${(error as Error).message}）`], error);
-    }
-  }
-  if (!isExecutable(executablePath)) {
-    throw bulletinError('BrowserLaunchFailed', [`${executablePath} 不存在或不可执行（来自 ${source}）`]);
-  }
+  const located = await locateBrowser(options);
+  const { executablePath, source } = located;
+  const args = [...located.args, ...QUIET];
   if (isRoot()) {
     args.push('--no-sandbox', '--no-zygote');
     log('以 root 身份运行：Chromium 无法在 root 下启用沙箱，已加 --no-sandbox。\n');

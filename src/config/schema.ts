@@ -55,10 +55,14 @@ export const configSchema = z.strictObject({
     .meta({ description: '各字体角色：title（小标宋）、body（仿宋）、kai（楷体）、hei（黑体）、figures（页码数字）' }),
   browser: z
     .strictObject({
-      executablePath: z.string().min(1).optional().meta({ description: 'Chrome/Chromium 可执行文件；优先于随包浏览器，环境变量 PUPPETEER_EXECUTABLE_PATH 优先于它' }),
+      executablePath: z.string().min(1).optional().meta({ description: 'Chrome/Edge/Chromium 可执行文件；命令行 --browser 优先于它，它优先于环境变量 PUPPETEER_EXECUTABLE_PATH、CHROME_PATH 和自动查找' }),
+      channel: z
+        .enum(['auto', 'system'])
+        .default('auto')
+        .meta({ description: '自动查找的顺序：auto 先用随包 Chromium（Linux x64），再找本机安装的 Chrome/Edge/Chromium；system 先用本机安装的' }),
       timeout: z.int().min(1000).default(60000).meta({ description: '单期生成 PDF 的超时（毫秒）' }),
     })
-    .default({ timeout: 60000 })
+    .default({ timeout: 60000, channel: 'auto' })
     .meta({ description: '浏览器设置' }),
 });
 

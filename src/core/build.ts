@@ -29,6 +29,8 @@ export interface BuildOptions {
   verbose?: boolean;
   /** Build only this deterministic part of the issues, for parallel CI jobs. */
   shard?: Shard;
+  /** `--browser PATH`: the browser to print with, before config and environment. */
+  browser?: string;
   io: Io;
   /** Aborted on SIGINT/SIGTERM (see interrupt.ts): the build stops, cleans up and throws Interrupted. */
   signal?: AbortSignal;
@@ -124,6 +126,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     await writer.sweep();
     let browser: Browser | undefined;
+    let browserVersion: string | undefined;
     const stop = () => void browser?.close().catch(() => {});
     signal?.addEventListener('abort', stop, { once: true });
     try {
@@ -131,10 +134,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         // Chromium and the PDF tools load only when a PDF is made: an HTML build never pays for them.
         const { launchBrowser } = await import('../browser/browser.js');
         browser = await launchBrowser({
+          flag: options.browser,
           executablePath: config.browser.executablePath,
+          channel: config.browser.channel,
           env: io.env,
           log: options.verbose ? io.stderr : undefined,
         });
+        browserVersion = await browser.version();
       }
       throwIfInterrupted(signal);
       const limit = pLimit(2);
@@ -143,7 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         ready.map((c) =>
           limit(async () => {
             throwIfInterrupted(signal);
-            const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, blocked, verbose: options.verbose });
+            const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, browserVersion, blocked, verbose: options.verbose });
             if (entry) entries.push(entry);
           }),
         ),
@@ -227,6 +233,8 @@ interface BuildContext {
   outDir: string;
   formats: Format[];
   browser?: Browser;
+  /** The printing browser's product/version, recorded in the manifest. */
+  browserVersion?: string;
   blocked: string[];
   verbose?: boolean;
 }
@@ -265,7 +273,7 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
       }
       const pdfRel = `${stem}.pdf`;
       await ctx.writer.write(pdfRel, printed.pdf);
-      pdfOut = { path: pdfRel, sha256: sha256(printed.pdf), pages: printed.pages };
+      pdfOut = { path: pdfRel, sha256: sha256(printed.pdf), pages: printed.pages, browser: ctx.browserVersion ?? '' };
     } catch (error) {
       const m = report(file, 'error', 'print-failed', `生成 PDF 失败：${(error as Error).message.split('\n')[0]}`, undefined, '用 --verbose 查看原因；若是超时，可在配置中加大 browser.timeout。');
       m.cause = error;

@@ -21,6 +21,14 @@ export const catalogue = {
       '重新运行 `npm ci` 以安装随包提供的 @sparticuz/chromium；或设置环境变量 PUPPETEER_EXECUTABLE_PATH，' +
       '或在 bulletin.config.yaml 中设置 browser.executablePath 指向一个 Chrome/Chromium；只要 HTML 可用 `--format html`。',
   },
+  BrowserNotFound: {
+    title: '找不到浏览器',
+    message: (tried: string) => `生成 PDF 需要 Chrome、Edge 或 Chromium，但这些地方都没有找到：\n${tried}`,
+    hint:
+      '安装 Google Chrome 或 Microsoft Edge（Windows 自带 Edge）；或用 --browser 指定可执行文件，' +
+      '或在 bulletin.config.yaml 中设置 browser.executablePath，或设置环境变量 PUPPETEER_EXECUTABLE_PATH / CHROME_PATH；' +
+      '只要 HTML 可用 `--format html`。运行 `bulletin doctor` 查看详情。',
+  },
   OutputNotWritable: {
     title: '无法写入输出',
     message: (path: string, detail: string) => `无法写入 ${path}：${detail}`,

@@ -75,7 +75,7 @@ describe('the browser', () => {
   it('explains in Chinese when no browser starts, without a stack', async () => {
     const dir = await tempProject({ 'bulletins/a.md': TWO_ARTICLES });
     const io = captureIo(dir, { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' });
-    await expect(build({ io })).rejects.toThrow('无法启动用于生成 PDF 的 Chromium：/nonexistent/chrome 不存在或不可执行（来自 PUPPETEER_EXECUTABLE_PATH）');
+    await expect(build({ io })).rejects.toThrow('无法启动用于生成 PDF 的 Chromium：/nonexistent/chrome 不存在或不可执行（来自 环境变量 PUPPETEER_EXECUTABLE_PATH）');
   });
 
   it('uses PUPPETEER_EXECUTABLE_PATH over the bundled one', async () => {
@@ -85,7 +85,10 @@ describe('the browser', () => {
     const io = captureIo(dir, { ...process.env, PUPPETEER_EXECUTABLE_PATH: executable });
     const r = await build({ io, verbose: true });
     expect(r.exitCode).toBe(0);
-    expect(io.err()).toContain(`浏览器：${executable}（来自 PUPPETEER_EXECUTABLE_PATH）`);
+    expect(io.err()).toContain(`\n浏览器：${executable}（来自 环境变量 PUPPETEER_EXECUTABLE_PATH）`);
     expect((await readFile(path.join(dir, 'dist/a.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    // The manifest names the browser and version that printed it (the bundled build is 147).
+    const manifest = JSON.parse(await readFile(path.join(dir, 'dist/manifest.json'), 'utf8'));
+    expect(manifest.issues[0].pdf.browser).toMatch(/^HeadlessChrome\/147\.\d+\.\d+\.\d+$/);
   });
 });

@@ -20,6 +20,6 @@ it.skipIf(!asRoot)('builds a PDF as an unprivileged user, sandbox kept', async (
   expect(stdout).toContain('✓ bulletins/a.md → dist/a.html、dist/a.pdf（1 页）');
   // Not root: no --no-sandbox, and the browser came from a folder of this user's.
   expect(stderr).not.toContain('--no-sandbox');
-  expect(stderr).toMatch(new RegExp(`浏览器：\\S+/bulletin-${NOBODY}/chromium-[\\d.]+/chromium（来自 @sparticuz/chromium）`));
+  expect(stderr).toMatch(new RegExp(`浏览器：\\S+/bulletin-${NOBODY}/chromium-[\\d.]+/chromium（来自 随包 Chromium（@sparticuz/chromium））`));
   expect((await readFile(path.join(dir, 'dist/a.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
 });
