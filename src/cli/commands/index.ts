@@ -7,6 +7,7 @@ import { registerImport } from './import.js';
 import { registerIndex } from './index-site.js';
 import { registerVerify } from './verify.js';
 import { registerPreview } from './preview.js';
+import { registerDoctor } from './doctor.js';
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const commands: Array<(program: Command, context: CommandContext) => void> = [registerBuild, registerPreview, registerCheck, registerNew, registerImport, registerIndex, registerVerify];
+export const commands: Array<(program: Command, context: CommandContext) => void> = [registerBuild, registerPreview, registerCheck, registerNew, registerImport, registerIndex, registerVerify, registerDoctor];
