@@ -64,6 +64,11 @@ export const catalogue = {
     message: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
     hint: '检查路径拼写和读取权限；路径相对于当前目录。',
   },
+  InitTargetExists: {
+    title: '文件已存在',
+    message: (paths: string) => `${paths} 已经存在，未做任何改动。`,
+    hint: '在一个新的或空的目录中运行 `bulletin init`，或写出目录名：`bulletin init 我的简报`。',
+  },
   IssueExists: {
     title: '这一期已存在',
     message: (path: string) => `${path} 已经存在，未做改动。`,

@@ -8,6 +8,7 @@ import { registerIndex } from './index-site.js';
 import { registerVerify } from './verify.js';
 import { registerPreview } from './preview.js';
 import { registerDoctor } from './doctor.js';
+import { registerInit } from './init.js';
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const commands: Array<(program: Command, context: CommandContext) => void> = [registerBuild, registerPreview, registerCheck, registerNew, registerImport, registerIndex, registerVerify, registerDoctor];
+export const commands: Array<(program: Command, context: CommandContext) => void> = [registerBuild, registerPreview, registerCheck, registerNew, registerImport, registerIndex, registerVerify, registerDoctor, registerInit];

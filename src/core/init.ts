@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nunjucks from 'nunjucks';
+import { commentedConfig } from '../config/commented.js';
+import { CONFIG_NAME } from '../config/load.js';
+import { bulletinError } from '../diagnostics/errors.js';
+import { BUILTIN_TEMPLATES, VERSION } from '../version.js';
+import { displayPath, type Io } from './io.js';
+
+export interface InitOptions {
+  /** The folder to create the project in (default: the current folder). */
+  dir?: string;
+  /** The demo issue's date, YYYY-MM-DD (default: today). */
+  date?: string;
+  /** Parallel build jobs in the CI example. */
+  shards?: number;
+  io: Io;
+}
+
+export interface InitResult {
+  root: string;
+  /** Project-relative paths written, in order. */
+  files: string[];
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * `bulletin init [dir]`: a project ready to build — a commented bulletin.config.yaml with every
+ * option, a demo issue that passes `check`, .gitignore for the output, and a GitHub Actions
+ * workflow (check, sharded build, index). Writes nothing if any of these files exists.
+ */
+export async function init(options: InitOptions): Promise<InitResult> {
+  const root = path.resolve(options.io.cwd, options.dir ?? '.');
+  const date = options.date ?? today();
+  const [year = '', month = '', day = ''] = date.split('-');
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.join(BUILTIN_TEMPLATES, 'init')), { autoescape: false, throwOnUndefined: true });
+  const files: Array<[string, string]> = [
+    [CONFIG_NAME, commentedConfig()],
+    [`bulletins/${year}/001.md`, env.render('issue.md.njk', { date, year, month: Number(month), day: Number(day) })],
+    ['.gitignore', env.render('gitignore')],
+    ['.github/workflows/bulletin.yml', env.render('workflow.yml.njk', { version: VERSION, shards: options.shards ?? 2 })],
+  ];
+  const existing = files.filter(([rel]) => existsSync(path.join(root, rel))).map(([rel]) => displayPath(options.io, path.join(root, rel)));
+  if (existing.length) throw bulletinError('InitTargetExists', [existing.join('、')]);
+  for (const [rel, text] of files) {
+    const target = path.join(root, rel);
+    await mkdir(path.dirname(target), { recursive: true });
+    // `wx`: a file that appeared since the check above is still never overwritten.
+    await writeFile(target, text, { flag: 'wx' });
+  }
+  return { root, files: files.map(([rel]) => rel) };
+}
