@@ -1,0 +1,53 @@
+// The package as a user gets it: `npm pack`, installed into an empty folder, builds a demo issue
+// to HTML and PDF with nothing from this checkout but the tarball (dependencies come from the
+// npm cache that `npm ci` filled; the registry is used only for what the cache lacks).
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+describe('the npm package', () => {
+  it('packs, installs into an empty folder and builds a demo issue there (HTML and PDF)', { timeout: 300_000 }, async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'bulletin-pack-'));
+    // Pack from a copy, so that its `prepare` build never touches the dist-lib other tests run.
+    const copy = path.join(work, 'source');
+    await mkdir(copy);
+    for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'src', 'templates', 'scripts', 'docs']) {
+      await cp(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+    }
+    await symlink(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
+    const packed = await run(npm, ['pack', '--json', '--pack-destination', work], { cwd: copy, maxBuffer: 64 << 20 });
+    const [info] = JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const files = info!.files.map((f) => f.path);
+    for (const needed of ['bin/bulletin.js', 'dist-lib/cli/main.js', 'dist-lib/index.js', 'dist-lib/types/index.d.ts', 'templates/bulletin.njk', 'templates/init/issue.md.njk', 'docs/config.md', 'package.json']) {
+      expect(files, needed).toContain(needed);
+    }
+    expect(files.filter((f) => /^(src|tests|scripts|bench)\//.test(f))).toEqual([]);
+
+    const app = path.join(work, 'app');
+    await mkdir(path.join(app, 'bulletins/2021'), { recursive: true });
+    await writeFile(path.join(app, 'package.json'), '{ "private": true }\n');
+    await cp(path.join(ROOT, 'bulletins/2021/065.md'), path.join(app, 'bulletins/2021/065.md'));
+    await cp(path.join(ROOT, 'bulletins/2021/images'), path.join(app, 'bulletins/2021/images'), { recursive: true });
+    await run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, info!.filename)], { cwd: app, maxBuffer: 64 << 20 });
+
+    const bin = path.join(app, 'node_modules/.bin/bulletin');
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect((await run(bin, ['--version'], { cwd: app })).stdout).toBe(`${pkg.version}\n`);
+    const built = await run(bin, ['build'], { cwd: app });
+    expect(built.stdout).toMatch(/^✓ bulletins\/2021\/065\.md → dist\/2021\/065\.html、dist\/2021\/065\.pdf（\d+ 页）\n/);
+    expect((await readFile(path.join(app, 'dist/2021/065.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await readFile(path.join(app, 'dist/2021/065.html'), 'utf8')).toContain('江西应急管理简报');
+    expect((await readdir(path.join(app, 'dist/assets/fonts'))).length).toBeGreaterThan(0);
+
+    // The library entry point: the same core functions, loaded on demand.
+    const lib = await run(process.execPath, ['--input-type=module', '-e', "const m = await import('bulletin'); console.log(Object.keys(m).sort().join(','))"], { cwd: app });
+    expect(lib.stdout.trim()).toBe('build,check,importText,newIssue,preview,verify');
+  });
+});
