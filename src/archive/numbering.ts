@@ -16,8 +16,12 @@ const year = (e: E) => e.frontMatter.date.slice(0, 4);
 const label = (e: E) => `${e.file.path}（第 ${e.frontMatter.issue} 期，总第 ${e.frontMatter.total} 期，${e.frontMatter.date}）`;
 const at = (e: E, key: keyof KeyLines) => ({ line: e.lines[key] ?? 1, column: 1 });
 const byTotal = (a: E, b: E) =>
-  a.frontMatter.total - b.frontMatter.total || a.frontMatter.date.localeCompare(b.frontMatter.date) || a.file.path.localeCompare(b.file.path);
-const byDate = (a: E, b: E) => a.frontMatter.date.localeCompare(b.frontMatter.date) || byTotal(a, b);
+  a.frontMatter.total - b.frontMatter.total || isoOrder(a.frontMatter.date, b.frontMatter.date) || a.file.path.localeCompare(b.file.path);
+const byDate = (a: E, b: E) => isoOrder(a.frontMatter.date, b.frontMatter.date) || byTotal(a, b);
+/** YYYY-MM-DD dates sort as strings; localeCompare (ICU) cost 14 ms of a 3-issue build. */
+function isoOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /**
  * Indices of a longest subsequence in which every consecutive pair satisfies `ok` (a

@@ -54,12 +54,14 @@ export function bundledSlices(cssModule: string): Slice[] {
   return slices;
 }
 
+/** A CSS unicode-range list (“U+4e00, U+4e8c-4e8d”); one pass of a regular expression, since a CJK font's lists hold ~16,000 entries. */
 export function parseRanges(text: string): Array<[number, number]> {
-  return text.split(',').map((part) => {
-    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
-    const start = parseInt(a ?? '0', 16);
-    return [start, b ? parseInt(b, 16) : start] as [number, number];
-  });
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.matchAll(/(?:U\+)?([0-9a-f]+)(?:-([0-9a-f]+))?/gi)) {
+    const start = parseInt(m[1]!, 16);
+    ranges.push([start, m[2] ? parseInt(m[2], 16) : start]);
+  }
+  return ranges;
 }
 
 export function resolveFonts(config: Config, root: string): RoleFont[] {

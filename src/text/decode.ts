@@ -1,4 +1,12 @@
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
+
+const requireCjs = createRequire(import.meta.url);
+let iconvModule: typeof Iconv | undefined;
+/** iconv-lite is loaded on the first text that is not UTF-8: most runs never need it. */
+function iconv(): typeof Iconv {
+  return (iconvModule ??= requireCjs('iconv-lite') as typeof Iconv);
+}
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
@@ -54,7 +62,7 @@ function cjkUtf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes.length < 8 || bytes.length % 2 !== 0) return undefined;
   let best: { encoding: 'utf-16le' | 'utf-16be'; ratio: number } | undefined;
   for (const encoding of ['utf-16le', 'utf-16be'] as const) {
-    const text = iconv.decode(Buffer.from(bytes), encoding);
+    const text = iconv().decode(Buffer.from(bytes), encoding);
     let plausible = 0;
     let total = 0;
     for (const ch of text) {
@@ -77,24 +85,24 @@ export function decode(bytes: Uint8Array): Decoded {
     const text = tryUtf8(bytes.subarray(3));
     if (text !== undefined) return checkText({ ok: true, text, encoding: 'utf-8-bom' });
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return checkText({ ok: true, text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' });
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return checkText({ ok: true, text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' });
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return checkText({ ok: true, text: iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' });
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return checkText({ ok: true, text: iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' });
   const sixteen = utf16Guess(bytes);
-  if (sixteen) return checkText({ ok: true, text: iconv.decode(Buffer.from(bytes), sixteen), encoding: sixteen });
+  if (sixteen) return checkText({ ok: true, text: iconv().decode(Buffer.from(bytes), sixteen), encoding: sixteen });
   const nul = hasNul(bytes);
   if (nul >= 0) {
     const cjk = cjkUtf16Guess(bytes);
-    if (cjk) return checkText({ ok: true, text: iconv.decode(Buffer.from(bytes), cjk), encoding: cjk });
+    if (cjk) return checkText({ ok: true, text: iconv().decode(Buffer.from(bytes), cjk), encoding: cjk });
     return { ok: false, reason: 'binary', offset: nul };
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== undefined) return checkText({ ok: true, text: utf8, encoding: 'utf-8' });
   const cjk = cjkUtf16Guess(bytes);
-  if (cjk) return checkText({ ok: true, text: iconv.decode(Buffer.from(bytes), cjk), encoding: cjk });
+  if (cjk) return checkText({ ok: true, text: iconv().decode(Buffer.from(bytes), cjk), encoding: cjk });
   const buffer = Buffer.from(bytes);
   const candidates: Array<{ encoding: Encoding; text: string; score: number }> = [];
   for (const encoding of ['gb18030', 'big5'] as const) {
-    const text = iconv.decode(buffer, encoding);
+    const text = iconv().decode(buffer, encoding);
     if (text.includes('\ufffd')) continue;
     candidates.push({ encoding, text, score: score(text, encoding === 'big5' ? COMMON_TRADITIONAL : COMMON_SIMPLIFIED) });
   }

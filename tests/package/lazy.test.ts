@@ -1,0 +1,49 @@
+// Start-up stays fast only while commands load what they use: this records every module a run
+// of the compiled CLI resolves (a resolution hook) and names the heavy ones it must not touch.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const HOOK = pathToFileURL(path.join(import.meta.dirname, 'loadlog-hook.mjs')).href;
+const REGISTER = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(HOOK)});`;
+
+let project = '';
+beforeAll(async () => {
+  project = await mkdtemp(path.join(tmpdir(), 'bulletin-lazy-'));
+  await cp(path.join(ROOT, 'bulletins'), path.join(project, 'bulletins'), { recursive: true });
+});
+
+/** The npm packages a run of `bulletin …args` loaded, by name. */
+async function packagesLoaded(args: string[]): Promise<Set<string>> {
+  const log = path.join(project, `load-${args.join('-').replace(/\W+/g, '_')}.log`);
+  await run(process.execPath, ['--import', REGISTER, path.join(ROOT, 'bin/bulletin.js'), ...args], { cwd: project, env: { ...process.env, BULLETIN_LOADLOG: log } });
+  const urls = (await readFile(log, 'utf8')).split('\n');
+  return new Set(urls.flatMap((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
+}
+
+const HEAVY = ['puppeteer-core', '@sparticuz/chromium', 'pdf-lib', 'pdfjs-dist', 'fontkit', 'opencc-js', 'iconv-lite', 'docx', 'mammoth', 'subset-font', 'chokidar'];
+
+describe('start-up loads only what a command uses', () => {
+  it('--version loads no package at all, not even the CLI', async () => {
+    const loaded = await packagesLoaded(['--version']);
+    expect([...loaded]).toEqual([]);
+  });
+
+  it('check and an HTML build load none of the browser, PDF, font or import modules', async () => {
+    for (const args of [['check'], ['build', '--format', 'html']]) {
+      const loaded = await packagesLoaded(args);
+      expect(HEAVY.filter((p) => loaded.has(p)), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('a PDF build does load the browser and pdf-lib (the hook sees external packages)', async () => {
+    const loaded = await packagesLoaded(['build', 'bulletins/2022/001.md', '--format', 'pdf']);
+    expect(loaded.has('puppeteer-core') && loaded.has('pdf-lib')).toBe(true);
+  });
+});
