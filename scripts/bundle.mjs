@@ -15,6 +15,7 @@ const external = [
   'subset-font',
   'docx',
   'mammoth',
+  'jszip',
   'opencc-js',
   'iconv-lite',
   'chokidar',

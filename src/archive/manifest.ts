@@ -16,6 +16,8 @@ export interface ManifestEntry {
   html: OutputFile | null;
   /** `browser`: the product and version that printed it (“HeadlessChrome/147.0.7727.15”): the same bytes are promised for the same browser. */
   pdf: (OutputFile & { pages: number; browser: string }) | null;
+  /** The Word edition (`--format docx`); absent in manifests written before it existed. */
+  docx?: OutputFile | null;
 }
 
 export interface Manifest {
@@ -28,7 +30,7 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function manifestEntry(b: Bulletin, html: OutputFile | null, pdf: ManifestEntry['pdf']): ManifestEntry {
+export function manifestEntry(b: Bulletin, html: OutputFile | null, pdf: ManifestEntry['pdf'], docx: OutputFile | null = null): ManifestEntry {
   return {
     source: b.source,
     issue: b.issue,
@@ -38,6 +40,7 @@ export function manifestEntry(b: Bulletin, html: OutputFile | null, pdf: Manifes
     articles: b.articles.map((a) => a.title),
     html,
     pdf,
+    docx,
   };
 }
 

@@ -7,7 +7,7 @@ import type { Config } from '../config/schema.js';
 import { formatReport, messageToJson } from '../diagnostics/format.js';
 import { hasErrors, offsetToAt, report } from '../diagnostics/report.js';
 import { bulletinError, describeError } from '../diagnostics/errors.js';
-import { render, templateEnvironment } from '../pipeline/render.js';
+import { render, showsToc, templateEnvironment } from '../pipeline/render.js';
 import { Writer } from '../pipeline/write.js';
 import { fontFaces, resolveFonts, slicesFor, FONTS_DIR, type RoleFont } from '../fonts/fonts.js';
 import { manifestEntry, serialiseManifest, sha256, type ManifestEntry } from '../archive/manifest.js';
@@ -19,7 +19,7 @@ import { acquireLock } from './lock.js';
 import { interruptedError, throwIfInterrupted } from './interrupt.js';
 import { VERSION } from '../version.js';
 
-export type Format = 'html' | 'pdf';
+export type Format = 'html' | 'pdf' | 'docx';
 
 export interface BuildOptions {
   paths?: string[];
@@ -190,7 +190,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (errors) io.stdout(`✗ ${issue.file.path}：${errors} 个错误，未生成\n`);
         continue;
       }
-      const outs = [issue.entry.html?.path, issue.entry.pdf?.path].filter(Boolean).map((p) => show(path.join(outDir, p!)));
+      const outs = [issue.entry.html?.path, issue.entry.pdf?.path, issue.entry.docx?.path].filter(Boolean).map((p) => show(path.join(outDir, p!)));
       const pages = issue.entry.pdf ? `（${issue.entry.pdf.pages} 页）` : '';
       io.stdout(`✓ ${issue.file.path} → ${outs.join('、')}${pages}\n`);
     }
@@ -202,7 +202,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 /** Removes the files an issue's manifest entry names (HTML, PDF, its images). */
 async function removeOutputs(writer: Writer, e: ManifestEntry): Promise<void> {
-  for (const file of [e.html?.path, e.pdf?.path]) if (file) await writer.remove(file);
+  for (const file of [e.html?.path, e.pdf?.path, e.docx?.path]) if (file) await writer.remove(file);
   const stem = (e.pdf?.path ?? e.html?.path ?? '').replace(/\.(html|pdf)$/, '');
   if (stem) await writer.remove(`${stem}.assets`);
 }
@@ -215,7 +215,7 @@ function finish(options: BuildOptions, issues: BuiltIssue[], blocked: string[], 
       issues: issues.map((i) => ({
         source: i.file.path,
         ok: !hasErrors(i.file),
-        outputs: i.entry ? { html: i.entry.html, pdf: i.entry.pdf } : null,
+        outputs: i.entry ? { html: i.entry.html, pdf: i.entry.pdf, docx: i.entry.docx ?? null } : null,
         messages: i.file.messages.map(messageToJson),
       })),
       blockedRequests: blocked.length,
@@ -280,6 +280,22 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
       return undefined;
     }
   }
+  let docxOut: ManifestEntry['docx'] = null;
+  if (ctx.formats.includes('docx')) {
+    try {
+      const { renderDocx, wordFamilies } = await import('../pipeline/docx.js');
+      const { finishDocx } = await import('../pipeline/finishDocx.js');
+      const families = wordFamilies(ctx.config);
+      const docx = await finishDocx(await renderDocx(b, { config: ctx.config, showToc: showsToc(ctx.config, b), families }), b.date, Object.values(families));
+      const docxRel = `${stem}.docx`;
+      await ctx.writer.write(docxRel, docx);
+      docxOut = { path: docxRel, sha256: sha256(docx) };
+    } catch (error) {
+      const m = report(file, 'error', 'docx-failed', `生成 Word 文件失败：${(error as Error).message.split('\n')[0]}`, undefined, '这是 bulletin 的缺陷：请附上源文件报告问题；用 --verbose 查看调用栈。');
+      m.cause = error;
+      return undefined;
+    }
+  }
   if (!ctx.formats.includes('html')) await ctx.writer.remove(htmlRel);
-  return manifestEntry(b, htmlOut, pdfOut);
+  return manifestEntry(b, htmlOut, pdfOut, docxOut);
 }

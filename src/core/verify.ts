@@ -15,7 +15,7 @@ export interface VerifyOptions {
 
 export interface Difference {
   source: string;
-  kind: 'html' | 'pdf' | 'missing';
+  kind: 'html' | 'pdf' | 'docx' | 'missing';
   expected: string | null;
   actual: string | null;
 }
@@ -36,6 +36,7 @@ export async function verify(options: VerifyOptions): Promise<{ exitCode: number
   const formats: Format[] = [];
   if (entries.some((e) => e.html)) formats.push('html');
   if (entries.some((e) => e.pdf)) formats.push('pdf');
+  if (entries.some((e) => e.docx)) formats.push('docx');
   const temp = await mkdtemp(path.join(tmpdir(), 'bulletin-verify-'));
   const differences: Difference[] = [];
   try {
@@ -48,7 +49,7 @@ export async function verify(options: VerifyOptions): Promise<{ exitCode: number
         differences.push({ source: e.source, kind: 'missing', expected: null, actual: null });
         continue;
       }
-      for (const kind of ['html', 'pdf'] as const) {
+      for (const kind of ['html', 'pdf', 'docx'] as const) {
         const expected = e[kind]?.sha256 ?? null;
         const actual = again[kind]?.sha256 ?? null;
         if (expected !== null && expected !== actual) differences.push({ source: e.source, kind, expected, actual });

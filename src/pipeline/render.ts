@@ -77,6 +77,11 @@ export function templateEnvironment(projectTemplates: string): nunjucks.Environm
   return env;
 }
 
+/** Whether the issue shows a 本期要目 list (config toc: auto shows it from two articles on). */
+export function showsToc(config: Config, b: Bulletin): boolean {
+  return config.toc === 'always' || (config.toc === 'auto' && b.articles.length >= 2);
+}
+
 /** The HTML of one issue, from the model and the (possibly overridden) templates. */
 export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOptions): string {
   env.addFilter('inlines', (nodes: Inline[]) => new nunjucks.runtime.SafeString(inlinesToHtml(nodes, options.htmlDir)));
@@ -93,7 +98,7 @@ export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOp
     "form-action 'none'",
   ].join('; ');
   const { config } = options;
-  const showToc = config.toc === 'always' || (config.toc === 'auto' && b.articles.length >= 2);
+  const showToc = showsToc(config, b);
   return env.render('bulletin.njk', {
     b,
     meta: documentMeta(b),

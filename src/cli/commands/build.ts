@@ -7,7 +7,7 @@ import type { Shard } from '../../core/publish.js';
 function parseFormats(value: string): Format[] {
   const formats = value.split(',').map((f) => f.trim().toLowerCase());
   for (const f of formats) {
-    if (f !== 'html' && f !== 'pdf') throw new InvalidArgumentError(`未知的格式“${f}”，可选 html、pdf`);
+    if (f !== 'html' && f !== 'pdf' && f !== 'docx') throw new InvalidArgumentError(`未知的格式“${f}”，可选 html、pdf、docx`);
   }
   return [...new Set(formats)] as Format[];
 }
@@ -26,7 +26,7 @@ export function registerBuild(program: Command, { io, exit }: CommandContext): v
     .description('把源文件构建为 HTML 和 PDF（默认构建 bulletins/ 下全部源文件）')
     .argument('[paths...]', '源文件或目录')
     .option('-o, --out <dir>', '输出目录（默认 dist，或配置中的 out）')
-    .addOption(new Option('-f, --format <list>', '输出格式，逗号分隔：html,pdf').default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
+    .addOption(new Option('-f, --format <list>', '输出格式，逗号分隔：html,pdf,docx（docx 为可编辑的 Word 文件）').default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
     .option('--shard <k/n>', '只构建确定的 n 分之一（供 CI 并行），写出自己的清单；之后用 bulletin index 合并', parseShard)
     .option('--browser <path>', '用这个 Chrome/Edge/Chromium 生成 PDF（优先于配置、环境变量和自动查找）')
     .option('--json', '在标准输出打印机器可读的结果')

@@ -1,0 +1,190 @@
+// The Word edition, read back from its XML: page and grid, masthead runs, every paragraph of the
+// real issue in order, page-number fields and odd/even footers, the colophon, properties; read
+// back by mammoth; the same bytes from the same source; manifest, index and verify.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/core/build.js';
+import { verify } from '../../src/core/verify.js';
+import { sha256 } from '../../src/archive/manifest.js';
+import { captureIo, FIXTURES, tempProject } from '../helpers/project.js';
+import { bulletin } from '../helpers/cli.js';
+
+const SAMPLE = path.join(FIXTURES, 'samples/jx-2021-064.md');
+
+async function buildDocx(files: Record<string, string>, source = 'bulletins/2021/064.md'): Promise<{ dir: string; bytes: Buffer; zip: JSZip }> {
+  const dir = await tempProject(files);
+  const r = await build({ io: captureIo(dir), formats: ['docx'] });
+  expect(r.exitCode).toBe(0);
+  const bytes = await readFile(path.join(dir, 'dist', source.replace(/^bulletins\//, '').replace(/\.md$/, '.docx')));
+  return { dir, bytes, zip: await JSZip.loadAsync(bytes) };
+}
+
+const xml = async (zip: JSZip, name: string) => (await zip.file(name)?.async('string')) ?? '';
+const attr = (tag: string, name: string) => new RegExp(`w:${name}="([^"]*)"`).exec(tag)?.[1];
+/** Text of each w:p of a part, in order (tabs as \t); paragraphs inside tables included. */
+function paragraphs(doc: string): Array<{ xml: string; text: string }> {
+  return [...doc.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p\/>/g)].map((m) => ({
+    xml: m[0],
+    text: [...(m[1] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((t) => (t[0] === '<w:tab/>' ? '\t' : t[1])).join(''),
+  }));
+}
+
+describe('--format docx', async () => {
+  const source = await readFile(SAMPLE, 'utf8');
+  const { dir, bytes, zip } = await buildDocx({ 'bulletins/2021/064.md': source });
+  const doc = await xml(zip, 'word/document.xml');
+  const paras = paragraphs(doc).filter((p) => p.text !== '');
+
+  it('sets A4, the GB/T 9704 margins and the 22-line grid in twips', () => {
+    const sect = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(doc)![0];
+    const size = /<w:pgSz [^>]*>/.exec(sect)![0];
+    expect([attr(size, 'w'), attr(size, 'h')]).toEqual(['11906', '16838']);
+    const margin = /<w:pgMar [^>]*>/.exec(sect)![0];
+    // 37 mm top, 28 mm left, 26 mm right, 35 mm bottom: the 156 × 225 mm text block.
+    expect(['top', 'left', 'right', 'bottom'].map((k) => attr(margin, k))).toEqual(['2098', '1587', '1474', '1984']);
+    const grid = /<w:docGrid [^>]*>/.exec(sect)![0];
+    // 225 mm / 22 = 28.99 pt = 580 twips a line; character pitch 15.79 pt ((15.79 − 16) × 4096).
+    expect([attr(grid, 'type'), attr(grid, 'linePitch'), attr(grid, 'charSpace')]).toEqual(['lines', '580', '-848']);
+  });
+
+  it('sets the masthead as in the PDF: marker, red title, issue line, 专刊 line, office and date, red rule', () => {
+    const run = (p: { xml: string }) => /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(p.xml)![1]!;
+    const [marker, title, issue, series, imprint] = paras;
+    expect(marker!.text).toBe('注意保存');
+    expect(run(marker!)).toContain('w:eastAsia="黑体"');
+    expect(title!.text).toBe('江西应急管理简报');
+    expect(run(title!)).toMatch(/w:eastAsia="方正小标宋简体"/);
+    expect(run(title!)).toContain('<w:color w:val="E60012"/>');
+    expect(run(title!)).toContain('<w:sz w:val="84"/>'); // 42 pt
+    expect(title!.xml).toContain('<w:jc w:val="center"/>');
+    expect(issue!.text).toBe('第64期（总第230期）');
+    expect(run(issue!)).toContain('<w:sz w:val="32"/>'); // 3号
+    expect(series!.text).toBe('省安全生产专项整治三年行动专刊（108）');
+    expect(imprint!.text).toBe('江西省安全生产委员会办公室\t2021年6月25日');
+    expect(imprint!.xml).toMatch(/<w:tab w:val="right"[^>]*w:pos="8844"\/>/);
+    expect(imprint!.xml).toMatch(/<w:pBdr><w:bottom w:val="single" w:color="E60012" w:sz="16"/);
+  });
+
+  it('holds every block of the real issue, in order, in its role’s face and size', async () => {
+    // The source's blocks, as the editor wrote them (front matter cut, Markdown marks removed).
+    const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+    const expected = body
+      .split(/\n{2,}/)
+      .map((b) => b.trim().replace(/^#+\s*/, '').replace(/^>\s*/, ''))
+      .filter(Boolean);
+    const texts = paras.map((p) => p.text);
+    let at = texts.indexOf(expected[0]!);
+    expect(at).toBeGreaterThan(0);
+    for (const block of expected) {
+      const found = texts.indexOf(block, at);
+      expect(found, block).toBeGreaterThanOrEqual(at);
+      at = found + 1;
+    }
+    const title = paras.find((p) => p.text === '查问题、促整改、保安全')!;
+    expect(title.xml).toContain('<w:sz w:val="44"/>'); // 2号
+    const subtitle = paras.find((p) => p.text.startsWith('——'))!;
+    expect(subtitle.xml).toContain('w:eastAsia="楷体_GB2312"');
+    expect(subtitle.xml).toContain('<w:jc w:val="center"/>');
+    const heading = paras.find((p) => p.text === '省安委会第一专项巡查组进驻南昌市')!;
+    expect(heading.xml).toContain('w:eastAsia="黑体"');
+    const paragraph = paras.find((p) => p.text.startsWith('经省政府同意'))!;
+    expect(paragraph.xml).toContain('w:firstLineChars="200"');
+    expect(paragraph.xml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(paragraph.xml).toContain('<w:spacing w:val="-5"/>'); // −0.25 pt: 28 characters a line
+  });
+
+  it('numbers pages “— N —” with PAGE fields, odd pages right, even pages left', async () => {
+    expect(await xml(zip, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    const refs = [...doc.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)].map((m) => [m[1], m[2]]);
+    expect(refs.map((r) => r[0]).sort()).toEqual(['default', 'even']);
+    const rels = await xml(zip, 'word/_rels/document.xml.rels');
+    for (const [type, id] of refs) {
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+      const footer = await xml(zip, `word/${target}`);
+      expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+      expect(paragraphs(footer)[0]!.text.replace(/\s+/g, ' ')).toMatch(/^— .*—$/);
+      expect(footer).toContain(type === 'default' ? '<w:jc w:val="right"/>' : '<w:jc w:val="left"/>');
+      expect(footer).toContain('<w:sz w:val="28"/>'); // 4号
+    }
+  });
+
+  it('puts the colophon in a table floated to the foot of the text block, ruled 0.35/0.25/0.35 mm', () => {
+    const table = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].at(-1)![0];
+    const float = /<w:tblpPr [^>]*>/.exec(table)![0];
+    expect([attr(float, "vertAnchor"), attr(float, "tblpYSpec"), attr(float, "horzAnchor"), attr(float, "tblpXSpec")]).toEqual(["margin", "bottom", "margin", "center"]);
+    const borders = /<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(table)![1]!;
+    const size = (side: string) => attr(new RegExp(`<w:${side} [^>]*>`).exec(borders)![0], 'sz');
+    // Eighths of a point: 0.35 mm = 0.99 pt → 8; 0.25 mm = 0.71 pt → 6.
+    expect([size('top'), size('insideH'), size('bottom')]).toEqual(['8', '6', '8']);
+    expect(paragraphs(table).map((p) => p.text)).toEqual([
+      '抄报：省委、省政府领导。',
+      '分送：应急管理部办公厅，省委办公厅、省人大办公厅、省政府办公厅、省政协办公厅，省直有关部门，各市、县（区）党委、政府及应急管理部门，部分中央驻赣企业及省属集团公司。',
+      '江西省安全生产委员会办公室\t2021年6月25日印发',
+    ]);
+  });
+
+  it('carries the issue’s properties, dated the issue’s day, and official fonts with fallbacks', async () => {
+    const core = await xml(zip, 'docProps/core.xml');
+    expect(core).toContain('<dc:title>江西应急管理简报 2021年第64期（总第230期）</dc:title>');
+    expect(core).toContain('<dc:creator>江西省安全生产委员会办公室</dc:creator>');
+    expect(core).toContain('<dc:subject>省安全生产专项整治三年行动专刊（108）</dc:subject>');
+    expect(core).toContain('<cp:keywords>查问题、促整改、保安全</cp:keywords>');
+    expect(core).toMatch(/<dcterms:created [^>]*>2021-06-24T16:00:00Z<\/dcterms:created>/);
+    expect(core).toMatch(/<dcterms:modified [^>]*>2021-06-24T16:00:00Z<\/dcterms:modified>/);
+    const fonts = await xml(zip, 'word/fontTable.xml');
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    expect(fonts).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
+    expect(fonts).toContain('<w:font w:name="方正小标宋简体">');
+  });
+
+  it('keeps w:pPr in the schema’s order, with no automatic space between Chinese and figures', () => {
+    const order = ['framePr', 'pBdr', 'tabs', 'autoSpaceDE', 'autoSpaceDN', 'spacing', 'ind', 'jc'];
+    for (const pPr of doc.match(/<w:pPr>[\s\S]*?<\/w:pPr>/g)!) {
+      const seen = [...pPr.matchAll(/<w:(\w+)[ />]/g)].map((m) => m[1]!).filter((n) => order.includes(n));
+      expect(seen, pPr).toEqual(order.filter((n) => seen.includes(n)));
+      expect(pPr).toContain('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
+    }
+  });
+
+  it('reads back with mammoth to the same text', async () => {
+    const { value } = await mammoth.extractRawText({ buffer: bytes });
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    expect(squash(value)).toBe(squash(paras.map((p) => p.text).join('')));
+    expect(squash(value)).toContain(squash('建党百年大庆在即，各级各部门要进一步提高政治站位'));
+  });
+
+  it('gives the same bytes when built again, links (random ids in the docx package) included', async () => {
+    const again = await buildDocx({ 'bulletins/2021/064.md': source });
+    expect(sha256(again.bytes)).toBe(sha256(bytes));
+    const linked = '---\nissue: 1\ntotal: 1\ndate: 2021-01-04\n---\n\n# 标题\n\n见[网站](https://yjt.jiangxi.gov.cn/)和[另一个](https://example.org/a)。\n';
+    const [a, b] = [await buildDocx({ 'bulletins/a.md': linked }, 'a.md'), await buildDocx({ 'bulletins/a.md': linked }, 'a.md')];
+    expect(sha256(a.bytes)).toBe(sha256(b.bytes));
+    expect(await xml(a.zip, 'word/_rels/document.xml.rels')).toContain('Target="https://yjt.jiangxi.gov.cn/"');
+  });
+
+  it('is listed in the manifest, linked from the index and proved by verify', async () => {
+    const manifest = JSON.parse(await readFile(path.join(dir, 'dist/manifest.json'), 'utf8'));
+    expect(manifest.issues[0].docx).toEqual({ path: '2021/064.docx', sha256: sha256(bytes) });
+    expect(await readFile(path.join(dir, 'dist/index.html'), 'utf8')).toContain('<a href="2021/064.docx">Word</a>');
+    expect((await verify({ io: captureIo(dir) })).exitCode).toBe(0);
+    manifest.issues[0].docx.sha256 = '0'.repeat(64);
+    await writeFile(path.join(dir, 'dist/manifest.json'), JSON.stringify(manifest));
+    const io = captureIo(dir);
+    const v = await verify({ io });
+    expect(v.exitCode).toBe(1);
+    expect(v.differences).toEqual([{ source: 'bulletins/2021/064.md', kind: 'docx', expected: '0'.repeat(64), actual: sha256(bytes) }]);
+    expect(io.err()).toContain('DOCX 不一致');
+  });
+
+  it('is asked for on the command line as --format docx (also in a list)', async () => {
+    const cli = await tempProject({ 'bulletins/a.md': '---\nissue: 1\ntotal: 1\ndate: 2021-01-04\n---\n\n# 标题\n\n正文。\n' });
+    const r = await bulletin(cli, ['build', '--format', 'html,docx']);
+    expect(r.stdout).toBe('✓ bulletins/a.md → dist/a.html、dist/a.docx\n完成：成功 1 期\n');
+    const bad = await bulletin(cli, ['build', '--format', 'doc']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('未知的格式“doc”，可选 html、pdf、docx');
+  });
+});
