@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINT_RULE_IDS } from '../lint/rules.js';
 
 /**
  * The one schema of `bulletin.config.yaml`. Every key is optional: without a config file the
@@ -53,6 +54,19 @@ export const configSchema = z.strictObject({
     })
     .default({ system: false })
     .meta({ description: '各字体角色：title（小标宋）、body（仿宋）、kai（楷体）、hei（黑体）、figures（页码数字）' }),
+  rules: z
+    .record(z.string(), z.enum(['off', 'warning', 'error']))
+    .default({})
+    .superRefine((rules, ctx) => {
+      for (const id of Object.keys(rules)) {
+        if (!LINT_RULE_IDS.includes(id)) ctx.addIssue({ code: 'custom', path: [id], message: `没有名为“${id}”的规则（规则见 docs/rules.md）` });
+      }
+    })
+    .meta({ description: '校对规则的严重程度：规则名 → off（关闭）、warning（警告）或 error（错误，阻止生成）；规则见 docs/rules.md' }),
+  missingGlyph: z
+    .enum(['error', 'warning'])
+    .default('error')
+    .meta({ description: '正文、标题、报尾中有字体缺字时：error 阻止生成（默认），warning 只警告' }),
   browser: z
     .strictObject({
       executablePath: z.string().min(1).optional().meta({ description: 'Chrome/Edge/Chromium 可执行文件；命令行 --browser 优先于它，它优先于环境变量 PUPPETEER_EXECUTABLE_PATH、CHROME_PATH 和自动查找' }),

@@ -1,19 +1,26 @@
 import type { Link, Nodes, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report, type At } from '../diagnostics/report.js';
+import { GAP, LINT_RULES, lintRule, ordinalOf, type Finding, type LintRule, type RunContext } from './rules.js';
 
 /**
- * Chinese typography lint over the body's text (never inline code, code, HTML or the URL of
- * a link). Every finding is a warning at its own line:column.
+ * Chinese proofreading over the body's text (never inline code, code, HTML or the URL of a
+ * link), with the rules of rules.ts. Every finding is a message at its own line:column, with the
+ * rule's severity as the project sets it (config `rules`); a safe rewrite rides on the message
+ * as `actual` → `expected`, for `bulletin check --fix`.
  */
-const HAN = /\p{Script=Han}/u;
-const CN_PUNCT = '，。、；：？！“”‘’（）《》【】〔〕…—·';
-const PAIRS: Record<string, string> = { '（': '）', '“': '”', '‘': '’', '《': '》', '【': '】' };
-const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
-const FULLWIDTH_OF: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s\p{Script=Han}，。“”（）]*|\bwww\.[^\s\p{Script=Han}，。“”（）]*/giu;
-/** Stands for what is not text (inline code, HTML, a break): never Han, never punctuation. */
-const GAP = '\u0000';
+
+export type RuleSetting = 'off' | 'warning' | 'error';
+
+export interface LintOptions {
+  /** config `rules`: a severity per rule id, or off. */
+  rules?: Record<string, RuleSetting>;
+  /** The issue's date (YYYY-MM-DD), for the relative-time rule's message. */
+  date?: string;
+  /** A draft build: unfinished text is a warning, not an error. */
+  draft?: boolean;
+}
 
 interface Run {
   text: string;
@@ -25,10 +32,8 @@ const isAutolink = (link: Link) => {
   const text = link.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
   return text === link.url || text === link.url.replace(/^(https?:\/\/|mailto:)/, '');
 };
-const isHan = (c: string | undefined) => c !== undefined && HAN.test(c);
-const isCnPunct = (c: string | undefined) => c !== undefined && CN_PUNCT.includes(c);
 
-export function lintTypography(file: VFile, tree: Root): void {
+export function lintTypography(file: VFile, tree: Root, options: LintOptions = {}): void {
   const source = String(file.value ?? '');
   const lineStarts = [0];
   for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
@@ -76,12 +81,35 @@ export function lintTypography(file: VFile, tree: Root): void {
     }
   };
 
+  const sink = reporter(file, source, lineStarts, options);
+  lintFrontMatter(source, sink);
+  // Headings' 序次语 are checked in order within each article (a # title starts one).
+  let levels: number[] = [];
+  let previous = 0;
   const visit = (node: Nodes): void => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       const run: Run = { text: '', at: [] };
       collect(node.children, run);
       const fallback = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-      lintRun(file, run, fallback);
+      const ctx: RunContext = { kind: node.type, ...(node.type === 'heading' ? { depth: node.depth } : {}), ...(options.date ? { date: options.date } : {}) };
+      lintRun(run, ctx, fallback, sink);
+      if (node.type === 'heading' && node.depth === 1) {
+        levels = [];
+        previous = 0;
+      } else if (node.type === 'heading') {
+        const ordinal = ordinalOf(run.text);
+        if (ordinal) {
+          const rule = lintRule('ordinal-order')!;
+          const label = /^\S{1,6}?[、）.]/u.exec(run.text)?.[0] ?? run.text.slice(0, 4);
+          const names = ['', '“一、”', '“（一）”', '“1.”', '“（1）”'];
+          if (ordinal.level > previous + 1) sink(rule, { index: 0, length: label.length, args: [label, `跳级：${previous ? `上一层是${names[previous]}` : '这一篇还没有上一层'}，${names[ordinal.level]}之前应有${names[ordinal.level - 1]}`] }, run, fallback);
+          const expected = (levels[ordinal.level] ?? 0) + 1;
+          if (ordinal.n !== expected) sink(rule, { index: 0, length: label.length, args: [label, `不连续：这一层的上一个序号是 ${expected - 1}，这里应为 ${expected}`] }, run, fallback);
+          levels[ordinal.level] = ordinal.n;
+          levels.length = ordinal.level + 1;
+          previous = ordinal.level;
+        }
+      }
     } else if ('children' in node) {
       for (const child of node.children) visit(child);
     }
@@ -89,72 +117,49 @@ export function lintTypography(file: VFile, tree: Root): void {
   visit(tree);
 }
 
-function lintRun(file: VFile, run: Run, fallback: At): void {
-  const text = run.text.replace(URL, (url) => GAP.repeat(url.length));
-  const warn = (ruleId: string, index: number, length: number, reason: string, hint: string) => {
-    const start = run.at[index];
-    const last = run.at[index + length - 1];
+type Sink = (rule: LintRule, finding: Finding, run: Run, fallback: At) => void;
+
+/**
+ * Turns findings into messages: severity from the project (or off), place from the run, and the
+ * rewrite where the source holds exactly the run's text at that place (no escapes or entities in
+ * between), so that --fix never touches anything but what was found.
+ */
+function reporter(file: VFile, source: string, lineStarts: number[], options: LintOptions): Sink {
+  const offsetOf = (at: At) => (lineStarts[at.line - 1] ?? 0) + at.column - 1;
+  return (rule, f, run, fallback) => {
+    const setting = options.rules?.[rule.id];
+    if (setting === 'off') return;
+    let severity = setting ?? rule.severity;
+    if (options.draft && rule.id === 'placeholder') severity = 'warning';
+    const start = run.at[f.index];
+    const last = run.at[f.index + f.length - 1];
     const at = start && last && last.line === start.line ? { ...start, endLine: last.line, endColumn: last.column + 1 } : start ?? fallback;
-    report(file, 'warning', ruleId, reason, at, hint);
+    const hint = f.fix === undefined ? rule.hint.zh : `${rule.hint.zh}${f.fix === '' ? '可删去。' : `改为“${f.fix}”。`}`;
+    const m = report(file, severity, rule.id, rule.message.zh(...f.args), at, hint);
+    const actual = run.text.slice(f.index, f.index + f.length);
+    if (f.fix !== undefined && start && last && last.line === start.line && source.slice(offsetOf(start), offsetOf(last) + 1) === actual) {
+      m.actual = actual;
+      m.expected = [f.fix];
+    }
   };
-  const near = (i: number, step: 1 | -1): string | undefined => {
-    let k = i + step;
-    while (text[k] === ' ' || text[k] === '\t') k += step;
-    return text[k];
-  };
+}
 
-  // typo-unpaired: brackets and quotes must pair within the paragraph.
-  const stack: Array<{ ch: string; i: number }> = [];
-  const unpaired = (ch: string, i: number, open: boolean) =>
-    warn('typo-unpaired', i, 1, open ? `“${ch}”没有配对的“${PAIRS[ch]}”` : `“${ch}”没有配对的“${CLOSERS.get(ch)}”`,
-      '括号、引号、书名号须在同一段内成对出现：补上缺少的一半，或删去多余的一个。');
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    if (ch === '’' && /[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '')) continue; // apostrophe
-    if (PAIRS[ch]) stack.push({ ch, i });
-    const open = CLOSERS.get(ch);
-    if (open === undefined) continue;
-    const k = stack.map((s) => s.ch).lastIndexOf(open);
-    if (k < 0) unpaired(ch, i, false);
-    else for (const s of stack.splice(k).slice(1)) unpaired(s.ch, s.i, true);
-  }
-  for (const s of stack) unpaired(s.ch, s.i, true);
-
-  // typo-halfwidth-punct: "安全,生产" → "安全，生产"; not "1.5", "3:00" or a URL.
-  for (const m of text.matchAll(/[,.;:?!()]/g)) {
-    const ch = m[0];
-    const before = near(m.index, -1);
-    const after = near(m.index, 1);
-    const fires =
-      ch === '(' || ch === ')'
-        ? isHan(text[m.index - 1]) || isHan(text[m.index + 1])
-        : isHan(before) && (isHan(after) || isCnPunct(after) || after === undefined || after === '\n');
-    if (fires) {
-      warn('typo-halfwidth-punct', m.index, 1, `中文里用了半角标点“${ch}”`, `改为全角“${FULLWIDTH_OF[ch]}”；半角标点只用于数字、字母和网址之间。`);
+/** 【待补】 in the front matter (between the --- lines), at its line and column. */
+function lintFrontMatter(source: string, sink: Sink): void {
+  const lines = source.split('\n');
+  if (!lines[0]?.startsWith('---')) return;
+  const rule = lintRule('placeholder')!;
+  for (let i = 1; i < lines.length && !/^(---|\.\.\.)\s*$/.test(lines[i] ?? ''); i++) {
+    for (const m of (lines[i] ?? '').matchAll(/【待[^】]*】/gu)) {
+      const run: Run = { text: m[0], at: [...m[0]].map((_, k) => ({ line: i + 1, column: m.index + k + 1 })) };
+      sink(rule, { index: 0, length: m[0].length, args: [m[0]] }, run, { line: i + 1, column: 1 });
     }
   }
+}
 
-  // typo-dash: "-", "--" or a single "—" between Chinese characters, where "——" is meant.
-  for (const m of text.matchAll(/[-—－]+/g)) {
-    if (m[0] === '——') continue;
-    const before = near(m.index, -1);
-    if (isHan(near(m.index + m[0].length - 1, 1)) && (isHan(before) || before === undefined || before === '\n')) {
-      warn('typo-dash', m.index, m[0].length, `中文之间的“${m[0]}”应为破折号“——”`,
-        m[0] === '—'
-          ? '破折号是两个“—”（U+2014）连写：“——”；若这里表示起止（如“南昌—九江”），一字线“—”是对的，可忽略。'
-          : '破折号是两个“—”（U+2014）连写：“——”；连字符“-”只用在数字、字母之间，如 2021-06-25。');
-    }
-  }
-
-  // typo-doubled-punct: "。。", "，，"…; "……", "——" and "？！" are correct.
-  for (const m of text.matchAll(/[。，、；：！？]{2,}/g)) {
-    if (m[0] === '？！' || m[0] === '！？') continue;
-    warn('typo-doubled-punct', m.index, m[0].length, `标点重复：“${m[0]}”`, '只保留一个标点；省略号写作“……”，破折号写作“——”。');
-  }
-
-  // typo-fullwidth-alnum: "２０２１" → "2021".
-  for (const m of text.matchAll(/[０-９Ａ-Ｚａ-ｚ]+/g)) {
-    const half = [...m[0]].map((c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join('');
-    warn('typo-fullwidth-alnum', m.index, m[0].length, `全角字母或数字“${m[0]}”`, `改为半角“${half}”：数字和字母一律用半角。`);
+function lintRun(run: Run, ctx: RunContext, fallback: At, sink: Sink): void {
+  const text = run.text.replace(URL, (url) => GAP.repeat(url.length));
+  for (const rule of LINT_RULES) {
+    for (const finding of rule.check?.(text, ctx) ?? []) sink(rule, finding, run, fallback);
   }
 }

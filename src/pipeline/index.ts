@@ -22,6 +22,8 @@ export interface CompileOptions {
   /** Project-relative source path (forward slashes) for the model and manifest. */
   source: string;
   assetsDir: string;
+  /** A draft build (`--draft`): unfinished text is reported as a warning, not an error. */
+  draft?: boolean;
 }
 
 /**
@@ -36,7 +38,8 @@ export async function compile(display: string, absolute: string, options: Compil
   try {
     const parsed = parse(file);
     if (!parsed) return { file };
-    lintTypography(file, parsed.tree);
+    const date = (parsed.yaml.value as { date?: unknown } | null)?.date;
+    lintTypography(file, parsed.tree, { rules: options.config.rules, draft: options.draft, ...(typeof date === 'string' ? { date } : {}) });
     const frontMatter = validate(file, parsed);
     if (!frontMatter) return { file, parsed };
     const bulletin = transform(file, parsed.tree, frontMatter, options);

@@ -51,8 +51,9 @@ describe('bulletin new', () => {
     expect(out.stdout).toBe('bulletins/2020/092.md\n');
     const { fm, file, text } = await created('bulletins/2020/092.md');
     expect(fm).toEqual({ issue: 92, total: 144, date: '2020-12-28', distribution: { 抄报: '省委、省政府领导' } });
-    expect(text).toContain('\n# 标题\n');
-    expect(file.messages).toEqual([]);
+    // What new cannot fill is marked 【待补】, and check names each one.
+    expect(text).toContain('\n# 【待补】标题\n\n【待补】正文，段与段之间空一行。\n');
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.fatal}`)).toEqual(['9:3 placeholder true', '11:1 placeholder true']);
   });
 
   it('restarts the issue at 1 in a new year and numbers a series after its last issue', async () => {
