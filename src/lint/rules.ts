@@ -62,6 +62,8 @@ function each(text: string, re: RegExp, make: (m: RegExpMatchArray) => Finding |
 }
 
 const CN_NUM = '〇零一二三四五六七八九十';
+/** A 序次语 written with the wrong marks at the start of a paragraph (see ordinal-punct). */
+const ORDINAL_PREFIX = /^(?:\([一二三四五六七八九十]+\)|\(\d{1,2}\)|（[一二三四五六七八九十]+）[、。．.，,]|[一二三四五六七八九十]+[.．，,](?!\d)|\d{1,2}[、，,．](?!\d))/u;
 
 /** 易混字词: [what is written, what is meant, why]. */
 export const LEXICON: Array<[RegExp, string, string]> = [
@@ -157,8 +159,8 @@ export const LINT_RULES: LintRule[] = [
           ch === '(' || ch === ')'
             ? isHan(text[i - 1]) || isHan(text[i + 1])
             : isHan(before) && (isHan(after) || isCnPunct(after) || after === undefined || after === '\n');
-        // "(一)" at the start is ordinal-punct's, with its own rewrite.
-        if ((ch === '(' || ch === ')') && /^\([一二三四五六七八九十]+\)/u.test(text) && i <= text.indexOf(')')) return undefined;
+        // A 序次语 at the start ("(一)", "一.", "1，") is ordinal-punct's, with its own rewrite.
+        if (i < (ORDINAL_PREFIX.exec(text)?.[0].length ?? 0)) return undefined;
         return fires ? { index: i, length: 1, args: [ch], fix: FULLWIDTH_OF[ch] } : undefined;
       }),
   },
@@ -347,7 +349,7 @@ export const LINT_RULES: LintRule[] = [
     hint: { zh: '年份写全四位：“2021年”，不写“21年”。', en: 'Write the year in full: 2021年, not 21年.' },
     example: { wrong: '21年3月', right: '2021年3月' },
     check: (text, ctx) =>
-      each(text, /(?<![\d.])(?:(?<=截至|截止|到|自|从|于|至)(\d{2})年(?!来|间|内|以来|前|后|左右|多)|(\d{2})年(?=\d{1,2}月))/gu, (m) => {
+      each(text, /(?<!\d)(?<!\d\.)(?:(?<=截至|截止|到|自|从|于|至)(\d{2})年(?!来|间|内|以来|前|后|左右|多)|(\d{2})年(?=\d{1,2}月))/gu, (m) => {
         const yy = m[1] ?? m[2]!;
         const century = (ctx.date ?? '').slice(0, 2) || '20';
         return { index: m.index!, length: yy.length + 1, args: [`${yy}年`], fix: `${century}${yy}年` };

@@ -159,7 +159,8 @@ function lintFrontMatter(source: string, sink: Sink): void {
 
 function lintRun(run: Run, ctx: RunContext, fallback: At, sink: Sink): void {
   const text = run.text.replace(URL, (url) => GAP.repeat(url.length));
-  for (const rule of LINT_RULES) {
-    for (const finding of rule.check?.(text, ctx) ?? []) sink(rule, finding, run, fallback);
-  }
+  // In reading order, whatever rule found it.
+  const found = LINT_RULES.flatMap((rule) => (rule.check?.(text, ctx) ?? []).map((finding) => ({ rule, finding })));
+  found.sort((a, b) => a.finding.index - b.finding.index);
+  for (const { rule, finding } of found) sink(rule, finding, run, fallback);
 }

@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { lintTypography } from '../../src/lint/typography.js';
 import { parse } from '../../src/pipeline/parse.js';
+import { lintRule } from '../../src/lint/rules.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/typography/', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../fixtures/samples/jx-2021-064.md', import.meta.url));
@@ -13,7 +14,7 @@ function lint(text: string, name = 'x.md'): VFile {
   const file = new VFile({ path: name, value: text });
   const parsed = parse(file);
   if (!parsed) throw new Error(`fixture does not parse: ${name}`);
-  lintTypography(file, parsed.tree);
+  lintTypography(file, parsed.tree, { date: '2021-06-25' });
   return file;
 }
 
@@ -28,7 +29,7 @@ describe('typography fixtures', () => {
       expect(file.messages.map((m) => ({ line: m.line, column: m.column }))).toEqual(expected);
       for (const m of file.messages) {
         expect(m.ruleId).toBe(rule);
-        expect(m.fatal).toBe(false);
+        expect(m.fatal).toBe(lintRule(rule)!.severity === 'error');
         expect(m.reason).toMatch(/\p{Script=Han}/u);
         expect(m.note).toMatch(/\p{Script=Han}/u);
       }
@@ -41,6 +42,28 @@ describe('typography fixtures', () => {
 
   it('reports nothing on the sample bulletin', () => {
     expect(lint(readFileSync(SAMPLE, 'utf8')).messages).toEqual([]);
+  });
+
+  it('reports nothing on the demo issues', () => {
+    const demos = fileURLToPath(new URL('../../bulletins/', import.meta.url));
+    for (const rel of ['2021/064.md', '2021/065.md', '2022/001.md']) {
+      expect(lint(readFileSync(path.join(demos, rel), 'utf8'), rel).messages.map((m) => `${rel}:${m.line}:${m.column} ${m.ruleId}`)).toEqual([]);
+    }
+  });
+
+  it('reports each rule of a mixed paragraph at its own column', () => {
+    const line = '其它地区今年以来投入3～5万元,完成率提高.5个百分点...21年3月将 再督导。';
+    const col = (needle: string) => line.indexOf(needle) + 1;
+    expect(body(line).messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([
+      `7:${col('其它')} word-confusable`,
+      `7:${col('今年')} word-relative-time`,
+      `7:${col('3～5')} num-range-unit`,
+      `7:${col(',')} typo-halfwidth-punct`,
+      `7:${col('.5')} num-leading-dot`,
+      `7:${col('...')} typo-ellipsis`,
+      `7:${col('21年')} date-short-year`,
+      `7:${col(' 再')} typo-han-space`,
+    ].sort((a, b) => Number(a.split(/[: ]/)[1]) - Number(b.split(/[: ]/)[1])));
   });
 });
 
