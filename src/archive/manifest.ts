@@ -18,6 +18,8 @@ export interface ManifestEntry {
   pdf: (OutputFile & { pages: number; browser: string }) | null;
   /** The Word edition (`--format docx`); absent in manifests written before it existed. */
   docx?: OutputFile | null;
+  /** Built with --draft while the source still holds 【待补】. */
+  draft?: boolean;
 }
 
 export interface Manifest {

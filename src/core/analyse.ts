@@ -32,7 +32,7 @@ export interface Analysis {
  * read → parse → lint → validate → transform (missing images included), and
  * the numbering rules over every source of the project.
  */
-export async function analyse(io: Io, paths: string[]): Promise<Analysis> {
+export async function analyse(io: Io, paths: string[], options: { draft?: boolean } = {}): Promise<Analysis> {
   const root = io.cwd;
   const show = (abs: string) => displayPath(io, abs);
   const loaded = await loadConfig(root, show);
@@ -50,6 +50,7 @@ export async function analyse(io: Io, paths: string[]): Promise<Analysis> {
       root: inProject ? root : path.dirname(absolute),
       source: inProject ? path.relative(root, absolute).split(path.sep).join('/') : path.basename(absolute),
       assetsDir: `${stem}.assets`,
+      ...(options.draft ? { draft: true } : {}),
     });
     sources.push({ ...compiled, absolute, stem });
   }

@@ -9,7 +9,9 @@ import { hasErrors, offsetToAt, report } from '../diagnostics/report.js';
 import { bulletinError, describeError } from '../diagnostics/errors.js';
 import { render, showsToc, templateEnvironment } from '../pipeline/render.js';
 import { Writer } from '../pipeline/write.js';
-import { fontFaces, resolveFonts, slicesFor, FONTS_DIR, type RoleFont } from '../fonts/fonts.js';
+import { fontFaces, resolveFonts, FONTS_DIR, type Role, type RoleFont } from '../fonts/fonts.js';
+import { coverage } from '../fonts/coverage.js';
+import { roleTexts } from '../fonts/roleText.js';
 import { manifestEntry, serialiseManifest, sha256, type ManifestEntry } from '../archive/manifest.js';
 import { mergeEntries, publish, readManifest, shardManifestName, type Shard } from './publish.js';
 import type { Bulletin } from '../model/bulletin.js';
@@ -29,6 +31,8 @@ export interface BuildOptions {
   verbose?: boolean;
   /** Build only this deterministic part of the issues, for parallel CI jobs. */
   shard?: Shard;
+  /** `--draft`: build sources that still hold 【待补】, marked as drafts (watermark, manifest). */
+  draft?: boolean;
   /** `--browser PATH`: the browser to print with, before config and environment. */
   browser?: string;
   io: Io;
@@ -56,7 +60,7 @@ export interface BuildResult {
 
 /** Every string the page will show, for the font coverage check. */
 function pageText(b: Bulletin): string {
-  const parts: string[] = ['第期（总）年月日印发共份本期要目◆：— 0123456789', b.title, b.publisher, b.marker];
+  const parts: string[] = ['第期（总）年月日印发共份本期要目◆：— 0123456789〓', b.draft ? '草稿' : '', b.title, b.publisher, b.marker];
   const collect = (value: unknown): void => {
     if (typeof value === 'string') parts.push(value);
     else if (Array.isArray(value)) value.forEach(collect);
@@ -70,23 +74,30 @@ function pageText(b: Bulletin): string {
   return parts.join('');
 }
 
-function titleText(b: Bulletin): string {
-  return b.title + b.articles.map((a) => a.title).join('');
-}
+/** 〓 (U+3013): the mark printed in place of a character no font of its role has. */
+const GETA = '〓';
 
-function reportMissingGlyphs(file: VFile, font: RoleFont, missing: Set<number>): void {
-  if (missing.size === 0) return;
+const ROLE_NAMES: Record<Role, string> = { title: '标题', body: '正文', kai: '楷体', hei: '黑体', figures: '页码' };
+
+/**
+ * Characters a role's font cannot print (from the font files' cmaps, fonts/coverage.ts), each
+ * named with its first place in the source. Body and title text (the colophon is body text)
+ * must print: an error unless the config says `missingGlyph: warning`; other roles warn.
+ */
+function reportMissingGlyphs(file: VFile, font: RoleFont, missing: Set<number>, roleText: string, config: Config): void {
+  const chars = [...missing].filter((cp) => roleText.includes(String.fromCodePoint(cp))).map((cp) => String.fromCodePoint(cp));
+  if (chars.length === 0) return;
   const text = String(file.value ?? '');
-  const chars = [...missing].map((cp) => String.fromCodePoint(cp));
   const first = Math.min(...chars.map((c) => text.indexOf(c)).filter((i) => i >= 0));
   const list = chars.slice(0, 10).map((c) => `“${c}”（U+${c.codePointAt(0)?.toString(16).toUpperCase()}）`).join('、');
+  const severity = (font.role === 'body' || font.role === 'title') && config.missingGlyph === 'error' ? 'error' : 'warning';
   report(
     file,
-    'warning',
+    severity,
     'missing-glyph',
-    `字体 ${font.name} 中没有这些字：${list}${chars.length > 10 ? ` 等 ${chars.length} 个` : ''}`,
+    `${ROLE_NAMES[font.role]}字体 ${font.name} 中没有这些字：${list}${chars.length > 10 ? ` 等 ${chars.length} 个` : ''}`,
     Number.isFinite(first) ? offsetToAt(text, first) : undefined,
-    '换用含这些字的字体（配置 fonts），或改用常用字；否则 PDF 中会显示为其他字体或空白。',
+    '换用常用字，或在配置 fonts 中为这一角色指定含这些字的字体文件；确需照印时可设 missingGlyph: warning（缺的字印作“〓”）。',
   );
 }
 
@@ -99,7 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = io.cwd;
   const formats = options.formats ?? ['html', 'pdf'];
   const show = (abs: string) => displayPath(io, abs);
-  const analysis = await analyse(io, options.paths ?? []);
+  const analysis = await analyse(io, options.paths ?? [], { draft: options.draft });
   if (analysis.configFile && hasErrors(analysis.configFile)) {
     io.stderr(formatReport([analysis.configFile], { verbose: options.verbose }));
     return finish(options, [{ file: analysis.configFile }], [], 1);
@@ -242,16 +253,27 @@ interface BuildContext {
 async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContext): Promise<ManifestEntry | undefined> {
   const htmlDir = path.posix.dirname(stem) === '.' ? '' : path.posix.dirname(stem);
   const text = pageText(b);
-  const titles = titleText(b);
-  const used = ctx.fonts.map((font) => {
-    const { used, missing } = slicesFor(font, font.role === 'title' ? titles : font.role === 'figures' ? '— 0123456789' : text);
-    if (font.role === 'body' || font.role === 'title') reportMissingGlyphs(file, font, missing);
-    return { font, used };
-  });
+  const roles = roleTexts(b);
+  // Slices are chosen from the whole page text (a face never lacks a slice the page asks it
+  // for); what is missing is reported for the text each role really prints.
+  const unprintable = new Set<string>();
+  const used = await Promise.all(
+    ctx.fonts.map(async (font) => {
+      const { used, missing } = await coverage(font, font.role === 'title' ? roles.title : font.role === 'figures' ? roles.figures : text + roles[font.role]);
+      reportMissingGlyphs(file, font, missing, roles[font.role], ctx.config);
+      for (const cp of missing) if (roles[font.role].includes(String.fromCodePoint(cp))) unprintable.add(String.fromCodePoint(cp));
+      return { font, used };
+    }),
+  );
+  if (hasErrors(file)) return undefined;
   const faces = fontFaces(used, FONTS_DIR, htmlDir);
   let html: string;
   try {
     html = render(ctx.env, b, { config: ctx.config, htmlDir, fontCss: faces.css, version: VERSION });
+    // A character the fonts cannot print (allowed with missingGlyph: warning) is set as 〓, the
+    // typesetter's mark for a missing character, never left to a system font (a Type 3 or
+    // foreign font in the PDF).
+    for (const ch of unprintable) html = html.split(ch).join(GETA);
   } catch (error) {
     report(file, 'error', 'template-error', `模板出错：${(error as Error).message.split('\n').slice(0, 2).join(' ')}`, undefined, '检查项目 templates/ 中覆盖的模板。');
     return undefined;
@@ -297,5 +319,5 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
     }
   }
   if (!ctx.formats.includes('html')) await ctx.writer.remove(htmlRel);
-  return manifestEntry(b, htmlOut, pdfOut, docxOut);
+  return { ...manifestEntry(b, htmlOut, pdfOut, docxOut), ...(b.draft ? { draft: true } : {}) };
 }

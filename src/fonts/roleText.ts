@@ -8,7 +8,7 @@ import type { Role } from './fonts.js';
  * numbers in the figures face; everything else in the body face.
  */
 export function roleTexts(b: Bulletin): Record<Role, string> {
-  const out: Record<Role, string[]> = { title: [b.title], body: [], kai: [], hei: [b.marker], figures: ['— 0123456789'] };
+  const out: Record<Role, string[]> = { title: [b.title], body: [], kai: ['◆'], hei: [b.marker, b.draft ? '草稿' : ''], figures: ['— 0123456789'] };
   // Fixed words of the masthead and colophon.
   out.body.push('第期（总）年月日印发共份：', b.publisher, b.series?.name ?? '', b.date, b.printed);
   if (b.articles.length > 1) out.hei.push('本期要目');

@@ -68,6 +68,8 @@ export interface Bulletin {
   copies?: number;
   distribution: DistributionLine[];
   articles: Article[];
+  /** Built with --draft while it still holds 【待补】: every page says 草稿. */
+  draft?: boolean;
   /** Local images referenced by the body: source-relative path → output-relative path. */
   images: Array<{ from: string; to: string }>;
 }

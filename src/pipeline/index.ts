@@ -43,6 +43,8 @@ export async function compile(display: string, absolute: string, options: Compil
     const frontMatter = validate(file, parsed);
     if (!frontMatter) return { file, parsed };
     const bulletin = transform(file, parsed.tree, frontMatter, options);
+    // A draft build of a source that still holds 【待补】 is marked as a draft.
+    if (bulletin && options.draft && file.messages.some((m) => m.ruleId === 'placeholder')) bulletin.draft = true;
     return { file, parsed, frontMatter, ...(bulletin ? { bulletin } : {}) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
