@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { configSchema } from '../config/schema.js';
 import { frontMatterSchema } from '../model/frontMatter.js';
 import { catalogue } from '../diagnostics/errors.js';
+import { LINT_RULES } from '../lint/rules.js';
+import { findingsOn } from '../lint/examples.js';
 
 interface JsonSchema {
   type?: string | string[];
@@ -52,11 +54,28 @@ function table(schema: z.ZodType, io: 'input' | 'output'): string {
 
 const HEADER = '<!-- 本文件由 `npm run docs` 从 src/ 中的 schema 生成，请勿手改。 -->\n\n';
 
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+
+/** docs/rules.md: the proofreading rules, from src/lint/rules.ts. */
+function rulesPage(): string {
+  const families = [...new Set(LINT_RULES.map((r) => r.family))];
+  const sections = families.map((family) => {
+    const rows = LINT_RULES.filter((r) => r.family === family).map((r) => {
+      // Whether --fix can rewrite it: the rule's own wrong example says.
+      const fixable = findingsOn(r, r.example.wrong).some((m) => m.expected?.length);
+      return `| \`${r.id}\` | ${r.severity === 'error' ? '错误' : '警告'} | ${cell(r.hint.zh)} | ${cell(r.example.wrong)} | ${cell(r.example.right)} | ${fixable ? '是' : '否'} |`;
+    });
+    return `## ${family}\n\n| 规则 | 默认 | 说明 | 错误示例 | 正确示例 | --fix |\n| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+  });
+  return `${HEADER}# 校对规则\n\n\`bulletin check\` 与 \`bulletin build\` 按这些规则检查正文（依据 GB/T 15834-2011《标点符号用法》、GB/T 15835-2011《出版物上数字用法》和公文编辑惯例）。每条规则的严重程度可在 bulletin.config.yaml 中修改或关闭：\n\n\`\`\`yaml\nrules:\n  word-relative-time: \"off\"\n  typo-halfwidth-punct: error\n\`\`\`\n\n“错误”阻止生成（\`--draft\` 时【待补】只警告）；\`bulletin check --fix\` 自动改正“--fix”一栏为“是”的问题。\n\n${sections.join('\n')}`;
+}
+
 /** docs/front-matter.md, docs/config.md and docs/errors.md, generated from the schemas and the error catalogue. */
 export function schemaDocs(): Record<string, string> {
   return {
     'docs/front-matter.md': `${HEADER}# 源文件前置信息（front matter）\n\n源文件以 \`---\` 行开始和结束的 YAML 块开头；只接受 YAML（\`---js\` 等可执行格式一律拒绝），未知字段是错误。\n\n${table(frontMatterSchema, 'input')}\n`,
     'docs/config.md': `${HEADER}# 配置文件 bulletin.config.yaml\n\n放在项目根目录，所有字段都可省略；没有配置文件时使用江西应急管理简报预设。\n\n${table(configSchema, 'input')}\n`,
+    'docs/rules.md': rulesPage(),
     'docs/errors.md': `${HEADER}# 错误目录（与源文件位置无关的错误）\n\n| 名称 | 标题 | 提示 |\n| --- | --- | --- |\n${Object.entries(catalogue)
       .map(([name, e]) => `| ${name} | ${e.title} | ${e.hint.replace(/\|/g, '\\|')} |`)
       .join('\n')}\n`,

@@ -1,5 +1,9 @@
-import { readFileSync } from 'node:fs';
-import type { RoleFont, Slice } from './fonts.js';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sliceOf, type RoleFont, type Slice } from './fonts.js';
 
 /**
  * True glyph coverage: what a font file really has, read from its cmap (fontkit), not what a
@@ -20,18 +24,63 @@ function loadFontkit(): Promise<Fontkit> {
 const cmaps = new Map<string, Promise<ReadonlySet<number>>>();
 
 /**
+ * Where cmaps read once are kept between runs (decoding a WOFF2 slice to read its cmap costs
+ * ~10 ms; an HTML build checks dozens): the user's cache folder, like the bundled Chromium.
+ */
+function cacheDir(): string {
+  const home = process.env.HOME || os.homedir();
+  return path.join(process.env.XDG_CACHE_HOME || path.join(home, '.cache'), 'bulletin', 'cmaps-v1');
+}
+
+/** Code points as [start, end, start, end, …] runs: a CJK cmap is a few hundred runs. */
+function toRuns(points: number[]): number[] {
+  const runs: number[] = [];
+  for (const cp of [...points].sort((a, b) => a - b)) {
+    if (runs.length && runs[runs.length - 1] === cp - 1) runs[runs.length - 1] = cp;
+    else if (!(runs.length && runs[runs.length - 1] === cp)) runs.push(cp, cp);
+  }
+  return runs;
+}
+
+function fromRuns(runs: number[]): Set<number> {
+  const set = new Set<number>();
+  for (let i = 0; i + 1 < runs.length; i += 2) for (let cp = runs[i]!; cp <= runs[i + 1]!; cp++) set.add(cp);
+  return set;
+}
+
+async function readCmap(file: string): Promise<ReadonlySet<number>> {
+  const stat = statSync(file);
+  const key = createHash('sha256').update(`${path.resolve(file)}\0${stat.size}\0${stat.mtimeMs}`).digest('hex').slice(0, 32);
+  const cached = path.join(cacheDir(), `${key}.json`);
+  try {
+    return fromRuns(JSON.parse(await readFile(cached, 'utf8')) as number[]);
+  } catch {
+    // not cached yet (or unreadable): read the font
+  }
+  const fk = await loadFontkit();
+  const opened = fk.create(readFileSync(file));
+  const font = 'fonts' in opened ? opened.fonts[0] : opened;
+  if (!font) throw new Error(`${file} 中没有字体`);
+  const points = font.characterSet;
+  try {
+    await mkdir(path.dirname(cached), { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(toRuns(points)));
+    await rename(tmp, cached);
+  } catch {
+    // a read-only cache only costs time
+  }
+  return new Set(points);
+}
+
+/**
  * The code points a font file maps to a glyph (TrueType/OpenType/WOFF/WOFF2; the first face of
- * a collection). Cached per file for the run.
+ * a collection). Cached per file for the run, and on disk between runs.
  */
 export function characterSetOf(file: string): Promise<ReadonlySet<number>> {
   let cmap = cmaps.get(file);
   if (!cmap) {
-    cmap = loadFontkit().then((fk) => {
-      const opened = fk.create(readFileSync(file));
-      const font = 'fonts' in opened ? opened.fonts[0] : opened;
-      if (!font) throw new Error(`${file} 中没有字体`);
-      return new Set(font.characterSet);
-    });
+    cmap = readCmap(file);
     cmaps.set(file, cmap);
   }
   return cmap;
@@ -66,11 +115,15 @@ export async function coverage(font: RoleFont, text: string): Promise<Coverage> 
   for (const ch of new Set(text)) {
     const cp = ch.codePointAt(0) ?? 0;
     if (!needsGlyph(cp)) continue;
-    let found: Slice | undefined;
-    for (const slice of font.slices) {
-      if (claims(slice, cp) && (await characterSetOf(slice.file)).has(cp)) {
-        found = slice;
-        break;
+    // The first slice that claims it (indexed), else any other that claims it and has it.
+    const first = sliceOf(font.slices, cp);
+    let found: Slice | undefined = first && (await characterSetOf(first.file)).has(cp) ? first : undefined;
+    if (first && !found) {
+      for (const slice of font.slices) {
+        if (slice !== first && claims(slice, cp) && (await characterSetOf(slice.file)).has(cp)) {
+          found = slice;
+          break;
+        }
       }
     }
     if (found) used.add(found);
