@@ -248,7 +248,7 @@ describe('the renderer makes no network request', () => {
     ].join('\n');
     const template = builtin
       .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n/, '') // a careless template drops the CSP too
-      .replace('<body>', `<body>\n${injected}`);
+      .replace(/<body[^>]*>/, (tag) => `${tag}\n${injected}`);
     expect(template).toContain(injected);
     expect(template).not.toContain('Content-Security-Policy');
     const dir = await tempProject({ 'bulletins/001.md': `${FRONT}\n# 标题\n\n正文。\n`, 'templates/bulletin.njk': template });
