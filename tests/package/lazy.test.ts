@@ -14,15 +14,18 @@ const HOOK = pathToFileURL(path.join(import.meta.dirname, 'loadlog-hook.mjs')).h
 const REGISTER = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(HOOK)});`;
 
 let project = '';
+/** A cache folder of this test's own, so the first run is cold whatever the machine has. */
+let cache = '';
 beforeAll(async () => {
   project = await mkdtemp(path.join(tmpdir(), 'bulletin-lazy-'));
+  cache = await mkdtemp(path.join(tmpdir(), 'bulletin-lazy-cache-'));
   await cp(path.join(ROOT, 'bulletins'), path.join(project, 'bulletins'), { recursive: true });
 });
 
 /** The npm packages a run of `bulletin …args` loaded, by name. */
 async function packagesLoaded(args: string[]): Promise<Set<string>> {
   const log = path.join(project, `load-${args.join('-').replace(/\W+/g, '_')}.log`);
-  await run(process.execPath, ['--import', REGISTER, path.join(ROOT, 'bin/bulletin.js'), ...args], { cwd: project, env: { ...process.env, BULLETIN_LOADLOG: log } });
+  await run(process.execPath, ['--import', REGISTER, path.join(ROOT, 'bin/bulletin.js'), ...args], { cwd: project, env: { ...process.env, XDG_CACHE_HOME: cache, BULLETIN_LOADLOG: log } });
   const urls = (await readFile(log, 'utf8')).split('\n');
   return new Set(urls.flatMap((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
 }
@@ -33,6 +36,11 @@ describe('start-up loads only what a command uses', () => {
   it('--version loads no package at all, not even the CLI', async () => {
     const loaded = await packagesLoaded(['--version']);
     expect([...loaded]).toEqual([]);
+  });
+
+  it('the first HTML build reads the fonts’ cmaps once (fontkit); later runs read them from the cache', async () => {
+    expect((await packagesLoaded(['build', '--format', 'html', '--out', 'dist-cold'])).has('fontkit')).toBe(true);
+    expect((await packagesLoaded(['build', '--format', 'html', '--out', 'dist-warm'])).has('fontkit')).toBe(false);
   });
 
   it('check and an HTML build load none of the browser, PDF, font or import modules', async () => {
