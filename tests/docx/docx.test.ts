@@ -188,3 +188,38 @@ describe('--format docx', async () => {
     expect(bad.stderr).toContain('未知的格式“doc”，可选 html、pdf、docx');
   });
 });
+
+describe('--format docx: images, 本期要目, copies, config fonts', () => {
+  // A real 2 × 1 PNG (red, blue).
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DwHwoB', 'base64');
+  const PNG_FULL = Buffer.concat([PNG, Buffer.from('AA0wA/0ARUt5QAAAAAElFTkSuQmCC', 'base64')]);
+
+  it('embeds a PNG figure with its caption, lists the titles of two articles, prints 共印 N 份', async () => {
+    const demo = await readFile(path.resolve(import.meta.dirname, '../../bulletins/2021/065.md'), 'utf8');
+    const source = demo.replace('![图1 各设区市演练场次](images/drills.svg)', '![图1 演练场次](chart.png)');
+    expect(source).toContain('chart.png');
+    const { zip } = await buildDocx({ 'bulletins/2021/065.md': source, 'bulletins/2021/chart.png': PNG_FULL } as never, 'bulletins/2021/065.md');
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect(Buffer.from(await zip.file(media[0]!)!.async('uint8array'))).toEqual(PNG_FULL);
+    const doc = await xml(zip, 'word/document.xml');
+    expect(doc).toMatch(/<a:blip r:embed="[^"]+"/);
+    const texts = paragraphs(doc).map((p) => p.text);
+    expect(texts).toContain('图1 演练场次');
+    const toc = texts.indexOf('本期要目');
+    expect(toc).toBeGreaterThan(0);
+    expect(texts.slice(toc + 1, toc + 3)).toEqual(['◆全省防汛应急演练圆满完成', expect.stringMatching(/^◆/)]);
+    expect(texts).toContain('（共印120份）');
+  });
+
+  it('asks Word for the family the config names for a role', async () => {
+    const { zip } = await buildDocx({
+      'bulletin.config.yaml': 'fonts:\n  system: true\n  body:\n    family: 仿宋\n',
+      'bulletins/a.md': '---\nissue: 1\ntotal: 1\ndate: 2021-01-04\n---\n\n# 标题\n\n正文。\n',
+    }, 'bulletins/a.md');
+    const doc = await xml(zip, 'word/document.xml');
+    const body = paragraphs(doc).find((p) => p.text === '正文。')!;
+    expect(body.xml).toContain('w:eastAsia="仿宋"');
+    expect(body.xml).not.toContain('仿宋_GB2312');
+  });
+});
