@@ -43,7 +43,8 @@ type Front = Record<string, unknown>;
 
 /** What the front matter prints, line by line, with the preset's defaults filled in. */
 function pieces(f: Front): Piece[] {
-  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  // A value still 【待补】 was not found in the original: it prints nothing to compare.
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && !/^【待[^】]*】$/u.test(v) ? v : undefined);
   const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
   const out: Piece[] = [];
   const add = (field: string, texts: Array<string | undefined>, required: boolean, from: 'top' | 'bottom') => {

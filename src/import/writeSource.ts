@@ -6,13 +6,19 @@ import { stringify } from 'yaml';
 import { defaultConfig } from '../config/schema.js';
 import type { ImportModel } from './model.js';
 
-/** Front matter in the contract's key order, without values equal to the preset's defaults. */
+/** What the import could not find: `bulletin check` names each, and build waits for it. */
+export const PENDING = '【待补】';
+
+/**
+ * Front matter in the contract's key order, without values equal to the preset's defaults; the
+ * required fields the text did not give are written as 【待补】, never left out.
+ */
 export function frontMatter(model: ImportModel): Record<string, unknown> {
   const f = model.front;
   const out: Record<string, unknown> = {};
-  if (f.issue !== undefined) out.issue = f.issue;
-  if (f.total !== undefined) out.total = f.total;
-  if (f.date !== undefined) out.date = f.date;
+  out.issue = f.issue ?? PENDING;
+  out.total = f.total ?? PENDING;
+  out.date = f.date ?? PENDING;
   if (f.series) out.series = { name: f.series.name, number: f.series.number };
   if (f.title !== undefined && f.title !== defaultConfig.title) out.title = f.title;
   if (f.publisher !== undefined && f.publisher !== defaultConfig.publisher) out.publisher = f.publisher;
@@ -29,7 +35,7 @@ const text = (value: string) => ({ type: 'text' as const, value });
 export function bodyTree(model: ImportModel): Root {
   const children: RootContent[] = [];
   for (const article of model.articles) {
-    if (article.title !== undefined) children.push({ type: 'heading', depth: 1, children: [text(article.title)] });
+    children.push({ type: 'heading', depth: 1, children: [text(article.title ?? `${PENDING}标题`)] });
     if (article.subtitle !== undefined) children.push({ type: 'paragraph', children: [text(article.subtitle)] });
     for (const block of article.blocks) {
       children.push(
@@ -48,5 +54,5 @@ const markdown = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', em
 export function writeSource(model: ImportModel): string {
   const yaml = stringify(frontMatter(model), { lineWidth: 0 });
   const body = markdown.stringify(bodyTree(model));
-  return `---\n${yaml === '{}\n' ? '' : yaml}---\n\n${body}`;
+  return `---\n${yaml}---\n\n${body}`;
 }

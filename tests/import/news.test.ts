@@ -19,7 +19,8 @@ describe('import of a news report (js-news-2019-07-25.raw.txt)', async () => {
 
   it('is one article with the dateline as date', () => {
     expect(result.exitCode).toBe(0);
-    expect(front).toEqual({ date: '2019-07-25' });
+    // What the report does not give is written 【待补】, for check to name.
+    expect(front).toEqual({ issue: '【待补】', total: '【待补】', date: '2019-07-25' });
     expect(tree.children.filter((n) => n.type === 'heading' && n.depth === 1).map((n) => toString(n))).toEqual([
       '8月起江苏全省将进行安全生产巡查直击六个问题',
     ]);

@@ -58,7 +58,7 @@ describe('import of a web copy with pinyin annotations (jx-notice-2021-03-16.gar
 
   it('reports the numbers and date it could not find', () => {
     const { front, body } = splitSource(written);
-    expect(front).toEqual({});
+    expect(front).toEqual({ issue: '【待补】', total: '【待补】', date: '【待补】' });
     const missing = result.files[0]?.file.messages.filter((m) => m.ruleId === 'import-missing-field').map((m) => m.reason);
     expect(missing).toHaveLength(3);
     expect(body.trimStart().startsWith('# 江西省安委会关于印发江西省安全生产专项整治三年行动“十大攻坚战”工作方案的通知 (赣安〔2021〕2号)\n')).toBe(true);
