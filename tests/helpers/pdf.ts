@@ -128,3 +128,45 @@ export async function pdfInfo(bytes: Uint8Array): Promise<PdfInfo> {
     outlinePages,
   };
 }
+
+export interface FilledRect {
+  /** mm */
+  width: number;
+  /** mm: the drawn thickness of a rule */
+  height: number;
+  /** top edge, mm from the top of the page */
+  top: number;
+  left: number;
+}
+
+/**
+ * Filled rectangles a page draws (rules are drawn as thin filled boxes), in page millimetres:
+ * the path's bounds through the current transformation, read from pdf.js's operator list.
+ */
+export async function pdfRects(bytes: Uint8Array, pageNumber: number): Promise<FilledRect[]> {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const page = await doc.getPage(pageNumber);
+  const [, , , h] = page.view as [number, number, number, number];
+  const ops = await page.getOperatorList();
+  type M = [number, number, number, number, number, number];
+  const mul = (m: M, n: M): M => [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
+  let ctm: M = [1, 0, 0, 1, 0, 0];
+  const stack: M[] = [];
+  const rects: FilledRect[] = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === pdfjs.OPS.save) stack.push(ctm);
+    else if (fn === pdfjs.OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === pdfjs.OPS.transform) ctm = mul(ctm, args as M);
+    else if (fn === pdfjs.OPS.constructPath) {
+      const b = args[2] as number[] | null | undefined;
+      if (!b) continue;
+      const xs = [b[0]! * ctm[0] + ctm[4], b[2]! * ctm[0] + ctm[4]];
+      const ys = [b[1]! * ctm[3] + ctm[5], b[3]! * ctm[3] + ctm[5]];
+      rects.push({ width: Math.abs(xs[1]! - xs[0]!) / MM, height: Math.abs(ys[1]! - ys[0]!) / MM, top: (h - Math.max(...ys)) / MM, left: Math.min(...xs) / MM });
+    }
+  }
+  await doc.destroy();
+  return rects;
+}
