@@ -1,0 +1,103 @@
+// The HTML edition on screens, measured in the browser: a phone (390 × 844) gets the document
+// reflowed (no horizontal scrolling, body text ≥ 16 px, the masthead within the width), a
+// desktop (1280 × 900) the A4 sheet; the issue page, the index and a series page have no
+// accessibility violation (axe-core) and no HTML error (Nu HTML Checker, vnu-jar).
+import { execFile } from 'node:child_process';
+import { cp, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/browser/browser.js';
+import { build } from '../../src/core/build.js';
+import { captureIo, tempProject } from '../helpers/project.js';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let dir = '';
+let browser: Browser;
+const PAGES = ['2021/065.html', 'index.html', 'series/省安全生产专项整治三年行动专刊.html'];
+
+beforeAll(async () => {
+  dir = await tempProject();
+  await cp(path.join(ROOT, 'bulletins'), path.join(dir, 'bulletins'), { recursive: true });
+  expect((await build({ io: captureIo(dir), formats: ['html'] })).exitCode).toBe(0);
+  browser = await launchBrowser({ env: process.env });
+});
+afterAll(async () => browser?.close());
+
+async function open(rel: string, width: number, height: number): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setBypassCSP(true); // for axe's script only; the pages keep their own CSP otherwise
+  await page.setViewport({ width, height });
+  await page.goto(pathToFileURL(path.join(dir, 'dist', rel)).href, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+describe('the HTML edition on screens', () => {
+  it('on a 390 px phone: no horizontal scroll, body text ≥ 16 px, masthead within the width, tables scroll in their box', async () => {
+    for (const rel of ['2021/064.html', '2021/065.html', '2022/001.html', 'index.html']) {
+      const page = await open(rel, 390, 844);
+      const m = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        paragraph: parseFloat(getComputedStyle(document.querySelector('.sheet p:not(.source-line)') ?? document.body).fontSize),
+        masthead: document.querySelector('.masthead-title')?.getBoundingClientRect().right ?? 0,
+        tables: [...document.querySelectorAll('.sheet table')].map((t) => getComputedStyle(t.parentElement!).overflowX),
+      }));
+      expect(m.scroll, rel).toBeLessThanOrEqual(390);
+      expect(m.paragraph, rel).toBeGreaterThanOrEqual(16);
+      expect(m.masthead, rel).toBeLessThanOrEqual(390);
+      for (const overflow of m.tables) expect(overflow, rel).toBe('auto');
+      await page.close();
+    }
+  });
+
+  it('on a 1280 px desktop: the A4 text block, 156 mm wide', async () => {
+    const page = await open('2021/064.html', 1280, 900);
+    const width = await page.evaluate(() => document.querySelector('.sheet')!.getBoundingClientRect().width);
+    expect(Math.abs(width - (156 * 96) / 25.4)).toBeLessThan(1);
+    await page.close();
+  });
+
+  it('shows a shared link’s title and description (Open Graph)', async () => {
+    const html = await readFile(path.join(dir, 'dist/2021/065.html'), 'utf8');
+    expect(html).toContain('<meta property="og:title" content="江西应急管理简报 2021年第65期（总第231期）">');
+    expect(html).toContain('<meta property="og:description" content="全省防汛应急演练圆满完成；萍乡市开展危险化学品企业安全检查">');
+  });
+
+  it('links each issue’s PDF from the index and the series page, inside a main landmark', async () => {
+    for (const rel of PAGES.slice(1)) {
+      const html = await readFile(path.join(dir, 'dist', rel), 'utf8');
+      expect(html).toMatch(/<main>[\s\S]*<\/main>/);
+    }
+    await build({ io: captureIo(dir), formats: ['html', 'pdf'], paths: ['bulletins/2022/001.md'] });
+    expect(await readFile(path.join(dir, 'dist/index.html'), 'utf8')).toContain('<a href="2022/001.pdf">PDF</a>');
+    expect(await readFile(path.join(dir, 'dist', PAGES[2]!), 'utf8')).toContain('<a href="../2022/001.pdf">PDF</a>');
+  });
+
+  it('has no axe-core violation on an issue page, the index and a series page, at both widths', async () => {
+    const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    for (const rel of PAGES) {
+      for (const [w, h] of [[390, 844], [1280, 900]] as const) {
+        const page = await open(rel, w, h);
+        await page.addScriptTag({ content: axe });
+        const violations = await page.evaluate(async () => {
+          const r = await (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run();
+          return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+        });
+        expect(violations, `${rel} at ${w}px`).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
+  it('has no Nu HTML Checker error on an issue page, the index and a series page', async () => {
+    const jar = path.join(path.dirname(require.resolve('vnu-jar')), 'build/dist/vnu.jar');
+    const files = PAGES.map((rel) => path.join(dir, 'dist', rel));
+    const { stdout, stderr } = await promisify(execFile)('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 16 << 20 });
+    expect(JSON.parse(stdout || stderr).messages).toEqual([]);
+  });
+});
