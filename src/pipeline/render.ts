@@ -5,6 +5,7 @@ import nunjucks from 'nunjucks';
 import type { Bulletin, Inline } from '../model/bulletin.js';
 import type { Config } from '../config/schema.js';
 import { chineseDate } from '../model/dates.js';
+import { words } from '../text/words.js';
 
 export { BUILTIN_TEMPLATES } from '../version.js';
 import { BUILTIN_TEMPLATES } from '../version.js';
@@ -29,21 +30,31 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => escapeMap[c] ?? c);
 }
 
+/**
+ * Text as HTML whose words (text/words.ts) never break inside: each word of two or more
+ * characters is a no-wrap span, so a balanced title breaks only between words.
+ */
+export function wordsToHtml(text: string): string {
+  return words(text)
+    .map((w) => ([...w].length > 1 ? `<span class="w">${escapeHtml(w)}</span>` : escapeHtml(w)))
+    .join('');
+}
+
 /** Inline nodes to HTML. Every string is escaped; hrefs were vetted by transform. */
-export function inlinesToHtml(nodes: Inline[], htmlDir: string): string {
+export function inlinesToHtml(nodes: Inline[], htmlDir: string, wholeWords = false): string {
   return nodes
     .map((n) => {
       switch (n.type) {
         case 'text':
-          return escapeHtml(n.value);
+          return wholeWords ? wordsToHtml(n.value) : escapeHtml(n.value);
         case 'code':
           return `<code>${escapeHtml(n.value)}</code>`;
         case 'break':
           return '<br>';
         case 'strong':
-          return `<strong>${inlinesToHtml(n.children, htmlDir)}</strong>`;
+          return `<strong>${inlinesToHtml(n.children, htmlDir, wholeWords)}</strong>`;
         case 'emphasis':
-          return `<em>${inlinesToHtml(n.children, htmlDir)}</em>`;
+          return `<em>${inlinesToHtml(n.children, htmlDir, wholeWords)}</em>`;
         case 'delete':
           return `<del>${inlinesToHtml(n.children, htmlDir)}</del>`;
         case 'link':
@@ -84,7 +95,8 @@ export function showsToc(config: Config, b: Bulletin): boolean {
 
 /** The HTML of one issue, from the model and the (possibly overridden) templates. */
 export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOptions): string {
-  env.addFilter('inlines', (nodes: Inline[]) => new nunjucks.runtime.SafeString(inlinesToHtml(nodes, options.htmlDir)));
+  env.addFilter('inlines', (nodes: Inline[], wholeWords?: boolean) => new nunjucks.runtime.SafeString(inlinesToHtml(nodes, options.htmlDir, wholeWords === true)));
+  env.addFilter('words', (text: string) => new nunjucks.runtime.SafeString(wordsToHtml(String(text ?? ''))));
   env.addFilter('relativeAsset', (to: string) => path.posix.relative(options.htmlDir, to));
   const script = env.render('paginate.js', {});
   const scriptHash = createHash('sha256').update(`\n${script}\n`).digest('base64');
