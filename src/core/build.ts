@@ -18,7 +18,7 @@ import type { Bulletin } from '../model/bulletin.js';
 import { displayPath, type Io } from './io.js';
 import { analyse } from './analyse.js';
 import { acquireLock } from './lock.js';
-import { interruptedError, throwIfInterrupted } from './interrupt.js';
+import { abortable, interruptedError, throwIfInterrupted } from './interrupt.js';
 import { VERSION } from '../version.js';
 
 export type Format = 'html' | 'pdf' | 'docx';
@@ -160,7 +160,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         ready.map((c) =>
           limit(async () => {
             throwIfInterrupted(signal);
-            const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, browserVersion, blocked, verbose: options.verbose });
+            const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, browserVersion, blocked, verbose: options.verbose, signal });
             if (entry) entries.push(entry);
           }),
         ),
@@ -248,6 +248,8 @@ interface BuildContext {
   browserVersion?: string;
   blocked: string[];
   verbose?: boolean;
+  /** The run's interrupt: a print in progress is abandoned when it fires. */
+  signal?: AbortSignal;
 }
 
 async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContext): Promise<ManifestEntry | undefined> {
@@ -288,7 +290,8 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
   if (ctx.formats.includes('pdf') && ctx.browser) {
     try {
       const { print } = await import('../pipeline/print.js');
-      const printed = await print(ctx.browser, htmlFile, b, { allowed: [ctx.outDir], timeout: ctx.config.browser.timeout, version: VERSION });
+      throwIfInterrupted(ctx.signal);
+      const printed = await abortable(print(ctx.browser, htmlFile, b, { allowed: [ctx.outDir], timeout: ctx.config.browser.timeout, version: VERSION }), ctx.signal);
       ctx.blocked.push(...printed.blocked);
       if (printed.pages !== printed.layout.pages) {
         report(file, 'warning', 'layout-drift', `分页与预计不符：预计 ${printed.layout.pages} 页，实际 ${printed.pages} 页；报尾可能不在末页底部`, undefined, '多见于超大图片或很长的表格；请检查 PDF 末页。');
@@ -297,6 +300,7 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
       await ctx.writer.write(pdfRel, printed.pdf);
       pdfOut = { path: pdfRel, sha256: sha256(printed.pdf), pages: printed.pages, browser: ctx.browserVersion ?? '' };
     } catch (error) {
+      if (ctx.signal?.aborted) throw error;
       const m = report(file, 'error', 'print-failed', `生成 PDF 失败：${(error as Error).message.split('\n')[0]}`, undefined, '用 --verbose 查看原因；若是超时，可在配置中加大 browser.timeout。');
       m.cause = error;
       return undefined;
