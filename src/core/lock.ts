@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bulletinError } from '../diagnostics/errors.js';
 
@@ -74,11 +74,15 @@ export async function acquireLock(outDir: string, show: (abs: string) => string 
   const content = `${process.pid}\n${randomBytes(8).toString('hex')}\n`;
   for (let attempt = 0; attempt < 50; attempt++) {
     try {
-      const handle = await open(file, 'wx');
+      // The lock appears with its owner already in it: written beside it, then linked into
+      // place (atomic, and EEXIST while another holds it). A lock created empty and filled
+      // afterwards looked ownerless — stale — to a second build in between, and both ran.
+      const staged = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      await writeFile(staged, content);
       try {
-        await handle.writeFile(content);
+        await link(staged, file);
       } finally {
-        await handle.close();
+        await unlink(staged).catch(() => {});
       }
       let released = false;
       return {
@@ -90,7 +94,10 @@ export async function acquireLock(outDir: string, show: (abs: string) => string 
         },
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      // ENOENT: the lock's holder swept our staged file as a leftover; stage it again.
+      if (code === 'ENOENT') continue;
+      if (code !== 'EEXIST') throw error;
     }
     const owner = await readOwner(file);
     if (owner === undefined) continue; // released meanwhile: try again

@@ -36,8 +36,12 @@ describe('colophon placement (real browser)', () => {
     expect(last.text).toMatch(/2021年\d+月\d+日印发/);
     pages.slice(0, -1).forEach((p) => expect(p.text).not.toContain('抄报'));
     // Its last line on the bottom edge of the text block (262 mm).
-    const printed = last.items.filter((it) => it.str.includes('印发') || it.str.includes('发'));
-    const baseline = Math.max(...printed.map((it) => it.baseline)) / MM;
+    // The imprint line (office … date 印发), found by its whole text on one baseline.
+    const lines = new Map<number, string>();
+    for (const it of last.items) lines.set(Math.round(it.baseline), (lines.get(Math.round(it.baseline)) ?? '') + it.str);
+    const imprint = [...lines].filter(([, text]) => /江西省安全生产委员会办公室\s*2021年\d+月\d+日印发/.test(text));
+    expect(imprint).toHaveLength(1);
+    const baseline = imprint[0]![0] / MM;
     expect(baseline).toBeGreaterThan(256);
     expect(baseline).toBeLessThan(262);
     // All body paragraphs are there, in order, and every page is numbered.

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { acquireLock, isAlive, LOCK_NAME } from '../../src/core/lock.js';
 import { build } from '../../src/core/build.js';
 import { BulletinError } from '../../src/diagnostics/errors.js';
-import { FRONT, STACK_LINE, captureIo, runCli, tempDir, tempProject } from './helpers.js';
+import { BIN, FRONT, STACK_LINE, captureIo, runCli, tempDir, tempProject } from './helpers.js';
 
 /** The pid of a process that has exited and been reaped. */
 async function deadPid(): Promise<number> {
@@ -103,19 +103,38 @@ describe('build and the lock', () => {
     expect(listing.filter((f) => f.endsWith('.tmp') || f === LOCK_NAME)).toEqual([]);
   });
 
-  it('two builds of one project at once: each ends complete or refused, outputs whole', async () => {
+  it('a second build while the first holds the lock is refused; the first ends complete', async () => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 6; i++) files[`bulletins/${String(i).padStart(3, '0')}.md`] = `---\nissue: ${i}\ntotal: ${i}\ndate: 2021-01-0${i}\n---\n\n# 标题${i}\n\n${'正文。'.repeat(500)}\n`;
     const dir = await tempProject(files);
-    const [a, b] = await Promise.all([runCli(['build', '--format', 'html'], dir), runCli(['build', '--format', 'html'], dir)]);
-    for (const r of [a, b]) {
-      expect([0, 1]).toContain(r.code);
-      if (r.code === 1) expect(r.stderr).toContain('锁定');
-      expect(r.stderr).not.toMatch(STACK_LINE);
+    const lock = path.join(dir, 'dist', LOCK_NAME);
+    // The first build is frozen the moment it holds the lock, so the two surely overlap.
+    const first = spawn(process.execPath, [BIN, 'build', '--format', 'html'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const firstDone = new Promise<number | null>((resolve) => first.on('close', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        if (existsSync(lock)) {
+          clearInterval(poll);
+          first.kill('SIGSTOP');
+          resolve();
+        } else if (Date.now() - started > 60_000) {
+          clearInterval(poll);
+          reject(new Error('the first build never took the lock'));
+        }
+      }, 2);
+    });
+    try {
+      const second = await runCli(['build', '--format', 'html'], dir);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain('锁定');
+      expect(second.stderr).not.toMatch(STACK_LINE);
+    } finally {
+      first.kill('SIGCONT');
     }
-    expect([a.code, b.code]).toContain(0);
+    expect(await firstDone).toBe(0);
     for (let i = 1; i <= 6; i++) expect((await readFile(path.join(dir, 'dist', `${String(i).padStart(3, '0')}.html`), 'utf8')).trimEnd()).toMatch(/<\/html>$/);
     JSON.parse(await readFile(path.join(dir, 'dist', 'manifest.json'), 'utf8'));
-    expect(existsSync(path.join(dir, 'dist', LOCK_NAME))).toBe(false);
+    expect(existsSync(lock)).toBe(false);
   });
 });
