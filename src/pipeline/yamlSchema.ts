@@ -43,22 +43,37 @@ export function parseYaml(file: VFile, text: string, lineOffset: number, rulePre
     return { line: p.line + lineOffset, column: p.col };
   };
   let failed = false;
+  // An unclosed [ or { makes the parser complain lines later ("bad indent"); name the bracket
+  // at its own place instead, and let it stand for the errors that follow from it.
+  const unclosed = doc.errors.length ? unclosedBracket(text) : undefined;
+  if (unclosed) {
+    const close = unclosed.bracket === '[' ? ']' : '}';
+    report(file, 'error', `${rulePrefix}-yaml-syntax`, `YAML 语法错误：“${unclosed.bracket}”没有闭合`, at(unclosed.offset), `在这一行的值后面补上“${close}”；若“${unclosed.bracket}”是文字的一部分，给整个值加引号。`);
+    return undefined;
+  }
   for (const error of doc.errors) {
     failed = true;
     const { rule, reason, hint } = explainYamlError(error.code, error.message);
-    report(file, 'error', `${rulePrefix}-${rule}`, reason, at(error.pos[0]), hint);
+    // A duplicate key is named: the key at the start of the line the parser points at.
+    const key = error.code === 'DUPLICATE_KEY' ? /^\s*([^:#\s][^:#]*?)\s*:/.exec(text.slice(text.lastIndexOf('\n', error.pos[0] - 1) + 1))?.[1] : undefined;
+    report(file, 'error', `${rulePrefix}-${rule}`, key ? `字段“${key}”重复出现` : reason, at(error.pos[0]), hint);
   }
   if (failed) return undefined;
   visit(doc, {
     Node(_key, node: Node) {
       if (node.tag !== undefined && node.range) {
         failed = true;
+        // The tag as written (!!js/function), where it is written: it stands before the value.
+        const start = text.lastIndexOf('!', node.range[0]);
+        const lineStart = text.lastIndexOf('\n', node.range[0]) + 1;
+        const tagAt = start >= lineStart ? text.slice(0, start).replace(/!+$/, '').length : node.range[0];
+        const written = start >= lineStart ? /^!\S*/.exec(text.slice(tagAt))?.[0] ?? node.tag : node.tag;
         report(
           file,
           'error',
           `${rulePrefix}-yaml-tag`,
-          `不允许使用 YAML 标签 ${node.tag}`,
-          at(node.range[0]),
+          `不允许使用 YAML 标签“${written}”`,
+          at(tagAt),
           '去掉以 ! 开头的标签；只能写普通的文字、数字、列表和键值表。',
         );
       }
@@ -77,6 +92,23 @@ export function parseYaml(file: VFile, text: string, lineOffset: number, rulePre
   });
   if (failed) return undefined;
   return { doc, counter, lineOffset, value: doc.toJS({ maxAliasCount: 50 }) };
+}
+
+/** The first [ or { that is never closed (outside quotes and comments), with its offset. */
+function unclosedBracket(text: string): { bracket: '[' | '{'; offset: number } | undefined {
+  const open: Array<{ bracket: '[' | '{'; offset: number }> = [];
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote && !(quote === '"' && text[i - 1] === '\\')) quote = undefined;
+      else if (c === '\n' && open.length === 0) quote = undefined;
+    } else if (c === '"' || (c === "'" && /[\s[{,:]/.test(text[i - 1] ?? ' '))) quote = c;
+    else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) while (i < text.length && text[i] !== '\n') i++;
+    else if (c === '[' || c === '{') open.push({ bracket: c, offset: i });
+    else if ((c === ']' || c === '}') && open.length) open.pop();
+  }
+  return open[0];
 }
 
 /** Chinese for the YAML parser's commonest error codes; its English detail follows in brackets. */
