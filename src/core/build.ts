@@ -18,6 +18,7 @@ import type { Bulletin } from '../model/bulletin.js';
 import { displayPath, type Io } from './io.js';
 import { analyse } from './analyse.js';
 import { acquireLock } from './lock.js';
+import { browserIdentity, CACHE_NAME, issueKey, readCache, runKey, serialiseCache, unchanged } from './cache.js';
 import { abortable, interruptedError, throwIfInterrupted } from './interrupt.js';
 import { VERSION } from '../version.js';
 
@@ -33,6 +34,8 @@ export interface BuildOptions {
   shard?: Shard;
   /** `--draft`: build sources that still hold 【待补】, marked as drafts (watermark, manifest). */
   draft?: boolean;
+  /** `--force`: build every issue, whatever the cache says is unchanged. */
+  force?: boolean;
   /** `--browser PATH`: the browser to print with, before config and environment. */
   browser?: string;
   io: Io;
@@ -48,6 +51,8 @@ export function shardOf(source: string, count: number): number {
 export interface BuiltIssue {
   file: VFile;
   entry?: ManifestEntry;
+  /** Its inputs and outputs were as the cache recorded: nothing was built or written. */
+  unchanged?: boolean;
 }
 
 export interface BuildResult {
@@ -128,6 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const env = templateEnvironment(path.join(root, 'templates'));
   const fonts = resolveFonts(config, root);
   const entries: ManifestEntry[] = [];
+  const unchangedSources = new Set<string>();
   const blocked: string[] = [];
   const shard = options.shard;
   const ready = compiled.filter((c) => c.bulletin && !hasErrors(c.file) && (!shard || shardOf(c.bulletin.source, shard.count) === shard.index));
@@ -136,12 +142,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const lock = ready.length > 0 || shard ? await acquireLock(outDir, show) : undefined;
   try {
     await writer.sweep();
+    // Incremental: issues whose inputs hash as the cache recorded, with their outputs intact,
+    // are taken as they are (decided under the lock, so no other build is writing meanwhile).
+    const cache = options.force ? { version: 1 as const, issues: {} } : await readCache(outDir);
+    let browserId = 'none';
+    if (formats.includes('pdf')) {
+      const { discoverBrowser, realSystem } = await import('../browser/discover.js');
+      const found = discoverBrowser({ flag: options.browser, configPath: config.browser.executablePath, channel: config.browser.channel }, realSystem(io.env)).chosen;
+      browserId = await browserIdentity(found?.path, found?.bundled === true);
+    }
+    const run = await runKey({ config, root, formats, draft: options.draft === true, browser: browserId });
+    const keys = new Map<string, string>();
+    for (const c of ready) {
+      const key = await issueKey(run, String(c.file.value ?? ''), c.bulletin!, c.stem);
+      keys.set(c.bulletin!.source, key);
+      const entry = await unchanged(cache, c.bulletin!.source, key, outDir, formats);
+      if (entry) {
+        entries.push(entry);
+        unchangedSources.add(entry.source);
+      }
+    }
+    const toBuild = ready.filter((c) => !unchangedSources.has(c.bulletin!.source));
     let browser: Browser | undefined;
     let browserVersion: string | undefined;
     const stop = () => void browser?.close().catch(() => {});
     signal?.addEventListener('abort', stop, { once: true });
     try {
-      if (formats.includes('pdf') && ready.length > 0) {
+      if (formats.includes('pdf') && toBuild.length > 0) {
         // Chromium and the PDF tools load only when a PDF is made: an HTML build never pays for them.
         const { launchBrowser } = await import('../browser/browser.js');
         browser = await launchBrowser({
@@ -157,7 +184,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const limit = pLimit(2);
       // Settled, not all: no write may still be running when the lock is released.
       const settled = await Promise.allSettled(
-        ready.map((c) =>
+        toBuild.map((c) =>
           limit(async () => {
             throwIfInterrupted(signal);
             const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, browserVersion, blocked, verbose: options.verbose, signal });
@@ -175,6 +202,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await browser?.close().catch(() => {});
     }
 
+    if (ready.length > 0) {
+      for (const e of entries) {
+        const key = keys.get(e.source);
+        if (key) cache.issues[e.source] = { key, entry: e };
+      }
+      await writer.write(CACHE_NAME, serialiseCache(cache));
+    }
     if (shard) {
       await writer.write(shardManifestName(shard), serialiseManifest(entries));
     } else if (entries.length > 0) {
@@ -193,7 +227,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const files = compiled.map((c) => c.file);
   io.stderr(formatReport(files, { verbose: options.verbose }));
   const failed = files.filter(hasErrors).length;
-  const issues = compiled.map((c) => ({ file: c.file, entry: entries.find((e) => e.source === c.bulletin?.source) }));
+  const issues = compiled.map((c) => {
+    const entry = entries.find((e) => e.source === c.bulletin?.source);
+    return { file: c.file, entry, ...(entry && unchangedSources.has(entry.source) ? { unchanged: true } : {}) };
+  });
   if (!options.json) {
     for (const issue of issues) {
       if (!issue.entry) {
@@ -203,10 +240,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       const outs = [issue.entry.html?.path, issue.entry.pdf?.path, issue.entry.docx?.path].filter(Boolean).map((p) => show(path.join(outDir, p!)));
       const pages = issue.entry.pdf ? `（${issue.entry.pdf.pages} 页）` : '';
-      io.stdout(`✓ ${issue.file.path} → ${outs.join('、')}${pages}\n`);
+      if (issue.unchanged) io.stdout(`= ${issue.file.path}：未改动\n`);
+      else io.stdout(`✓ ${issue.file.path} → ${outs.join('、')}${pages}\n`);
     }
     if (blocked.length) io.stdout(`已拦截 ${blocked.length} 个外部请求（渲染时不访问网络）\n`);
-    io.stdout(`完成：成功 ${entries.length} 期${failed ? `，失败 ${failed} 期` : ''}\n`);
+    const same = unchangedSources.size;
+    io.stdout(`完成：成功 ${entries.length - same} 期${same ? `，未改动 ${same} 期` : ''}${failed ? `，失败 ${failed} 期` : ''}\n`);
   }
   return finish(options, issues, blocked, failed ? 1 : 0);
 }
@@ -227,6 +266,7 @@ function finish(options: BuildOptions, issues: BuiltIssue[], blocked: string[], 
         source: i.file.path,
         ok: !hasErrors(i.file),
         outputs: i.entry ? { html: i.entry.html, pdf: i.entry.pdf, docx: i.entry.docx ?? null } : null,
+        ...(i.unchanged ? { unchanged: true } : {}),
         messages: i.file.messages.map(messageToJson),
       })),
       blockedRequests: blocked.length,

@@ -1,9 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, copyFile, open, readdir } from 'node:fs/promises';
+import { mkdir, rename, rm, copyFile, open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../paths.js';
 
 /** The name `temp()` gives a temporary. */
+/** True when `file` exists and holds exactly `bytes`. */
+async function holds(file: string, bytes: Uint8Array): Promise<boolean> {
+  try {
+    if ((await stat(file)).size !== bytes.byteLength) return false;
+    return Buffer.from(bytes).equals(await readFile(file));
+  } catch {
+    return false;
+  }
+}
+
+/** True when `target` exists with the same bytes as `from`. */
+async function sameFile(from: string, target: string): Promise<boolean> {
+  try {
+    const [a, b] = await Promise.all([stat(from), stat(target)]);
+    if (a.size !== b.size) return false;
+    return (await readFile(from)).equals(await readFile(target));
+  } catch {
+    return false;
+  }
+}
+
 const TEMPORARY = /^\..+\.[0-9a-f]{8}\.tmp$/;
 
 /**
@@ -19,8 +40,14 @@ export class Writer {
     return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   }
 
-  /** Writes `data` to `rel` (relative to the root, forward slashes). */
-  write(rel: string, data: string | Uint8Array): Promise<string> {
+  /**
+   * Writes `data` to `rel` (relative to the root, forward slashes). A file that already holds
+   * exactly these bytes is left as it is: an unchanged output keeps its time stamp.
+   */
+  async write(rel: string, data: string | Uint8Array): Promise<string> {
+    const target = path.join(this.root, ...rel.split('/'));
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    if (await holds(target, bytes)) return target;
     return this.replace(rel, async (tmp) => {
       const handle = await open(tmp, 'w');
       try {
@@ -32,8 +59,10 @@ export class Writer {
     });
   }
 
-  /** Copies the file `from` to `rel`. */
-  copy(from: string, rel: string): Promise<string> {
+  /** Copies the file `from` to `rel`, unless `rel` already holds the same bytes. */
+  async copy(from: string, rel: string): Promise<string> {
+    const target = path.join(this.root, ...rel.split('/'));
+    if (await sameFile(from, target)) return target;
     return this.replace(rel, (tmp) => copyFile(from, tmp));
   }
 

@@ -88,7 +88,8 @@ describe('SIGKILL at random points', () => {
       const random = rng(format.length * 7919);
       const outcomes = { killed: 0, finishedFirst: 0, temporariesSeen: 0, staleLocks: 0 };
       for (let i = 0; outcomes.killed < kills && i < kills * 3; i++) {
-        const run = spawnBuild(dir, ['--format', format]);
+        // --force: every run really builds (an unchanged rebuild would end before its kill).
+        const run = spawnBuild(dir, ['--format', format, '--force']);
         // Even runs: a random point of the whole run. Odd runs: a random point after this
         // build took the lock, i.e. while it writes (a machine under load stretches startup).
         let timer: NodeJS.Timeout | undefined;

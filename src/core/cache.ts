@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { ManifestEntry } from '../archive/manifest.js';
+import type { Bulletin } from '../model/bulletin.js';
+import { BUILTIN_TEMPLATES, VERSION } from '../version.js';
+
+/**
+ * Incremental builds: an issue's outputs are rebuilt only when something they depend on changed
+ * — its source and images, the config, the templates (built-in and the project's), the font
+ * packages and project font files, the formats asked for, the tool's version and the browser.
+ * The inputs' hash per issue and the outputs it made live in `<out>/.bulletin-cache.json`; an
+ * issue whose hash matches and whose outputs still hold the recorded bytes is not built again.
+ */
+
+export const CACHE_NAME = '.bulletin-cache.json';
+
+interface CacheFile {
+  version: 1;
+  issues: Record<string, { key: string; entry: ManifestEntry }>;
+}
+
+const require = createRequire(import.meta.url);
+const sha = (...parts: Array<string | Uint8Array>) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+};
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await filesUnder(full)));
+    else out.push(full);
+  }
+  return out.sort();
+}
+
+function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(require('node:fs').readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'missing';
+  }
+}
+
+export interface RunInputs {
+  config: Config;
+  root: string;
+  formats: string[];
+  draft: boolean;
+  /** Who prints the PDF: its executable and that file's size and time (or the bundled package's version). */
+  browser: string;
+}
+
+/** What every issue of a run depends on alike, hashed once per run. */
+export async function runKey(inputs: RunInputs): Promise<string> {
+  const templates: string[] = [];
+  for (const dir of [BUILTIN_TEMPLATES, path.join(inputs.root, 'templates')]) {
+    for (const file of await filesUnder(dir)) templates.push(`${path.relative(dir, file)}:${sha(await readFile(file))}`);
+  }
+  const fontFiles: string[] = [];
+  for (const role of ['title', 'body', 'kai', 'hei', 'figures'] as const) {
+    const file = inputs.config.fonts[role]?.file;
+    if (file) fontFiles.push(`${role}:${sha(await readFile(path.resolve(inputs.root, file)).catch(() => Buffer.from('missing')))}`);
+  }
+  const packages = ['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont', 'docx', 'pdf-lib'].map((p) => `${p}@${packageVersion(p)}`);
+  return sha(VERSION, JSON.stringify(inputs.config), [...inputs.formats].sort().join(','), String(inputs.draft), inputs.browser, templates.join('\n'), fontFiles.join('\n'), packages.join('\n'));
+}
+
+/** An issue's own inputs on top of the run's: its source text and its images' bytes. */
+export async function issueKey(run: string, sourceText: string, b: Bulletin, stem: string): Promise<string> {
+  const images: string[] = [];
+  for (const image of b.images) images.push(`${image.to}:${sha(await readFile(image.from).catch(() => Buffer.from('missing')))}`);
+  return sha(run, stem, sourceText, images.join('\n'));
+}
+
+/** How the browser is known without starting it: the executable's size and time, or the package's version. */
+export async function browserIdentity(executable: string | undefined, bundled: boolean): Promise<string> {
+  if (!executable) return 'none';
+  if (bundled) return `@sparticuz/chromium@${packageVersion('@sparticuz/chromium')}`;
+  const s = await stat(executable).catch(() => undefined);
+  return s ? `${executable}:${s.size}:${s.mtimeMs}` : `${executable}:missing`;
+}
+
+export async function readCache(outDir: string): Promise<CacheFile> {
+  try {
+    const value = JSON.parse(await readFile(path.join(outDir, CACHE_NAME), 'utf8')) as CacheFile;
+    if (value.version === 1 && value.issues && typeof value.issues === 'object') return value;
+  } catch {
+    // none yet, or unreadable: everything is built
+  }
+  return { version: 1, issues: {} };
+}
+
+export function serialiseCache(cache: CacheFile): string {
+  const issues = Object.fromEntries(Object.entries(cache.issues).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({ version: 1, issues }, null, 1)}\n`;
+}
+
+/** The entry recorded for these inputs, when every output it names still holds its bytes. */
+export async function unchanged(cache: CacheFile, source: string, key: string, outDir: string, formats: string[]): Promise<ManifestEntry | undefined> {
+  const hit = cache.issues[source];
+  if (!hit || hit.key !== key) return undefined;
+  for (const format of formats as Array<'html' | 'pdf' | 'docx'>) {
+    const output = hit.entry[format];
+    if (!output) return undefined;
+    const bytes = await readFile(path.join(outDir, output.path)).catch(() => undefined);
+    if (!bytes || sha256(bytes) !== output.sha256) return undefined;
+  }
+  return hit.entry;
+}
+
+function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,87 @@
+// Incremental builds: an unchanged rebuild builds and writes nothing (no browser started, every
+// file keeps its time); a changed source, image, template or config rebuilds exactly the issues
+// that use it; --force builds everything; verify still proves every output.
+import { readdir, stat, writeFile, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/core/build.js';
+import { verify } from '../../src/core/verify.js';
+import { captureIo, tempProject } from '../helpers/project.js';
+
+// A real 2 × 1 PNG, and the same size in other colours.
+const PNG = (last: string) => Buffer.from(`iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DwHwoB${last}`, 'base64');
+const issue = (n: number, body: string) => `---\nissue: ${n}\ntotal: ${n}\ndate: 2021-01-0${n}\n---\n\n# 第${n}篇\n\n${body}\n`;
+
+async function times(dir: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const walk = async (d: string) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) await walk(full);
+      else out[path.relative(dir, full)] = (await stat(full)).mtimeMs;
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+async function project() {
+  return tempProject({
+    'bulletins/a.md': issue(1, '正文一。'),
+    'bulletins/b.md': issue(2, '![图](chart.png)'),
+    'bulletins/chart.png': PNG('AA0wA/0ARUt5QAAAAAElFTkSuQmCC'),
+    'bulletins/c.md': issue(3, '正文三。'),
+  });
+}
+
+/** Builds and tells which sources were built (not taken as unchanged). */
+async function builtSources(dir: string, extra: Record<string, unknown> = {}): Promise<string[]> {
+  const r = await build({ io: captureIo(dir), formats: ['html', 'pdf'], ...extra });
+  expect(r.exitCode).toBe(0);
+  return r.issues.filter((i) => i.entry && !i.unchanged).map((i) => i.file.path).sort();
+}
+
+describe('incremental builds', () => {
+  it('an unchanged rebuild builds nothing, starts no browser and rewrites no file', async () => {
+    const dir = await project();
+    expect(await builtSources(dir)).toEqual(['bulletins/a.md', 'bulletins/b.md', 'bulletins/c.md']);
+    const before = await times(path.join(dir, 'dist'));
+    const io = captureIo(dir);
+    const r = await build({ io, formats: ['html', 'pdf'], verbose: true });
+    expect(r.issues.map((i) => i.unchanged)).toEqual([true, true, true]);
+    expect(io.err()).not.toContain('浏览器：');
+    expect(io.out()).toBe('= bulletins/a.md：未改动\n= bulletins/b.md：未改动\n= bulletins/c.md：未改动\n完成：成功 0 期，未改动 3 期\n');
+    expect(await times(path.join(dir, 'dist'))).toEqual(before);
+    expect((await verify({ io: captureIo(dir) })).exitCode).toBe(0);
+  });
+
+  it('a changed source or image rebuilds exactly its issue', async () => {
+    const dir = await project();
+    await builtSources(dir);
+    await writeFile(path.join(dir, 'bulletins/a.md'), issue(1, '正文一，改过了。'));
+    expect(await builtSources(dir)).toEqual(['bulletins/a.md']);
+    await writeFile(path.join(dir, 'bulletins/chart.png'), PNG('AA0wA/0AAUt5QAAAAAElFTkSuQmCC'));
+    expect(await builtSources(dir)).toEqual(['bulletins/b.md']);
+    expect(await builtSources(dir)).toEqual([]);
+  });
+
+  it('a changed template or config rebuilds every issue; --force does too', async () => {
+    const dir = await project();
+    await builtSources(dir);
+    await mkdir(path.join(dir, 'templates'), { recursive: true });
+    await writeFile(path.join(dir, 'templates/bulletin.css'), (await readFile(path.resolve(import.meta.dirname, '../../templates/bulletin.css'), 'utf8')) + '\n/* project */\n');
+    expect(await builtSources(dir)).toEqual(['bulletins/a.md', 'bulletins/b.md', 'bulletins/c.md']);
+    expect(await builtSources(dir)).toEqual([]);
+    await writeFile(path.join(dir, 'bulletin.config.yaml'), 'marker: 内部资料\n');
+    expect(await builtSources(dir)).toEqual(['bulletins/a.md', 'bulletins/b.md', 'bulletins/c.md']);
+    expect(await builtSources(dir, { force: true })).toEqual(['bulletins/a.md', 'bulletins/b.md', 'bulletins/c.md']);
+  });
+
+  it('an output changed or removed behind its back is built again', async () => {
+    const dir = await project();
+    await builtSources(dir);
+    await writeFile(path.join(dir, 'dist/c.pdf'), 'not a pdf');
+    expect(await builtSources(dir)).toEqual(['bulletins/c.md']);
+    expect((await readFile(path.join(dir, 'dist/c.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
