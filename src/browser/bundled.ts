@@ -1,25 +1,15 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-const require = createRequire(import.meta.url);
+import { packageVersion, userCacheRoot } from '../paths.js';
 
 /** The folder this user's copy of the bundled Chromium lives in, one per package version. */
 export function bundledChromiumDir(env: Record<string, string | undefined>): string {
   const version = packageVersion('@sparticuz/chromium');
-  const home = env.HOME || os.homedir();
-  const cache = env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : '');
+  const cache = userCacheRoot(env);
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   const base = cache && isWritable(cache) ? path.join(cache, 'bulletin') : path.join(os.tmpdir(), `bulletin-${uid}`);
   return path.join(base, `chromium-${version}`);
-}
-
-/** A package's version, read from the package.json above its entry point (not exported). */
-function packageVersion(name: string): string {
-  let dir = path.dirname(require.resolve(name));
-  while (path.basename(dir) !== path.basename(name) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function isWritable(dir: string): boolean {

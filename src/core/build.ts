@@ -250,10 +250,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return finish(options, issues, blocked, failed ? 1 : 0);
 }
 
-/** Removes the files an issue's manifest entry names (HTML, PDF, its images). */
+/** Removes the files an issue's manifest entry names (HTML, PDF, Word, its images). */
 async function removeOutputs(writer: Writer, e: ManifestEntry): Promise<void> {
   for (const file of [e.html?.path, e.pdf?.path, e.docx?.path]) if (file) await writer.remove(file);
-  const stem = (e.pdf?.path ?? e.html?.path ?? '').replace(/\.(html|pdf)$/, '');
+  const stem = (e.pdf?.path ?? e.html?.path ?? e.docx?.path ?? '').replace(/\.(html|pdf|docx)$/, '');
   if (stem) await writer.remove(`${stem}.assets`);
 }
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import type { ManifestEntry } from '../archive/manifest.js';
+import { sha256, type ManifestEntry } from '../archive/manifest.js';
+import { packageVersion as installedVersion } from '../paths.js';
 import type { Bulletin } from '../model/bulletin.js';
 import { BUILTIN_TEMPLATES, VERSION } from '../version.js';
 
@@ -22,7 +22,6 @@ interface CacheFile {
   issues: Record<string, { key: string; entry: ManifestEntry }>;
 }
 
-const require = createRequire(import.meta.url);
 const sha = (...parts: Array<string | Uint8Array>) => {
   const h = createHash('sha256');
   for (const p of parts) h.update(p).update('\0');
@@ -41,7 +40,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(require('node:fs').readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+    return installedVersion(name);
   } catch {
     return 'missing';
   }
@@ -112,8 +111,4 @@ export async function unchanged(cache: CacheFile, source: string, key: string, o
     if (!bytes || sha256(bytes) !== output.sha256) return undefined;
   }
   return hit.entry;
-}
-
-function sha256(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }

@@ -1,12 +1,12 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { hasErrors } from '../diagnostics/report.js';
+import { hasErrors, offsetToAt } from '../diagnostics/report.js';
 import { BulletinError } from '../diagnostics/errors.js';
 import type { Channel, System, Tried } from '../browser/discover.js';
 import { resolveFonts, ROLES, type Role, type RoleFont } from '../fonts/fonts.js';
 import { roleTexts } from '../fonts/roleText.js';
-import { coverage } from '../fonts/coverage.js';
+import { coverage, openFace } from '../fonts/coverage.js';
 import { analyse } from './analyse.js';
 import { displayPath, type Io } from './io.js';
 
@@ -123,10 +123,7 @@ async function fontName(font: RoleFont): Promise<{ name: string; files: string[]
   if (files.length === 1 && files[0]) {
     // A project font file: its own family name decides whether it is the official face.
     try {
-      const fk = (await import('fontkit')) as unknown as { default?: typeof import('fontkit') } & typeof import('fontkit');
-      const opened = (fk.default ?? fk).create((await import('node:fs')).readFileSync(files[0]));
-      const face = 'fonts' in opened ? opened.fonts[0] : opened;
-      const family = face?.familyName ?? font.name;
+      const family = (await openFace(files[0])).familyName ?? font.name;
       return { name: `${family}（${font.name}）`, files, official: official.some((o) => family.includes(o)) };
     } catch {
       return { name: font.name, files, official: false };
@@ -136,11 +133,11 @@ async function fontName(font: RoleFont): Promise<{ name: string; files: string[]
 }
 
 /** First place of a character in a source, as “file:line:column”. */
-function placeOf(display: string, text: string, char: string): string {
+function firstPlace(display: string, text: string, char: string): string {
   const offset = text.indexOf(char);
   if (offset < 0) return display;
-  const before = text.slice(0, offset).split('\n');
-  return `${display}:${before.length}:${(before.at(-1) ?? '').length + 1}`;
+  const at = offsetToAt(text, offset);
+  return `${display}:${at.line}:${at.column}`;
 }
 
 export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
@@ -167,7 +164,7 @@ export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
         if (seen.has(cp)) continue;
         seen.add(cp);
         const char = String.fromCodePoint(cp);
-        missing.push({ char, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, at: placeOf(issue.display, issue.text, char) });
+        missing.push({ char, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, at: firstPlace(issue.display, issue.text, char) });
       }
     }
     fonts.push({ role, ...named, officialName: OFFICIAL_FACES[role][0]!, missing, checked: !font.family });

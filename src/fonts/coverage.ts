@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { sliceOf, type RoleFont, type Slice } from './fonts.js';
+import { covers, sliceOf, type RoleFont, type Slice } from './fonts.js';
+import { userCacheRoot } from '../paths.js';
 
 /**
  * True glyph coverage: what a font file really has, read from its cmap (fontkit), not what a
@@ -28,8 +28,16 @@ const cmaps = new Map<string, Promise<ReadonlySet<number>>>();
  * ~10 ms; an HTML build checks dozens): the user's cache folder, like the bundled Chromium.
  */
 function cacheDir(): string {
-  const home = process.env.HOME || os.homedir();
-  return path.join(process.env.XDG_CACHE_HOME || path.join(home, '.cache'), 'bulletin', 'cmaps-v1');
+  return path.join(userCacheRoot(process.env), 'bulletin', 'cmaps-v1');
+}
+
+/** A font file's face (the first of a collection), opened with fontkit. */
+export async function openFace(file: string): Promise<import('fontkit').Font> {
+  const fk = await loadFontkit();
+  const opened = fk.create(readFileSync(file));
+  const font = 'fonts' in opened ? opened.fonts[0] : opened;
+  if (!font) throw new Error(`${file} 中没有字体`);
+  return font;
 }
 
 /** Code points as [start, end, start, end, …] runs: a CJK cmap is a few hundred runs. */
@@ -57,11 +65,7 @@ async function readCmap(file: string): Promise<ReadonlySet<number>> {
   } catch {
     // not cached yet (or unreadable): read the font
   }
-  const fk = await loadFontkit();
-  const opened = fk.create(readFileSync(file));
-  const font = 'fonts' in opened ? opened.fonts[0] : opened;
-  if (!font) throw new Error(`${file} 中没有字体`);
-  const points = font.characterSet;
+  const points = (await openFace(file)).characterSet;
   try {
     await mkdir(path.dirname(cached), { recursive: true });
     const tmp = `${cached}.${process.pid}.tmp`;
@@ -98,10 +102,6 @@ function needsGlyph(cp: number): boolean {
   return !(cp < 0x20 || (cp >= 0x7f && cp < 0xa0));
 }
 
-function claims(slice: Slice, cp: number): boolean {
-  return slice.ranges.some(([a, b]) => cp >= a && cp <= b);
-}
-
 /**
  * What a role's font can print of `text`. A browser draws a character from a face whose
  * unicode-range includes it and whose file has the glyph, so a character is covered only
@@ -120,7 +120,7 @@ export async function coverage(font: RoleFont, text: string): Promise<Coverage> 
     let found: Slice | undefined = first && (await characterSetOf(first.file)).has(cp) ? first : undefined;
     if (first && !found) {
       for (const slice of font.slices) {
-        if (slice !== first && claims(slice, cp) && (await characterSetOf(slice.file)).has(cp)) {
+        if (slice !== first && covers(slice, cp) && (await characterSetOf(slice.file)).has(cp)) {
           found = slice;
           break;
         }

@@ -77,7 +77,8 @@ export function resolveFonts(config: Config, root: string): RoleFont[] {
   });
 }
 
-function covers(slice: Slice, cp: number): boolean {
+/** Whether a slice's unicode-range claims the code point. */
+export function covers(slice: Slice, cp: number): boolean {
   return slice.ranges.some(([a, b]) => cp >= a && cp <= b);
 }
 

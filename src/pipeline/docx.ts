@@ -62,8 +62,8 @@ export interface DocxOptions {
   config: Config;
   /** Whether the 本期要目 list is shown (as in the HTML/PDF). */
   showToc: boolean;
-  /** Family names a project's config sets for roles (fonts.<role>.family, or a font file's family). */
-  families?: Partial<Record<Role, string>>;
+  /** The family Word is asked for, per role (wordFamilies). */
+  families: Record<Role, string>;
 }
 
 /**
@@ -77,19 +77,13 @@ export function wordFamilies(config: Config): Record<Role, string> {
   return out;
 }
 
-/** The font family Word is asked for, per role. */
-function families(options: DocxOptions): Record<Role, string> {
-  const out = {} as Record<Role, string>;
-  for (const role of Object.keys(OFFICIAL) as Role[]) out[role] = options.families?.[role] ?? OFFICIAL[role].name;
-  return out;
-}
 
 /** Renders an issue to .docx bytes (before finishDocx makes them reproducible). */
 export async function renderDocx(b: Bulletin, options: DocxOptions): Promise<Uint8Array> {
   const d: Docx = await import('docx');
   const { Paragraph, TextRun, AlignmentType, BorderStyle, TabStopType } = d;
   const P = (options: ConstructorParameters<Docx['Paragraph']>[0] & object) => new Paragraph(options);
-  const font = families(options);
+  const font = options.families;
   const colors = options.config.colors;
   const hex = (c: string) => c.replace('#', '').toUpperCase();
 

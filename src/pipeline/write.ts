@@ -3,7 +3,6 @@ import { mkdir, rename, rm, copyFile, open, readdir, readFile, stat } from 'node
 import path from 'node:path';
 import { isInside } from '../paths.js';
 
-/** The name `temp()` gives a temporary. */
 /** True when `file` exists and holds exactly `bytes`. */
 async function holds(file: string, bytes: Uint8Array): Promise<boolean> {
   try {
@@ -14,17 +13,7 @@ async function holds(file: string, bytes: Uint8Array): Promise<boolean> {
   }
 }
 
-/** True when `target` exists with the same bytes as `from`. */
-async function sameFile(from: string, target: string): Promise<boolean> {
-  try {
-    const [a, b] = await Promise.all([stat(from), stat(target)]);
-    if (a.size !== b.size) return false;
-    return (await readFile(from)).equals(await readFile(target));
-  } catch {
-    return false;
-  }
-}
-
+/** The name `temp()` gives a temporary. */
 const TEMPORARY = /^\..+\.[0-9a-f]{8}\.tmp$/;
 
 /**
@@ -62,7 +51,7 @@ export class Writer {
   /** Copies the file `from` to `rel`, unless `rel` already holds the same bytes. */
   async copy(from: string, rel: string): Promise<string> {
     const target = path.join(this.root, ...rel.split('/'));
-    if (await sameFile(from, target)) return target;
+    if (await holds(target, await readFile(from))) return target;
     return this.replace(rel, (tmp) => copyFile(from, tmp));
   }
 
