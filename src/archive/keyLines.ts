@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, type Node } from 'yaml';
-import type { YamlSource } from '../pipeline/yamlSchema.js';
+import { yamlAt, type YamlSource } from '../pipeline/yamlSchema.js';
 
 /** 1-based source lines of the numbering keys of a front matter (absent keys are left out). */
 export interface KeyLines {
@@ -15,7 +15,7 @@ export function keyLines(yaml: YamlSource): KeyLines {
   const lines: KeyLines = {};
   const lineOf = (node: Node | undefined): number | undefined => {
     const offset = node?.range?.[0];
-    return offset === undefined ? undefined : yaml.counter.linePos(offset).line + yaml.lineOffset;
+    return offset === undefined ? undefined : yamlAt(yaml, offset).line;
   };
   const keyOf = (map: unknown, name: string): { key: Node; value: unknown } | undefined => {
     if (!isMap(map)) return undefined;

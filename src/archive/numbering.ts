@@ -1,5 +1,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
+import * as rules from '../diagnostics/rules.js';
+import type { IssueRef } from '../diagnostics/rules.js';
 import type { FrontMatter } from '../model/frontMatter.js';
 import type { KeyLines } from './keyLines.js';
 
@@ -13,7 +15,7 @@ export type Reset = 'yearly' | 'never';
 type E = NumberedSource;
 
 const year = (e: E) => e.frontMatter.date.slice(0, 4);
-const label = (e: E) => `${e.file.path}（第 ${e.frontMatter.issue} 期，总第 ${e.frontMatter.total} 期，${e.frontMatter.date}）`;
+const ref = (e: E): IssueRef => ({ path: e.file.path, issue: e.frontMatter.issue, total: e.frontMatter.total, date: e.frontMatter.date });
 const at = (e: E, key: keyof KeyLines) => ({ line: e.lines[key] ?? 1, column: 1 });
 const byTotal = (a: E, b: E) =>
   a.frontMatter.total - b.frontMatter.total || isoOrder(a.frontMatter.date, b.frontMatter.date) || a.file.path.localeCompare(b.file.path);
@@ -65,8 +67,6 @@ function reportOutOfOrder(
   return items.filter((_, i) => kept.has(i));
 }
 
-const GAP_HINT = '如果缺少的期次不在本项目中（如尚未导入），可忽略此警告；否则补上源文件或改正编号。';
-
 /**
  * The archive's numbering rules (source-format.md, "Numbering across an archive"): duplicates
  * and order violations are errors, gaps are warnings. Each is reported on the file concerned,
@@ -82,19 +82,14 @@ export function checkNumbering(entries: NumberedSource[], options: { reset: Rese
     const { total } = e.frontMatter;
     if (prev && total === prev.frontMatter.total) {
       const first = sorted.find((o) => o.frontMatter.total === total) ?? prev;
-      report(e.file, 'error', 'numbering-duplicate-total', `总期号 ${total} 与 ${label(first)}重复`, at(e, 'total'),
-        '总期号在全部期次中唯一，新一期是最大的总期号加 1（`bulletin new` 会自动编号）。');
+      report(e.file, rules.numberingDuplicateTotal, { total, other: ref(first) }, at(e, 'total'));
     } else if (prev && total > prev.frontMatter.total + 1) {
-      report(e.file, 'warning', 'numbering-gap-total',
-        `总期号从 ${prev.frontMatter.total}（${prev.file.path}）跳到 ${total}，中间缺少 ${total - prev.frontMatter.total - 1} 期`,
-        at(e, 'total'), GAP_HINT);
+      report(e.file, rules.numberingGapTotal, { from: prev.frontMatter.total, fromPath: prev.file.path, to: total }, at(e, 'total'));
     }
   });
   // An issue dated out of order is left out of the issue checks, so one wrong date is one error.
   const ordered = reportOutOfOrder(sorted, (a, b) => a.frontMatter.date <= b.frontMatter.date, (e, other, earlier) =>
-    report(e.file, 'error', 'numbering-order',
-      `日期 ${e.frontMatter.date} ${earlier ? '早于总期号较小的' : '晚于总期号较大的'} ${label(other)}`, at(e, 'date'),
-      '总期号随日期递增；检查本期或另一期的日期、总期号是否写错。'));
+    report(e.file, rules.numberingOrder, { what: 'date', value: e.frontMatter.date, earlier, other: ref(other) }, at(e, 'date')));
   // issue: unique within a year (or overall), restarting at 1 each year, rising with total.
   const firstOfIssue = new Map<string, E>();
   let prev: E | undefined;
@@ -103,9 +98,7 @@ export function checkNumbering(entries: NumberedSource[], options: { reset: Rese
     const key = `${reset === 'yearly' ? year(e) : ''}:${issue}`;
     const first = firstOfIssue.get(key);
     if (first) {
-      report(e.file, 'error', 'numbering-duplicate-issue',
-        `${reset === 'yearly' ? `${year(e)} 年的` : ''}期号 ${issue} 与 ${label(first)}重复`, at(e, 'issue'),
-        reset === 'yearly' ? '同一年内期号唯一，并随总期号逐期加 1。' : '期号唯一，并随总期号逐期加 1（配置 numbering.reset: never）。');
+      report(e.file, rules.numberingDuplicateIssue, { issue, other: ref(first), ...(reset === 'yearly' ? { year: year(e) } : {}) }, at(e, 'issue'));
       continue;
     }
     firstOfIssue.set(key, e);
@@ -122,30 +115,22 @@ function checkIssueStep(prev: E, e: E, reset: Reset): void {
   if (reset === 'yearly' && newYear) {
     if (issue === 1) return;
     if (issue > p.issue) {
-      report(e.file, 'error', 'numbering-year-reset',
-        `${year(e)} 年的首期应从第 1 期重新编号，却接着上一年的 ${label(prev)}编为第 ${issue} 期`, at(e, 'issue'),
-        '期号每年从 1 开始（配置 numbering.reset: yearly）；若本项目的期号跨年连续，在 bulletin.config.yaml 中设置 numbering.reset: never。');
+      report(e.file, rules.numberingYearReset, { year: year(e), issue, reset, prev: ref(prev) }, at(e, 'issue'));
     } else {
-      report(e.file, 'warning', 'numbering-gap-issue',
-        `${year(e)} 年的首期是第 ${issue} 期，不是第 1 期；上一期是 ${label(prev)}`, at(e, 'issue'), GAP_HINT);
+      report(e.file, rules.numberingGapIssue, { firstOfYear: year(e), from: p.issue, fromPath: prev.file.path, to: issue, totalStep: total - p.total, prev: ref(prev) }, at(e, 'issue'));
     }
     return;
   }
   if (reset === 'never' && newYear && issue < p.issue) {
-    report(e.file, 'error', 'numbering-year-reset',
-      `期号在 ${year(e)} 年重新从 ${issue} 开始，但配置为跨年连续编号，上一期是 ${label(prev)}`, at(e, 'issue'),
-      '配置 numbering.reset: never 表示期号跨年连续；若期号应每年从 1 开始，在 bulletin.config.yaml 中把它改为 yearly。');
+    report(e.file, rules.numberingYearReset, { year: year(e), issue, reset, prev: ref(prev) }, at(e, 'issue'));
     return;
   }
   const step = issue - p.issue;
   if (step < 0) {
-    report(e.file, 'error', 'numbering-order', `期号 ${issue} 小于总期号较小的 ${label(prev)}`, at(e, 'issue'),
-      '期号随总期号逐期加 1；检查本期或另一期的期号、总期号是否写错。');
+    report(e.file, rules.numberingOrder, { what: 'issue', value: String(issue), earlier: true, other: ref(prev) }, at(e, 'issue'));
   } else if (step > 1 && step !== total - p.total) {
     // A step equal to the step in total is a missing issue, already reported as a gap in total.
-    report(e.file, 'warning', 'numbering-gap-issue',
-      `期号从 ${p.issue}（${prev.file.path}）跳到 ${issue}，中间缺少 ${step - 1} 期，而总期号只加了 ${total - p.total}`, at(e, 'issue'),
-      '期号与总期号应同步加 1；检查期号是否写错。');
+    report(e.file, rules.numberingGapIssue, { from: p.issue, fromPath: prev.file.path, to: issue, totalStep: total - p.total, prev: ref(prev) }, at(e, 'issue'));
   }
 }
 
@@ -167,19 +152,14 @@ function checkSeries(entries: E[]): void {
         unique.push(e);
         continue;
       }
-      report(e.file, 'error', 'numbering-series-duplicate', `专刊“${name}”的编号 ${number(e)} 与 ${first.file.path}（${first.frontMatter.date}）重复`,
-        at(e, 'series'), '同一专刊的编号唯一，新一期是该专刊上一期的编号加 1。');
+      report(e.file, rules.numberingSeriesDuplicate, { name, number: number(e), otherPath: first.file.path, otherDate: first.frontMatter.date }, at(e, 'series'));
     }
     const ordered = reportOutOfOrder(unique, (a, b) => number(a) < number(b), (e, other, earlier) =>
-      report(e.file, 'error', 'numbering-series-order',
-        `专刊“${name}”的编号 ${number(e)} ${earlier ? '小于日期更早的' : '大于日期更晚的'} ${other.file.path}（编号 ${number(other)}，${other.frontMatter.date}）`,
-        at(e, 'series'), '专刊编号随日期递增；检查本期或另一期的专刊编号、日期是否写错。'));
+      report(e.file, rules.numberingSeriesOrder, { name, number: number(e), earlier, otherPath: other.file.path, otherNumber: number(other), otherDate: other.frontMatter.date }, at(e, 'series')));
     ordered.forEach((e, i) => {
       const before = ordered[i - 1];
       if (before && number(e) > number(before) + 1) {
-        report(e.file, 'warning', 'numbering-series-gap',
-          `专刊“${name}”的编号从 ${number(before)}（${before.file.path}）跳到 ${number(e)}，中间缺少 ${number(e) - number(before) - 1} 期`,
-          at(e, 'series'), GAP_HINT);
+        report(e.file, rules.numberingSeriesGap, { name, from: number(before), fromPath: before.file.path, to: number(e) }, at(e, 'series'));
       }
     });
   }

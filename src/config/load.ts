@@ -4,6 +4,7 @@ import { VFile } from 'vfile';
 import { configSchema, defaultConfig, type Config } from './schema.js';
 import { parseYaml, placeOf, validateYaml, type YamlSource } from '../pipeline/yamlSchema.js';
 import { report } from '../diagnostics/report.js';
+import * as rules from '../diagnostics/rules.js';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { normaliseNewlines } from '../text/decode.js';
 import { isInside } from '../paths.js';
@@ -29,7 +30,7 @@ export async function loadConfig(root: string, display: (abs: string) => string)
     return { config: defaultConfig, file };
   }
   const file = new VFile({ path: display(absolute), value: text });
-  const yaml = parseYaml(file, text, 0, 'config');
+  const yaml = parseYaml(file, text, 0, rules.configYaml);
   if (!yaml) return { config: defaultConfig, file };
   if (yaml.value === null || yaml.value === undefined) return { config: defaultConfig, file };
   const keysAt = (p: readonly PropertyKey[]): string[] => {
@@ -40,7 +41,7 @@ export async function loadConfig(root: string, display: (abs: string) => string)
     }
     return shape && typeof shape === 'object' ? Object.keys(shape) : [];
   };
-  const config = validateYaml(file, yaml, configSchema, 'config', keysAt);
+  const config = validateYaml(file, yaml, configSchema, rules.configYaml, keysAt);
   if (config) checkFontFiles(file, yaml, config, root);
   return { config: config ?? defaultConfig, file };
 }
@@ -53,16 +54,16 @@ function checkFontFiles(file: VFile, yaml: YamlSource, config: Config, root: str
     if (chosen?.file) {
       const absolute = path.resolve(root, chosen.file);
       if (!isInside(root, absolute)) {
-        report(file, 'error', 'config-font-outside', `字体文件在项目目录之外：${chosen.file}`, at, '把字体文件放进项目（如 fonts/），用相对路径引用。');
+        report(file, rules.configFontOutside, { file: chosen.file }, at);
       } else if (!existsSync(absolute) || !statSync(absolute).isFile()) {
-        report(file, 'error', 'config-font-missing', `找不到字体文件：${chosen.file}`, at, '检查路径（相对于项目根目录）和文件名。');
+        report(file, rules.configFontMissing, { file: chosen.file }, at);
       } else if (!/\.(ttf|otf|woff2?)$/i.test(absolute)) {
-        report(file, 'error', 'config-font-type', `不支持的字体文件：${chosen.file}`, at, '使用 .ttf、.otf、.woff 或 .woff2 字体文件。');
+        report(file, rules.configFontType, { file: chosen.file }, at);
       } else if (hasCffOutlines(absolute)) {
-        report(file, 'warning', 'config-font-cff', `字体 ${chosen.file} 是 CFF（PostScript）轮廓，Chromium 会把它嵌入为 Type 3 字体`, at, '换用 TrueType 轮廓的版本（.ttf，或 glyf 轮廓的 .woff2），印刷厂和存档要求 TrueType/CID 字体。');
+        report(file, rules.configFontCff, { file: chosen.file }, at);
       }
     } else if (chosen?.family && !config.fonts.system) {
-      report(file, 'error', 'config-font-system', `字体族名“${chosen.family}”需要系统字体，但未允许使用系统字体`, at, '在 fonts 下加 system: true，或改用项目内的字体文件（file）。');
+      report(file, rules.configFontSystem, { family: chosen.family }, at);
     }
   }
 }

@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import { formatReport, messageToJson } from '../diagnostics/format.js';
 import { hasErrors, offsetToAt, report } from '../diagnostics/report.js';
+import * as rules from '../diagnostics/rules.js';
 import { bulletinError, describeError } from '../diagnostics/errors.js';
 import { render, showsToc, templateEnvironment } from '../pipeline/render.js';
 import { Writer } from '../pipeline/write.js';
@@ -82,8 +83,6 @@ function pageText(b: Bulletin): string {
 /** 〓 (U+3013): the mark printed in place of a character no font of its role has. */
 const GETA = '〓';
 
-const ROLE_NAMES: Record<Role, string> = { title: '标题', body: '正文', kai: '楷体', hei: '黑体', figures: '页码' };
-
 /**
  * Characters a role's font cannot print (from the font files' cmaps, fonts/coverage.ts), each
  * named with its first place in the source. Body and title text (the colophon is body text)
@@ -94,16 +93,8 @@ function reportMissingGlyphs(file: VFile, font: RoleFont, missing: Set<number>, 
   if (chars.length === 0) return;
   const text = String(file.value ?? '');
   const first = Math.min(...chars.map((c) => text.indexOf(c)).filter((i) => i >= 0));
-  const list = chars.slice(0, 10).map((c) => `“${c}”（U+${c.codePointAt(0)?.toString(16).toUpperCase()}）`).join('、');
   const severity = (font.role === 'body' || font.role === 'title') && config.missingGlyph === 'error' ? 'error' : 'warning';
-  report(
-    file,
-    severity,
-    'missing-glyph',
-    `${ROLE_NAMES[font.role]}字体 ${font.name} 中没有这些字：${list}${chars.length > 10 ? ` 等 ${chars.length} 个` : ''}`,
-    Number.isFinite(first) ? offsetToAt(text, first) : undefined,
-    '换用常用字，或在配置 fonts 中为这一角色指定含这些字的字体文件；确需照印时可设 missingGlyph: warning（缺的字印作“〓”）。',
-  );
+  report(file, rules.missingGlyph, { role: font.role, font: font.name, chars: chars.slice(0, 10), count: chars.length }, Number.isFinite(first) ? offsetToAt(text, first) : undefined, { severity });
 }
 
 /**
@@ -317,7 +308,7 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
     // foreign font in the PDF).
     for (const ch of unprintable) html = html.split(ch).join(GETA);
   } catch (error) {
-    report(file, 'error', 'template-error', `模板出错：${(error as Error).message.split('\n').slice(0, 2).join(' ')}`, undefined, '检查项目 templates/ 中覆盖的模板。');
+    report(file, rules.templateError, { detail: (error as Error).message.split('\n').slice(0, 2).join(' ') });
     return undefined;
   }
   // A font slice shared by several issues is copied once per run (awaited by each user).
@@ -334,15 +325,14 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
       const printed = await abortable(print(ctx.browser, htmlFile, b, { allowed: [ctx.outDir], timeout: ctx.config.browser.timeout, version: VERSION }), ctx.signal);
       ctx.blocked.push(...printed.blocked);
       if (printed.pages !== printed.layout.pages) {
-        report(file, 'warning', 'layout-drift', `分页与预计不符：预计 ${printed.layout.pages} 页，实际 ${printed.pages} 页；报尾可能不在末页底部`, undefined, '多见于超大图片或很长的表格；请检查 PDF 末页。');
+        report(file, rules.layoutDrift, { expected: printed.layout.pages, actual: printed.pages });
       }
       const pdfRel = `${stem}.pdf`;
       await ctx.writer.write(pdfRel, printed.pdf);
       pdfOut = { path: pdfRel, sha256: sha256(printed.pdf), pages: printed.pages, browser: ctx.browserVersion ?? '' };
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
-      const m = report(file, 'error', 'print-failed', `生成 PDF 失败：${(error as Error).message.split('\n')[0]}`, undefined, '用 --verbose 查看原因；若是超时，可在配置中加大 browser.timeout。');
-      m.cause = error;
+      report(file, rules.printFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
       return undefined;
     }
   }
@@ -357,8 +347,7 @@ async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContex
       await ctx.writer.write(docxRel, docx);
       docxOut = { path: docxRel, sha256: sha256(docx) };
     } catch (error) {
-      const m = report(file, 'error', 'docx-failed', `生成 Word 文件失败：${(error as Error).message.split('\n')[0]}`, undefined, '这是 bulletin 的缺陷：请附上源文件报告问题；用 --verbose 查看调用栈。');
-      m.cause = error;
+      report(file, rules.docxFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
       return undefined;
     }
   }

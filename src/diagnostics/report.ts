@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import type { Rule } from './rules.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -10,26 +11,55 @@ export interface At {
   endColumn?: number;
 }
 
-/**
- * Records one problem on a file: the single way every stage reports what a user can fix.
- * `ruleId` names the rule (stable, used in docs and `--json`), `hint` says what to do.
- */
-export function report(
-  file: VFile,
-  severity: Severity,
-  ruleId: string,
-  reason: string,
-  at?: At,
-  hint?: string,
-): VFileMessage {
-  const place = at
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** The arguments the rule's message was made from (so it can be shown in another language). */
+    args?: unknown;
+  }
+}
+
+const place = (at: At | undefined) =>
+  at
     ? at.endLine !== undefined
       ? { start: { line: at.line, column: at.column }, end: { line: at.endLine, column: at.endColumn ?? at.column } }
       : { line: at.line, column: at.column }
     : undefined;
-  const message = file.message(reason, { place, ruleId, source: 'bulletin' });
+
+/**
+ * Records one problem on a file: the single way every stage reports what a user can fix.
+ * The rule (diagnostics/rules.ts) gives the id, default severity, message and hint; `args` fill
+ * them in. The Chinese text is the message's reason; the id and args stay on it so the CLI can
+ * render it in English. `severity` overrides the rule's default (a project's `rules:`, a draft).
+ */
+export function report<A>(file: VFile, rule: Rule<A>, args: NoInfer<A>, at?: At, options?: { severity?: Severity; cause?: unknown }): VFileMessage;
+/** @deprecated The import stage's messages until they join the catalogue. */
+export function report(file: VFile, severity: Severity, ruleId: string, reason: string, at?: At, hint?: string): VFileMessage;
+export function report<A>(
+  file: VFile,
+  rule: Rule<A> | Severity,
+  args: A | string,
+  atOrReason?: At | string,
+  optionsOrAt?: { severity?: Severity; cause?: unknown } | At,
+  legacyHint?: string,
+): VFileMessage {
+  if (typeof rule === 'string') {
+    const at = optionsOrAt as At | undefined;
+    const message = file.message(atOrReason as string, { place: place(at), ruleId: args as string, source: 'bulletin' });
+    message.fatal = rule === 'error' ? true : rule === 'warning' ? false : undefined;
+    if (legacyHint) message.note = legacyHint;
+    return message;
+  }
+  const options = optionsOrAt as { severity?: Severity; cause?: unknown } | undefined;
+  const message = file.message(rule.message.zh(args as A), {
+    place: place(atOrReason as At | undefined),
+    ruleId: rule.id,
+    source: 'bulletin',
+  });
+  if (options?.cause !== undefined) message.cause = options.cause;
+  const severity = options?.severity ?? rule.severity;
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
-  if (hint) message.note = hint;
+  message.note = rule.hint.zh(args as A);
+  message.args = args;
   return message;
 }
 

@@ -4,6 +4,8 @@ import { frontMatterSchema } from '../model/frontMatter.js';
 import { catalogue } from '../diagnostics/errors.js';
 import { LINT_RULES } from '../lint/rules.js';
 import { findingsOn } from '../lint/examples.js';
+import { allRules } from '../catalogue.js';
+import { GROUP_TITLES } from '../diagnostics/rules.js';
 
 interface JsonSchema {
   type?: string | string[];
@@ -56,18 +58,27 @@ const HEADER = '<!-- 本文件由 `npm run docs` 从 src/ 中的 schema 生成�
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 
-/** docs/rules.md: the proofreading rules, from src/lint/rules.ts. */
+/** docs/rules.md: every rule bulletin can report, from the catalogue (src/catalogue.ts). */
 function rulesPage(): string {
-  const families = [...new Set(LINT_RULES.map((r) => r.family))];
-  const sections = families.map((family) => {
-    const rows = LINT_RULES.filter((r) => r.family === family).map((r) => {
+  const rules = allRules();
+  const groups = [...new Set(rules.map((r) => r.group))];
+  const sections = groups.map((group) => {
+    const lint = LINT_RULES.some((r) => r.family === group);
+    const rows = rules.filter((r) => r.group === group).map((r) => {
+      const sample = r.sample ?? (lint ? { args: [] } : {});
+      const severity = r.severity === 'error' ? '错误' : r.severity === 'warning' ? '警告' : '提示';
+      if (!lint) return `| \`${r.id}\` | ${severity} | ${cell(r.message.zh(sample))} | ${cell(r.hint.zh(sample))} |`;
+      const own = LINT_RULES.find((l) => l.id === r.id)!;
       // Whether --fix can rewrite it: the rule's own wrong example says.
-      const fixable = findingsOn(r, r.example.wrong).some((m) => m.expected?.length);
-      return `| \`${r.id}\` | ${r.severity === 'error' ? '错误' : '警告'} | ${cell(r.hint.zh)} | ${cell(r.example.wrong)} | ${cell(r.example.right)} | ${fixable ? '是' : '否'} |`;
+      const fixable = findingsOn(own, own.example.wrong).some((m) => m.expected?.length);
+      return `| \`${r.id}\` | ${severity} | ${cell(own.hint.zh)} | ${cell(own.example.wrong)} | ${cell(own.example.right)} | ${fixable ? '是' : '否'} |`;
     });
-    return `## ${family}\n\n| 规则 | 默认 | 说明 | 错误示例 | 正确示例 | --fix |\n| --- | --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+    const head = lint
+      ? '| 规则 | 默认 | 说明 | 错误示例 | 正确示例 | --fix |\n| --- | --- | --- | --- | --- | --- |'
+      : '| 规则 | 默认 | 消息示例 | 提示 |\n| --- | --- | --- | --- |';
+    return `## ${GROUP_TITLES[group].zh}\n\n${head}\n${rows.join('\n')}\n`;
   });
-  return `${HEADER}# 校对规则\n\n\`bulletin check\` 与 \`bulletin build\` 按这些规则检查正文（依据 GB/T 15834-2011《标点符号用法》、GB/T 15835-2011《出版物上数字用法》和公文编辑惯例）。每条规则的严重程度可在 bulletin.config.yaml 中修改或关闭：\n\n\`\`\`yaml\nrules:\n  word-relative-time: \"off\"\n  typo-halfwidth-punct: error\n\`\`\`\n\n“错误”阻止生成（\`--draft\` 时【待补】只警告）；\`bulletin check --fix\` 自动改正“--fix”一栏为“是”的问题。\n\n${sections.join('\n')}`;
+  return `${HEADER}# 规则\n\nbulletin 报告的每个问题都有一条规则：规则名（\`--json\` 输出中的 \`ruleId\`）、默认严重程度、消息和提示。消息指明文件、行和列；“错误”阻止生成，“警告”不阻止。\n\n校对规则（标点、序次语、数字与日期、用词、未完成）依据 GB/T 15834-2011《标点符号用法》、GB/T 15835-2011《出版物上数字用法》和公文编辑惯例，其严重程度可在 bulletin.config.yaml 中修改或关闭：\n\n\`\`\`yaml\nrules:\n  word-relative-time: \"off\"\n  typo-halfwidth-punct: error\n\`\`\`\n\n\`--draft\` 时【待补】只警告；\`bulletin check --fix\` 自动改正“--fix”一栏为“是”的问题。\n\n${sections.join('\n')}`;
 }
 
 /** docs/front-matter.md, docs/config.md and docs/errors.md, generated from the schemas and the error catalogue. */

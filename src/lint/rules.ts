@@ -5,6 +5,8 @@
  * A check may offer a safe rewrite (`fix`), which `bulletin check --fix` applies.
  */
 
+import type { Rule } from '../diagnostics/rules.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Finding {
@@ -253,7 +255,7 @@ export const LINT_RULES: LintRule[] = [
     family: '标点',
     severity: 'warning',
     message: { zh: (s) => `“、${s}”：“${s}”前不加顿号`, en: (s) => `No enumeration comma before “${s}”` },
-    hint: { zh: '并列词语的最后一项后接“等”“及”时，不用顿号：“甲、乙等”“甲、乙及丙”。', en: 'Write 甲、乙等 and 甲、乙及丙, without 、 before 等 or 及.' },
+    hint: { zh: '并列词语的最后一项后接“等”“及”时，不用顿号：“甲、乙等”“甲、乙及丙”。', en: 'Write “甲、乙等” and “甲、乙及丙”, without “、” before “等” or “及”.' },
     example: { wrong: '煤矿、非煤矿山、等行业', right: '煤矿、非煤矿山等行业' },
     check: (text) => each(text, /、([等及])(?!时|早|格|至|第)/gu, (m) => ({ index: m.index!, length: 2, args: [m[1]!], fix: m[1]! })),
   },
@@ -276,7 +278,7 @@ export const LINT_RULES: LintRule[] = [
     family: '序次语',
     severity: 'warning',
     message: { zh: (s, right) => `序次语“${s}”应写作“${right}”`, en: (s, right) => `Ordinal “${s}” should be “${right}”` },
-    hint: { zh: '一、（一）1.（1）：“一”后用顿号，“（一）”“（1）”后不加标点，阿拉伯数字后用下脚点“.”，括号用全角。', en: 'Write 一、 (一) 1. (1): a comma after 一, nothing after brackets, a full stop after arabic numbers, full-width brackets.' },
+    hint: { zh: '一、（一）1.（1）：“一”后用顿号，“（一）”“（1）”后不加标点，阿拉伯数字后用下脚点“.”，括号用全角。', en: 'Write “一、” “（一）” “1.” “（1）”: a comma after “一”, nothing after brackets, a full stop after arabic numbers, full-width brackets.' },
     example: { wrong: '（一）、加强组织领导', right: '（一）加强组织领导' },
     check: (text) => {
       const rules: Array<[RegExp, (m: RegExpExecArray) => string]> = [
@@ -298,7 +300,7 @@ export const LINT_RULES: LintRule[] = [
     family: '序次语',
     severity: 'warning',
     message: { zh: (s, why) => `小标题“${s}”的序号${why}`, en: (s, why) => `Heading “${s}”: ${why}` },
-    hint: { zh: '层次依次为“一、”“（一）”“1.”“（1）”，不跳级；同一层次的序号连续。', en: 'Levels go 一、 → （一） → 1. → （1） without a skip, numbered in sequence.' },
+    hint: { zh: '层次依次为“一、”“（一）”“1.”“（1）”，不跳级；同一层次的序号连续。', en: 'Levels go “一、” → “（一）” → “1.” → “（1）” without a skip, numbered in sequence.' },
     example: { wrong: '## 一、总体要求\n\n## 三、工作措施', right: '## 一、总体要求\n\n## 二、工作措施' },
   },
   // ---------------------------------------------------------------- 数字与日期
@@ -321,7 +323,7 @@ export const LINT_RULES: LintRule[] = [
     family: '数字与日期',
     severity: 'warning',
     message: { zh: (s, right) => `“${s}”应写作“${right}”`, en: (s, right) => `“${s}” should be “${right}”` },
-    hint: { zh: '范围两端都带百分号或“万”“亿”等单位：10%～20%，3万元～5万元。', en: 'Both ends of a range carry % or 万/亿: 10%～20%, 3万元～5万元.' },
+    hint: { zh: '范围两端都带百分号或“万”“亿”等单位：10%～20%，3万元～5万元。', en: 'Both ends of a range carry % or a unit such as “万” or “亿”: “10%～20%”, “3万元～5万元”.' },
     example: { wrong: '增长10～20%，投入3～5万元', right: '增长10%～20%，投入3万元～5万元' },
     check: (text) => [
       ...each(text, /(\d+(?:\.\d+)?)～(\d+(?:\.\d+)?)%/g, (m) => ({ index: m.index!, length: m[0].length, args: [m[0], `${m[1]}%～${m[2]}%`], fix: `${m[1]}%～${m[2]}%` })),
@@ -346,7 +348,7 @@ export const LINT_RULES: LintRule[] = [
     family: '数字与日期',
     severity: 'warning',
     message: { zh: (s) => `年份“${s}”省略了世纪`, en: (s) => `Shortened year “${s}”` },
-    hint: { zh: '年份写全四位：“2021年”，不写“21年”。', en: 'Write the year in full: 2021年, not 21年.' },
+    hint: { zh: '年份写全四位：“2021年”，不写“21年”。', en: 'Write the year in full: “2021年”, not “21年”.' },
     example: { wrong: '21年3月', right: '2021年3月' },
     check: (text, ctx) =>
       each(text, /(?<!\d)(?<!\d\.)(?:(?<=截至|截止|到|自|从|于|至)(\d{2})年(?!来|间|内|以来|前|后|左右|多)|(\d{2})年(?=\d{1,2}月))/gu, (m) => {
@@ -360,7 +362,7 @@ export const LINT_RULES: LintRule[] = [
     family: '数字与日期',
     severity: 'warning',
     message: { zh: (s) => `日期“${s}”的月、日前补了“0”`, en: (s) => `Zero-padded date “${s}”` },
-    hint: { zh: '汉字日期中的月、日不补零：“8月1日”。', en: 'No leading zeros in 月/日: 8月1日.' },
+    hint: { zh: '汉字日期中的月、日不补零：“8月1日”。', en: 'No leading zeros before “月” or “日”: “8月1日”.' },
     example: { wrong: '08月01日', right: '8月1日' },
     check: (text) =>
       each(text, /(?<!\d)(0?\d{1,2})月(0?\d{1,2})日|(?<![\d年])0(\d)月/g, (m) => {
@@ -384,8 +386,8 @@ export const LINT_RULES: LintRule[] = [
     id: 'date-hao',
     family: '数字与日期',
     severity: 'warning',
-    message: { zh: (s) => `日期“${s}”用了“号”`, en: (s) => `“号” for a day in “${s}”` },
-    hint: { zh: '书面语中日期用“日”：“3月5日”。', en: 'Written dates take 日: 3月5日.' },
+    message: { zh: (s) => `日期“${s}”用了“号”`, en: (s) => `“号” for the day in “${s}”` },
+    hint: { zh: '书面语中日期用“日”：“3月5日”。', en: 'Written dates take “日”: “3月5日”.' },
     example: { wrong: '3月5号', right: '3月5日' },
     check: (text) => each(text, /(\d{1,2})月(\d{1,2})号/g, (m) => ({ index: m.index!, length: m[0].length, args: [m[0]], fix: `${m[1]}月${m[2]}日` })),
   },
@@ -431,3 +433,28 @@ export const LINT_RULES: LintRule[] = [
 
 export const LINT_RULE_IDS = LINT_RULES.map((r) => r.id);
 export const lintRule = (id: string): LintRule | undefined => LINT_RULES.find((r) => r.id === id);
+
+/** A proofreading finding as catalogue arguments: the rule's own arguments and the rewrite --fix would make. */
+export interface LintArgs {
+  args: string[];
+  fix?: string;
+}
+const FIX_NOTE = {
+  zh: (fix: string) => (fix === '' ? '可删去。' : `改为“${fix}”。`),
+  en: (fix: string) => (fix === '' ? ' It can be deleted.' : ` Write “${fix}”.`),
+};
+function asRule(r: LintRule): Rule<LintArgs> {
+  return {
+    id: r.id,
+    severity: r.severity,
+    group: r.family,
+    message: { zh: (a) => r.message.zh(...a.args), en: (a) => r.message.en(...a.args) },
+    hint: {
+      zh: (a) => r.hint.zh + (a.fix === undefined ? '' : FIX_NOTE.zh(a.fix)),
+      en: (a) => r.hint.en + (a.fix === undefined ? '' : FIX_NOTE.en(a.fix)),
+    },
+    example: r.example,
+  };
+}
+/** The proofreading rules as entries of the rule catalogue, by id. */
+export const LINT_CATALOGUE: ReadonlyMap<string, Rule<LintArgs>> = new Map(LINT_RULES.map((r) => [r.id, asRule(r)]));

@@ -1,7 +1,7 @@
 import type { Link, Nodes, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report, type At } from '../diagnostics/report.js';
-import { GAP, LINT_RULES, lintRule, ordinalOf, type Finding, type LintRule, type RunContext } from './rules.js';
+import { GAP, LINT_CATALOGUE, LINT_RULES, lintRule, ordinalOf, type Finding, type LintRule, type RunContext } from './rules.js';
 
 /**
  * Chinese proofreading over the body's text (never inline code, code, HTML or the URL of a
@@ -134,8 +134,7 @@ function reporter(file: VFile, source: string, lineStarts: number[], options: Li
     const start = run.at[f.index];
     const last = run.at[f.index + f.length - 1];
     const at = start && last && last.line === start.line ? { ...start, endLine: last.line, endColumn: last.column + 1 } : start ?? fallback;
-    const hint = f.fix === undefined ? rule.hint.zh : `${rule.hint.zh}${f.fix === '' ? '可删去。' : `改为“${f.fix}”。`}`;
-    const m = report(file, severity, rule.id, rule.message.zh(...f.args), at, hint);
+    const m = report(file, LINT_CATALOGUE.get(rule.id)!, { args: f.args, ...(f.fix !== undefined ? { fix: f.fix } : {}) }, at, { severity });
     const actual = run.text.slice(f.index, f.index + f.length);
     if (f.fix !== undefined && start && last && last.line === start.line && source.slice(offsetOf(start), offsetOf(last) + 1) === actual) {
       m.actual = actual;

@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import type { Bulletin } from '../model/bulletin.js';
 import type { FrontMatter } from '../model/frontMatter.js';
 import { hasErrors, report } from '../diagnostics/report.js';
+import * as rules from '../diagnostics/rules.js';
 import { read } from './read.js';
 import { parse, type Parsed } from './parse.js';
 import { validate } from './validate.js';
@@ -48,8 +49,7 @@ export async function compile(display: string, absolute: string, options: Compil
     return { file, parsed, frontMatter, ...(bulletin ? { bulletin } : {}) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const message = report(file, 'error', 'internal-error', `处理源文件时出现内部错误：${reason}`, undefined, '这是 bulletin 的缺陷：请附上源文件报告问题；用 --verbose 查看调用栈。');
-    message.cause = error;
+    report(file, rules.internalError, { detail: reason ?? '' }, undefined, { cause: error });
     return { file };
   }
 }

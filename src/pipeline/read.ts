@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
+import * as rules from '../diagnostics/rules.js';
 import { decode, normaliseNewlines, ENCODING_NAMES } from '../text/decode.js';
 
 /** Sources larger than this are refused: no bulletin is anywhere near it. */
@@ -18,53 +19,46 @@ export async function read(path: string, absolute: string): Promise<VFile> {
   try {
     info = await stat(absolute);
   } catch (error) {
-    report(file, 'error', 'source-unreadable', `无法读取源文件：${explainFsError(error)}`, undefined, '检查文件是否存在以及读取权限。');
+    report(file, rules.sourceUnreadable, fsErrorArgs(error));
     return file;
   }
   if (info.isDirectory()) {
-    report(file, 'error', 'source-is-directory', '这是一个目录，不是源文件', undefined, '目录名不要以 .md 结尾，或写出目录中的源文件。');
+    report(file, rules.sourceIsDirectory, {});
     return file;
   }
   if (info.size > MAX_SOURCE_BYTES) {
-    report(
-      file,
-      'error',
-      'source-too-large',
-      `源文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB，上限 ${MAX_SOURCE_BYTES / 1024 / 1024} MB）`,
-      undefined,
-      '一期简报的源文件通常不到 100 KB；检查是否选错了文件，或把内容拆成多期。',
-    );
+    report(file, rules.sourceTooLarge, { mb: (info.size / 1024 / 1024).toFixed(1), limit: MAX_SOURCE_BYTES / 1024 / 1024 });
     return file;
   }
   let bytes: Buffer;
   try {
     bytes = await readFile(absolute);
   } catch (error) {
-    report(file, 'error', 'source-unreadable', `无法读取源文件：${explainFsError(error)}`, undefined, '检查文件的读取权限。');
+    report(file, rules.sourceUnreadable, fsErrorArgs(error));
     return file;
   }
   const decoded = decode(bytes);
   if (!decoded.ok) {
     if (decoded.reason === 'binary') {
-      report(file, 'error', 'source-binary', `源文件含有二进制内容（第 ${decoded.offset ?? 0} 字节处有控制字符），不是文本`, undefined, '确认选的是 Markdown 文本文件；从 Word 复制的内容请先另存为纯文本。');
+      report(file, rules.sourceBinary, { offset: decoded.offset ?? 0 });
     } else {
-      report(file, 'error', 'source-encoding', '无法判断源文件的编码', undefined, '请把文件另存为 UTF-8 编码后再试。');
+      report(file, rules.sourceEncoding, {});
     }
     return file;
   }
   file.value = normaliseNewlines(decoded.text);
   file.data.encoding = decoded.encoding;
   if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'utf-8-bom') {
-    report(
-      file,
-      'warning',
-      'source-encoding-legacy',
-      `源文件的编码是 ${ENCODING_NAMES[decoded.encoding]}，已按此读取`,
-      undefined,
-      '建议把源文件另存为 UTF-8。',
-    );
+    report(file, rules.sourceEncodingLegacy, { zhName: ENCODING_NAMES[decoded.encoding], name: decoded.encoding.toUpperCase() });
   }
   return file;
+}
+
+/** The arguments of source-unreadable: the reason in Chinese and as the system said it. */
+export function fsErrorArgs(error: unknown): { detail: string; zhDetail: string } {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const english: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder' };
+  return { zhDetail: explainFsError(error), detail: (code && english[code]) ?? (error instanceof Error ? error.message : String(error)) };
 }
 
 export function explainFsError(error: unknown): string {

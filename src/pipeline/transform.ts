@@ -4,6 +4,7 @@ import type { Root, RootContent, PhrasingContent, Paragraph, Heading, Table, Lis
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
+import * as rules from '../diagnostics/rules.js';
 import type { Config } from '../config/schema.js';
 import type { FrontMatter } from '../model/frontMatter.js';
 import type { Article, Block, Bulletin, DistributionLine, Inline, Place } from '../model/bulletin.js';
@@ -90,14 +91,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
   };
 
   function rawHtml(node: { value: string; position?: { start: { line: number; column: number } } }) {
-    report(
-      file,
-      'warning',
-      'raw-html',
-      `不支持 HTML 标记，已忽略：${node.value.trim().slice(0, 40)}`,
-      placeOf(node),
-      '用 Markdown 书写：段落空一行，标题用 #，表格用 | 分隔。',
-    );
+    report(file, rules.rawHtml, { html: node.value.trim().slice(0, 40) }, placeOf(node));
   }
 
   function safeHref(url: string, node: { position?: { start: { line: number; column: number } } }): string | undefined {
@@ -107,19 +101,19 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
     const probe = trimmed.replace(/[\u0000-\u0020\u007f]/g, '').replace(/\\/g, '/');
     if (/^(https?:|mailto:)/i.test(trimmed) || trimmed.startsWith('#')) return trimmed;
     if (/^[a-z][a-z0-9+.-]*:/i.test(probe) || probe.startsWith('//')) {
-      report(file, 'warning', 'link-unsafe', `不允许的链接地址“${trimmed.slice(0, 40)}”，已只保留文字`, placeOf(node), '链接只能是 http(s)、mailto 或项目内的相对路径。');
+      report(file, rules.linkUnsafe, { url: trimmed.slice(0, 40) }, placeOf(node));
       return undefined;
     }
     let decoded: string;
     try {
       decoded = decodeURIComponent(probe.split(/[?#]/)[0] ?? '');
     } catch {
-      report(file, 'warning', 'link-malformed', `链接地址中的 % 编码有误“${trimmed.slice(0, 40)}”，已只保留文字`, placeOf(node), '检查链接地址；% 后面应是两位十六进制数字。');
+      report(file, rules.linkMalformed, { url: trimmed.slice(0, 40) }, placeOf(node));
       return undefined;
     }
     const target = path.resolve(path.dirname(String(file.data.absolute ?? '')), decoded);
     if (!isInside(options.root, target)) {
-      report(file, 'warning', 'link-outside', `链接指向项目之外“${trimmed.slice(0, 40)}”，已只保留文字`, placeOf(node), '链接只能指向项目目录之内。');
+      report(file, rules.linkOutside, { url: trimmed.slice(0, 40) }, placeOf(node));
       return undefined;
     }
     return trimmed;
@@ -128,7 +122,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
   function image(url: string, node: { position?: { start: { line: number; column: number } } }): string | undefined {
     const trimmed = url.trim();
     if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//') || path.isAbsolute(trimmed)) {
-      report(file, 'error', 'image-not-relative', `图片只能用项目内的相对路径：“${trimmed.slice(0, 60)}”`, placeOf(node), '把图片放进项目目录（如 bulletins/2021/images/），用相对路径引用。');
+      report(file, rules.imageNotRelative, { url: trimmed.slice(0, 60) }, placeOf(node));
       return undefined;
     }
     let decoded: string;
@@ -145,15 +139,15 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
       // missing: reported below
     }
     if (!isInside(options.root, absolute) || !isInside(realpathSync(options.root), real)) {
-      report(file, 'error', 'image-outside-project', `图片在项目目录之外：“${trimmed.slice(0, 60)}”`, placeOf(node), '图片须放在项目目录之内（不能用 ../ 或指向外部的链接）。');
+      report(file, rules.imageOutsideProject, { url: trimmed.slice(0, 60) }, placeOf(node));
       return undefined;
     }
     if (!existsSync(absolute) || !statSync(absolute).isFile()) {
-      report(file, 'error', 'image-missing', `找不到图片“${trimmed.slice(0, 60)}”`, placeOf(node), '检查图片路径（相对于源文件所在目录）和文件名的大小写。');
+      report(file, rules.imageMissing, { url: trimmed.slice(0, 60) }, placeOf(node));
       return undefined;
     }
     if (!/\.(png|jpe?g|gif|webp|svg)$/i.test(absolute)) {
-      report(file, 'error', 'image-type', `不支持的图片格式：“${trimmed.slice(0, 60)}”`, placeOf(node), '使用 PNG、JPEG、GIF、WebP 或 SVG 图片。');
+      report(file, rules.imageType, { url: trimmed.slice(0, 60) }, placeOf(node));
       return undefined;
     }
     const known = imageNames.get(absolute);
@@ -183,7 +177,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
     if (depth >= MAX_DEPTH) {
       if (!tooDeep) {
         tooDeep = true;
-        report(file, 'error', 'body-too-deep', `引用或列表嵌套过深（超过 ${MAX_DEPTH} 层）`, placeOf(at), '简报正文不需要多层嵌套；去掉多余的 > 或列表缩进。');
+        report(file, rules.bodyTooDeep, { limit: MAX_DEPTH }, placeOf(at));
       }
       return [];
     }
@@ -202,7 +196,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
       case 'heading': {
         const h = node as Heading;
         if (h.depth > 3) {
-          report(file, 'warning', 'heading-depth', `第 ${h.depth} 级标题按三级标题处理`, placeOf(h), '简报正文只用 ## 和 ### 两级小标题。');
+          report(file, rules.headingDepth, { depth: h.depth }, placeOf(h));
         }
         const children = inlineOf(h.children);
         return [{ type: 'heading', depth: h.depth === 2 ? 2 : 3, children, text: plain(children), place: placeOf(h) }];
@@ -255,10 +249,10 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
     if (node.type === 'heading' && node.depth === 1) {
       const title = plain(inlineOf(node.children)).trim();
       if (!title) {
-        report(file, 'error', 'article-title-empty', '文章标题是空的', placeOf(node), '在 # 后面写上标题。');
+        report(file, rules.articleTitleEmpty, {}, placeOf(node));
       }
       if (articles.length === MAX_ARTICLES) {
-        report(file, 'error', 'too-many-articles', `文章过多：超过 ${MAX_ARTICLES} 篇（每个“# 标题”开始一篇）`, placeOf(node), '文章内的小标题用 ## 或 ###；检查是否误把正文行写成了 # 开头。');
+        report(file, rules.tooManyArticles, { limit: MAX_ARTICLES }, placeOf(node));
       }
       current = { index: articles.length + 1, title, blocks: [], place: placeOf(node) };
       articles.push(current);
@@ -272,7 +266,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
       if (node.type === 'definition') continue;
       if (!orphanReported) {
         orphanReported = true;
-        report(file, 'error', 'body-before-title', '正文出现在第一篇文章标题之前', placeOf(node), '每篇文章以一行“# 标题”开始；在这段文字前加上标题。');
+        report(file, rules.bodyBeforeTitle, {}, placeOf(node));
       }
       continue;
     }
@@ -284,7 +278,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
   }
 
   if (articles.length === 0 && !orphanReported) {
-    report(file, 'error', 'body-no-article', '正文里没有文章', { line: 1, column: 1 }, '在前置信息之后写“# 标题”，再写正文段落。');
+    report(file, rules.bodyNoArticle, {}, { line: 1, column: 1 });
   }
   for (const article of articles) {
     const last = article.blocks.at(-1);

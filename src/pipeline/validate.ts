@@ -1,7 +1,8 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import { frontMatterSchema, frontMatterKeys, type FrontMatter } from '../model/frontMatter.js';
-import { validateYaml } from './yamlSchema.js';
+import { validateYaml, yamlAt } from './yamlSchema.js';
+import * as rules from '../diagnostics/rules.js';
 import type { Parsed } from './parse.js';
 
 /**
@@ -11,18 +12,11 @@ import type { Parsed } from './parse.js';
 export function validate(file: VFile, parsed: Parsed): FrontMatter | undefined {
   const value = parsed.yaml.value;
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
-    report(
-      file,
-      'error',
-      'front-matter-not-a-map',
-      '前置信息应为“字段: 值”的键值表',
-      { line: 2, column: 1 },
-      '按“issue: 64”这样的格式逐行书写字段。',
-    );
+    report(file, rules.frontMatterNotAMap, {}, { line: 2, column: 1 });
     return undefined;
   }
   const before = file.messages.length;
-  const data = validateYaml(file, parsed.yaml, frontMatterSchema, 'front-matter', (path) =>
+  const data = validateYaml(file, parsed.yaml, frontMatterSchema, rules.frontMatterYaml, (path) =>
     path.length === 0 ? frontMatterKeys : path[0] === 'series' ? ['name', 'number'] : [],
   );
   // A value still marked 【待补】 is reported once, as unfinished (lint's placeholder rule), not
@@ -35,15 +29,7 @@ export function validate(file: VFile, parsed: Parsed): FrontMatter | undefined {
   if (Number.isInteger(raw.issue) && Number.isInteger(raw.total) && (raw.total as number) < (raw.issue as number)) {
     const pair = parsed.yaml.doc.contents && 'items' in parsed.yaml.doc.contents ? parsed.yaml.doc.get('total', true) : undefined;
     const offset = (pair as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0;
-    const p = parsed.yaml.counter.linePos(offset);
-    report(
-      file,
-      'error',
-      'front-matter-total-lt-issue',
-      `总期号 total（${String(raw.total)}）小于期号 issue（${String(raw.issue)}）`,
-      { line: p.line + parsed.yaml.lineOffset, column: p.col },
-      '总期号从创刊起累计，不会小于当年的期号；检查两个数字是否写反。',
-    );
+    report(file, rules.frontMatterTotalLtIssue, { total: raw.total as number, issue: raw.issue as number }, yamlAt(parsed.yaml, offset));
     return undefined;
   }
   return data;

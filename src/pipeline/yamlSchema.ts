@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, isPair, isScalar, isMap, visit, type Docume
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { report, type At } from '../diagnostics/report.js';
+import type { YamlRules } from '../diagnostics/rules.js';
 
 /**
  * YAML parsed for validation: the plain value plus enough of the syntax tree to point a
@@ -15,20 +16,8 @@ export interface YamlSource {
   value: unknown;
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: '文字',
-  number: '数字',
-  int: '整数',
-  boolean: '是/否（true/false）',
-  object: '键值表',
-  array: '列表',
-  record: '键值表',
-  null: '空值',
-  undefined: '空值',
-};
-
 /** Parses YAML strictly: YAML 1.2 core schema, unique keys, no tags that construct objects. */
-export function parseYaml(file: VFile, text: string, lineOffset: number, rulePrefix: string): YamlSource | undefined {
+export function parseYaml(file: VFile, text: string, lineOffset: number, rules: YamlRules): YamlSource | undefined {
   const counter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: counter,
@@ -38,25 +27,24 @@ export function parseYaml(file: VFile, text: string, lineOffset: number, rulePre
     prettyErrors: false,
     strict: true,
   });
-  const at = (offset: number): At => {
-    const p = counter.linePos(offset);
-    return { line: p.line + lineOffset, column: p.col };
-  };
+  const at = (offset: number): At => yamlAt({ counter, lineOffset }, offset);
   let failed = false;
   // An unclosed [ or { makes the parser complain lines later ("bad indent"); name the bracket
   // at its own place instead, and let it stand for the errors that follow from it.
   const unclosed = doc.errors.length ? unclosedBracket(text) : undefined;
   if (unclosed) {
-    const close = unclosed.bracket === '[' ? ']' : '}';
-    report(file, 'error', `${rulePrefix}-yaml-syntax`, `YAML 语法错误：“${unclosed.bracket}”没有闭合`, at(unclosed.offset), `在这一行的值后面补上“${close}”；若“${unclosed.bracket}”是文字的一部分，给整个值加引号。`);
+    report(file, rules.unclosed, { bracket: unclosed.bracket }, at(unclosed.offset));
     return undefined;
   }
   for (const error of doc.errors) {
     failed = true;
-    const { rule, reason, hint } = explainYamlError(error.code, error.message);
-    // A duplicate key is named: the key at the start of the line the parser points at.
-    const key = error.code === 'DUPLICATE_KEY' ? /^\s*([^:#\s][^:#]*?)\s*:/.exec(text.slice(text.lastIndexOf('\n', error.pos[0] - 1) + 1))?.[1] : undefined;
-    report(file, 'error', `${rulePrefix}-${rule}`, key ? `字段“${key}”重复出现` : reason, at(error.pos[0]), hint);
+    const where = at(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      // A duplicate key is named: the key at the start of the line the parser points at.
+      const key = /^\s*([^:#\s][^:#]*?)\s*:/.exec(text.slice(text.lastIndexOf('\n', error.pos[0] - 1) + 1))?.[1] ?? '';
+      report(file, rules.duplicateKey, { key }, where);
+    } else if (error.code === 'TAB_AS_INDENT') report(file, rules.tab, {}, where);
+    else report(file, rules.syntax, { code: error.code, detail: error.message.split('\n')[0] ?? '' }, where);
   }
   if (failed) return undefined;
   visit(doc, {
@@ -68,26 +56,19 @@ export function parseYaml(file: VFile, text: string, lineOffset: number, rulePre
         const lineStart = text.lastIndexOf('\n', node.range[0]) + 1;
         const tagAt = start >= lineStart ? text.slice(0, start).replace(/!+$/, '').length : node.range[0];
         const written = start >= lineStart ? /^!\S*/.exec(text.slice(tagAt))?.[0] ?? node.tag : node.tag;
-        report(
-          file,
-          'error',
-          `${rulePrefix}-yaml-tag`,
-          `不允许使用 YAML 标签“${written}”`,
-          at(tagAt),
-          '去掉以 ! 开头的标签；只能写普通的文字、数字、列表和键值表。',
-        );
+        report(file, rules.tag, { tag: written }, at(tagAt));
       }
     },
     Pair(_key, pair) {
       const key = pair.key as Node | null;
       if (key && !isScalar(key)) {
         failed = true;
-        report(file, 'error', `${rulePrefix}-yaml-complex-key`, '字段名只能是文字', at(key.range?.[0] ?? 0), '删除以 ? 开头或用列表、键值表作字段名的写法。');
+        report(file, rules.complexKey, {}, at(key.range?.[0] ?? 0));
       }
     },
     Alias(_key, node) {
       failed = true;
-      report(file, 'error', `${rulePrefix}-yaml-alias`, '不允许使用 YAML 别名（*name）', at(node.range?.[0] ?? 0), '把引用的内容直接写出来。');
+      report(file, rules.alias, {}, at(node.range?.[0] ?? 0));
     },
   });
   if (failed) return undefined;
@@ -111,42 +92,15 @@ function unclosedBracket(text: string): { bracket: '[' | '{'; offset: number } |
   return open[0];
 }
 
-/** Chinese for the YAML parser's commonest error codes; its English detail follows in brackets. */
-const YAML_ERRORS: Record<string, string> = {
-  MULTILINE_IMPLICIT_KEY: '“键: 值”须写在同一行，冒号后要有空格',
-  BAD_INDENT: '缩进不对',
-  MISSING_CHAR: '缺少配对的引号或括号',
-  BLOCK_AS_IMPLICIT_KEY: '字段名不能跨行',
-  UNEXPECTED_TOKEN: '出现了意外的符号',
-  BAD_SCALAR_START: '值不能以这个符号开头（如 @、`、%），请加引号',
-  MULTIPLE_DOCS: '前置信息里只能有一段 YAML',
-  IMPOSSIBLE: '无法解析这段 YAML',
-};
-
-function explainYamlError(code: string, message: string): { rule: string; reason: string; hint: string } {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return { rule: 'duplicate-key', reason: '字段重复出现', hint: '每个字段只能写一次；删除多余的一行。' };
-    case 'TAB_AS_INDENT':
-      return { rule: 'yaml-tab', reason: 'YAML 中不能用制表符（Tab）缩进', hint: '把行首的 Tab 换成空格。' };
-    default: {
-      const what = YAML_ERRORS[code];
-      const detail = message.split('\n')[0] ?? '';
-      return {
-        rule: 'yaml-syntax',
-        reason: what ? `YAML 语法错误：${what}（${detail}）` : `YAML 语法错误：${detail}`,
-        hint: '检查冒号、缩进和引号；字段写成“键: 值”，冒号后留一个空格。',
-      };
-    }
-  }
+/** 1-based line and column of an offset in the YAML text, as a line of the whole file. */
+export function yamlAt(source: Pick<YamlSource, 'counter' | 'lineOffset'>, offset: number): At {
+  const p = source.counter.linePos(offset);
+  return { line: p.line + source.lineOffset, column: p.col };
 }
 
 /** The place of the value (or, for a missing or unknown key, the key) at `path`. */
 export function placeOf(source: YamlSource, path: readonly PropertyKey[], unknownKey?: string): At {
-  const at = (offset: number): At => {
-    const p = source.counter.linePos(offset);
-    return { line: p.line + source.lineOffset, column: p.col };
-  };
+  const at = (offset: number): At => yamlAt(source, offset);
   let node: unknown = source.doc.contents;
   let best: At = { line: 1 + source.lineOffset, column: 1 };
   if (node && isMap(node) && node.range) best = at(node.range[0]);
@@ -208,7 +162,7 @@ export function validateYaml<S extends z.ZodType>(
   file: VFile,
   source: YamlSource,
   schema: S,
-  rulePrefix: string,
+  rules: YamlRules,
   known: (path: readonly PropertyKey[]) => string[],
 ): z.output<S> | undefined {
   const value = source.value ?? {};
@@ -221,70 +175,41 @@ export function validateYaml<S extends z.ZodType>(
       for (const key of issue.keys) {
         const allowed = known(issue.path);
         const guess = closest(key, allowed);
-        report(
-          file,
-          'error',
-          `${rulePrefix}-unknown-key`,
-          `未知的字段“${[...issue.path.map(String), key].join('.')}”`,
-          placeOf(source, issue.path, key),
-          guess ? `是不是“${guess}”？允许的字段：${allowed.join('、')}` : `允许的字段：${allowed.join('、')}`,
-        );
+        report(file, rules.unknownKey, { field: [...issue.path.map(String), key].join('.'), allowed, ...(guess ? { guess } : {}) }, placeOf(source, issue.path, key));
       }
       continue;
     }
     const at = placeOf(source, issue.path);
     if (issue.code === 'invalid_type' && actual === undefined) {
-      const hint =
-        issue.path.length > 1 ? `在“${issue.path.slice(0, -1).map(String).join('.')}”下补上“${String(issue.path.at(-1))}”。` : `在开头的 --- 之间补上“${field}: …”一行。`;
-      report(file, 'error', `${rulePrefix}-missing-key`, `缺少必填字段“${field}”`, at, hint);
+      const parent = issue.path.slice(0, -1).map(String).join('.');
+      report(file, rules.missingKey, { field, key: String(issue.path.at(-1)), ...(parent ? { parent } : {}) }, at);
       continue;
     }
     if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
       // Every number in the schemas is an integer.
-      const expected = issue.code === 'invalid_type' ? (issue.expected === 'number' ? '整数' : TYPE_NAMES[issue.expected] ?? issue.expected) : '文字或文字列表';
-      report(
-        file,
-        'error',
-        `${rulePrefix}-wrong-type`,
-        `字段“${field}”应为${expected}，实际是${TYPE_NAMES[describe(actual)] ?? describe(actual)}“${short(actual)}”`,
-        at,
-        expected === '整数' ? '写成不带引号和小数点的正整数，如 64。' : `把“${field}”的值改为${expected}。`,
-      );
+      const expected = issue.code === 'invalid_type' ? (issue.expected === 'number' ? 'int' : issue.expected) : 'string-or-list';
+      report(file, rules.wrongType, { field, expected, actual: describe(actual), value: short(actual) }, at);
       continue;
     }
     if (issue.code === 'too_small') {
       const min = 'minimum' in issue ? String(issue.minimum) : '1';
-      report(
-        file,
-        'error',
-        `${rulePrefix}-too-small`,
-        typeof actual === 'number' ? `字段“${field}”应不小于 ${min}，实际是 ${actual}` : `字段“${field}”不能为空`,
-        at,
-        typeof actual === 'number' ? `改为不小于 ${min} 的整数。` : `填写“${field}”的内容，或删除这一行。`,
-      );
+      report(file, rules.tooSmall, { field, min, ...(typeof actual === 'number' ? { value: actual } : {}) }, at);
       continue;
     }
     if (issue.code === 'too_big') {
-      report(file, 'error', `${rulePrefix}-too-big`, `字段“${field}”的值过大：${short(actual)}`, at, '检查这个值。');
+      report(file, rules.tooBig, { field, value: short(actual) }, at);
       continue;
     }
     if (issue.code === 'invalid_value') {
-      const options = 'values' in issue ? (issue.values as unknown[]).map(String).join('、') : '';
-      report(file, 'error', `${rulePrefix}-invalid-value`, `字段“${field}”的值“${short(actual)}”无效`, at, `可选值：${options}`);
+      const options = 'values' in issue ? (issue.values as unknown[]).map(String) : [];
+      report(file, rules.invalidValue, { field, value: short(actual), options }, at);
       continue;
     }
     if ((issue.code === 'custom' && issue.message === 'date') || (issue.code === 'invalid_format')) {
-      report(
-        file,
-        'error',
-        `${rulePrefix}-invalid-date`,
-        `字段“${field}”不是有效日期：“${short(actual)}”`,
-        at,
-        '日期写成 YYYY-MM-DD，如 2021-06-25，且须是日历上存在的日子。',
-      );
+      report(file, rules.invalidDate, { field, value: short(actual) }, at);
       continue;
     }
-    report(file, 'error', `${rulePrefix}-invalid`, `字段“${field}”无效：${issue.message}`, at, '按说明修改这个字段。');
+    report(file, rules.invalid, { field, detail: issue.message }, at);
   }
   return undefined;
 }

@@ -1,0 +1,19 @@
+/**
+ * Every rule bulletin can report, in docs order: the pipeline's rules (diagnostics/rules.ts), the
+ * import rules and the proofreading rules (lint/rules.ts). The CLI renders messages in English
+ * from it; docs/rules.md is generated from it; a test holds it against the ids the fixtures raise.
+ */
+import { STAGE_RULES, YAML_RULES, type AnyRule } from './diagnostics/rules.js';
+import { LINT_CATALOGUE } from './lint/rules.js';
+
+export function allRules(): Array<AnyRule> {
+  const early = STAGE_RULES.filter((r) => r.group !== 'numbering' && r.group !== 'output');
+  const late = STAGE_RULES.filter((r) => r.group === 'numbering' || r.group === 'output');
+  return [...early, ...YAML_RULES, ...late, ...([...LINT_CATALOGUE.values()] as Array<AnyRule>)];
+}
+
+let index: Map<string, AnyRule> | undefined;
+export function ruleById(id: string): AnyRule | undefined {
+  index ??= new Map(allRules().map((r) => [r.id, r]));
+  return index.get(id);
+}

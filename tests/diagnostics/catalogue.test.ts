@@ -1,0 +1,66 @@
+// The rule catalogue: every id the code raises is in it (and so in docs/rules.md), and every rule
+// speaks both languages.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allRules, ruleById } from '../../src/catalogue.js';
+import { check } from '../../src/core/check.js';
+import { captureIo, copyInto, FIXTURES, tempProject } from '../helpers/project.js';
+
+const HAN = /\p{Script=Han}/u;
+
+/** Every string inside a sample, so English text may quote them. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+async function raisedIds(dir: string): Promise<Map<string, string>> {
+  const io = captureIo(dir);
+  await check({ io, json: true });
+  const report = JSON.parse(io.out()) as { files: Array<{ path: string; messages: Array<{ ruleId: string | null }> }> };
+  const ids = new Map<string, string>();
+  for (const f of report.files) for (const m of f.messages) if (m.ruleId) ids.set(m.ruleId, f.path);
+  return ids;
+}
+
+describe('the rule catalogue', () => {
+  it('has one entry per id, and each renders in Chinese and in English from its sample', () => {
+    const rules = allRules();
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+    for (const rule of rules) {
+      const sample = rule.sample ?? { args: [] };
+      for (const text of [rule.message.en(sample), rule.hint.en(sample)]) {
+        let bare = text;
+        for (const s of strings(sample)) bare = bare.split(s).join('');
+        // Chinese may be quoted as an example (“——”, (南昌—九江)), never be the sentence itself.
+        bare = bare.replace(/“[^”]*”|\([^)]*\)|（[^）]*）/gu, '');
+        expect(bare, `${rule.id}: English text with Chinese in it`).not.toMatch(HAN);
+        expect(bare.trim(), rule.id).not.toBe('');
+      }
+      expect(rule.message.zh(sample), rule.id).toMatch(HAN);
+    }
+  });
+
+  it('holds every id the fixture corpus raises, and docs/rules.md lists each', async () => {
+    const dir = await tempProject();
+    for (const group of ['bad', 'front-matter', 'typography', 'fix']) {
+      for (const name of await readdir(path.join(FIXTURES, group))) await copyInto(dir, path.join(FIXTURES, group, name), `bulletins/${group}/${name}`);
+    }
+    const raised = await raisedIds(dir);
+    for (const name of await readdir(path.join(FIXTURES, 'numbering'))) {
+      const project = await tempProject();
+      await copyInto(project, path.join(FIXTURES, 'numbering', name, 'bulletins'), 'bulletins');
+      for (const [id, where] of await raisedIds(project)) raised.set(id, `numbering/${name}/${where}`);
+    }
+    // The corpus is wide enough to be worth holding the catalogue against.
+    expect(raised.size).toBeGreaterThan(50);
+    const docs = await readFile(path.resolve(import.meta.dirname, '../../docs/rules.md'), 'utf8');
+    for (const [id, where] of raised) {
+      expect(ruleById(id), `${id} (raised by ${where}) is not in the catalogue`).toBeDefined();
+      expect(docs, `${id} is not in docs/rules.md`).toContain(`\`${id}\``);
+    }
+  });
+});
