@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, type Node } from 'yaml';
-import { yamlAt, type YamlSource } from '../pipeline/yamlSchema.js';
+import { yamlAt, type YamlSource } from '../diagnostics/yaml.js';
 
 /** 1-based source lines of the numbering keys of a front matter (absent keys are left out). */
 export interface KeyLines {

@@ -1,6 +1,6 @@
 import type nunjucks from 'nunjucks';
 import type { Config } from '../config/schema.js';
-import { sortEntries, type ManifestEntry } from './manifest.js';
+import { sortEntries, type ManifestEntry } from '../model/manifest.js';
 
 export interface SiteOptions {
   config: Config;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { configSchema, defaultConfig, type Config } from './schema.js';
-import { parseYaml, placeOf, validateYaml, type YamlSource } from '../pipeline/yamlSchema.js';
+import { parseYaml, placeOf, validateYaml, type YamlSource } from '../diagnostics/yaml.js';
 import { report } from '../diagnostics/report.js';
 import * as rules from '../diagnostics/rules.js';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';

@@ -3,27 +3,23 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
 import type { VFile } from 'vfile';
-import type { Config } from '../config/schema.js';
 import { formatReport, messageToJson } from '../diagnostics/format.js';
-import { hasErrors, offsetToAt, report } from '../diagnostics/report.js';
-import * as rules from '../diagnostics/rules.js';
+import { hasErrors } from '../diagnostics/report.js';
 import { bulletinError, describeError } from '../diagnostics/errors.js';
-import { render, showsToc, templateEnvironment } from '../pipeline/render.js';
+import { templateEnvironment } from '../pipeline/render.js';
 import { Writer } from '../pipeline/write.js';
-import { fontFaces, resolveFonts, FONTS_DIR, type Role, type RoleFont } from '../fonts/fonts.js';
-import { coverage } from '../fonts/coverage.js';
-import { roleTexts } from '../fonts/roleText.js';
-import { manifestEntry, serialiseManifest, sha256, type ManifestEntry } from '../archive/manifest.js';
+import { resolveFonts } from '../fonts/fonts.js';
+import { serialiseManifest, sha256, type ManifestEntry } from '../model/manifest.js';
 import { mergeEntries, publish, readManifest, shardManifestName, type Shard } from './publish.js';
-import type { Bulletin } from '../model/bulletin.js';
 import { displayPath, type Io } from './io.js';
 import { analyse } from './analyse.js';
 import { acquireLock } from './lock.js';
 import { browserIdentity, CACHE_NAME, issueKey, readCache, runKey, serialiseCache, unchanged } from './cache.js';
-import { abortable, interruptedError, throwIfInterrupted } from './interrupt.js';
+import { interruptedError, throwIfInterrupted } from './interrupt.js';
 import { VERSION } from '../version.js';
 
-export type Format = 'html' | 'pdf' | 'docx';
+export type { Format } from '../pipeline/index.js';
+import { produce, type Format } from '../pipeline/index.js';
 
 export interface BuildOptions {
   paths?: string[];
@@ -63,39 +59,6 @@ export interface BuildResult {
   blocked: string[];
 }
 
-
-/** Every string the page will show, for the font coverage check. */
-function pageText(b: Bulletin): string {
-  const parts: string[] = ['第期（总）年月日印发共份本期要目◆：— 0123456789〓', b.draft ? '草稿' : '', b.title, b.publisher, b.marker];
-  const collect = (value: unknown): void => {
-    if (typeof value === 'string') parts.push(value);
-    else if (Array.isArray(value)) value.forEach(collect);
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) if (k !== 'src' && k !== 'href' && k !== 'place') collect(v);
-    }
-  };
-  collect(b.articles);
-  collect(b.distribution);
-  if (b.series) parts.push(b.series.name);
-  return parts.join('');
-}
-
-/** 〓 (U+3013): the mark printed in place of a character no font of its role has. */
-const GETA = '〓';
-
-/**
- * Characters a role's font cannot print (from the font files' cmaps, fonts/coverage.ts), each
- * named with its first place in the source. Body and title text (the colophon is body text)
- * must print: an error unless the config says `missingGlyph: warning`; other roles warn.
- */
-function reportMissingGlyphs(file: VFile, font: RoleFont, missing: Set<number>, roleText: string, config: Config): void {
-  const chars = [...missing].filter((cp) => roleText.includes(String.fromCodePoint(cp))).map((cp) => String.fromCodePoint(cp));
-  if (chars.length === 0) return;
-  const text = String(file.value ?? '');
-  const first = Math.min(...chars.map((c) => text.indexOf(c)).filter((i) => i >= 0));
-  const severity = (font.role === 'body' || font.role === 'title') && config.missingGlyph === 'error' ? 'error' : 'warning';
-  report(file, rules.missingGlyph, { role: font.role, font: font.name, chars: chars.slice(0, 10), count: chars.length }, Number.isFinite(first) ? offsetToAt(text, first) : undefined, { severity });
-}
 
 /**
  * Builds issues into HTML and PDF. Sources with errors are reported and skipped; the rest
@@ -178,7 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         toBuild.map((c) =>
           limit(async () => {
             throwIfInterrupted(signal);
-            const entry = await buildOne(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, browserVersion, blocked, verbose: options.verbose, signal });
+            const entry = await produce(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, browserVersion, blocked, version: VERSION, signal });
             if (entry) entries.push(entry);
           }),
         ),
@@ -265,92 +228,4 @@ function finish(options: BuildOptions, issues: BuiltIssue[], blocked: string[], 
     options.io.stdout(`${JSON.stringify(out, null, 2)}\n`);
   }
   return { exitCode, issues, blocked };
-}
-
-interface BuildContext {
-  config: Config;
-  env: ReturnType<typeof templateEnvironment>;
-  fonts: RoleFont[];
-  writer: Writer;
-  outDir: string;
-  formats: Format[];
-  browser?: Browser;
-  /** The printing browser's product/version, recorded in the manifest. */
-  browserVersion?: string;
-  blocked: string[];
-  verbose?: boolean;
-  /** The run's interrupt: a print in progress is abandoned when it fires. */
-  signal?: AbortSignal;
-}
-
-async function buildOne(file: VFile, b: Bulletin, stem: string, ctx: BuildContext): Promise<ManifestEntry | undefined> {
-  const htmlDir = path.posix.dirname(stem) === '.' ? '' : path.posix.dirname(stem);
-  const text = pageText(b);
-  const roles = roleTexts(b);
-  // Slices are chosen from the whole page text (a face never lacks a slice the page asks it
-  // for); what is missing is reported for the text each role really prints.
-  const unprintable = new Set<string>();
-  const used = await Promise.all(
-    ctx.fonts.map(async (font) => {
-      const { used, missing } = await coverage(font, font.role === 'title' ? roles.title : font.role === 'figures' ? roles.figures : text + roles[font.role]);
-      reportMissingGlyphs(file, font, missing, roles[font.role], ctx.config);
-      for (const cp of missing) if (roles[font.role].includes(String.fromCodePoint(cp))) unprintable.add(String.fromCodePoint(cp));
-      return { font, used };
-    }),
-  );
-  if (hasErrors(file)) return undefined;
-  const faces = fontFaces(used, FONTS_DIR, htmlDir);
-  let html: string;
-  try {
-    html = render(ctx.env, b, { config: ctx.config, htmlDir, fontCss: faces.css, version: VERSION });
-    // A character the fonts cannot print (allowed with missingGlyph: warning) is set as 〓, the
-    // typesetter's mark for a missing character, never left to a system font (a Type 3 or
-    // foreign font in the PDF).
-    for (const ch of unprintable) html = html.split(ch).join(GETA);
-  } catch (error) {
-    report(file, rules.templateError, { detail: (error as Error).message.split('\n').slice(0, 2).join(' ') });
-    return undefined;
-  }
-  // A font slice shared by several issues is copied once per run (awaited by each user).
-  await Promise.all(faces.files.map((f) => ctx.writer.copyShared(f.from, f.to)));
-  for (const image of b.images) await ctx.writer.copy(image.from, image.to);
-  const htmlRel = `${stem}.html`;
-  const htmlFile = await ctx.writer.write(htmlRel, html);
-  const htmlOut = ctx.formats.includes('html') ? { path: htmlRel, sha256: sha256(html) } : null;
-  let pdfOut: ManifestEntry['pdf'] = null;
-  if (ctx.formats.includes('pdf') && ctx.browser) {
-    try {
-      const { print } = await import('../pipeline/print.js');
-      throwIfInterrupted(ctx.signal);
-      const printed = await abortable(print(ctx.browser, htmlFile, b, { allowed: [ctx.outDir], timeout: ctx.config.browser.timeout, version: VERSION }), ctx.signal);
-      ctx.blocked.push(...printed.blocked);
-      if (printed.pages !== printed.layout.pages) {
-        report(file, rules.layoutDrift, { expected: printed.layout.pages, actual: printed.pages });
-      }
-      const pdfRel = `${stem}.pdf`;
-      await ctx.writer.write(pdfRel, printed.pdf);
-      pdfOut = { path: pdfRel, sha256: sha256(printed.pdf), pages: printed.pages, browser: ctx.browserVersion ?? '' };
-    } catch (error) {
-      if (ctx.signal?.aborted) throw error;
-      report(file, rules.printFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
-      return undefined;
-    }
-  }
-  let docxOut: ManifestEntry['docx'] = null;
-  if (ctx.formats.includes('docx')) {
-    try {
-      const { renderDocx, wordFamilies } = await import('../pipeline/docx.js');
-      const { finishDocx } = await import('../pipeline/finishDocx.js');
-      const families = wordFamilies(ctx.config);
-      const docx = await finishDocx(await renderDocx(b, { config: ctx.config, showToc: showsToc(ctx.config, b), families }), b.date, Object.values(families));
-      const docxRel = `${stem}.docx`;
-      await ctx.writer.write(docxRel, docx);
-      docxOut = { path: docxRel, sha256: sha256(docx) };
-    } catch (error) {
-      report(file, rules.docxFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
-      return undefined;
-    }
-  }
-  if (!ctx.formats.includes('html')) await ctx.writer.remove(htmlRel);
-  return { ...manifestEntry(b, htmlOut, pdfOut, docxOut), ...(b.draft ? { draft: true } : {}) };
 }

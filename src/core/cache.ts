@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import { sha256, type ManifestEntry } from '../archive/manifest.js';
+import { sha256, type ManifestEntry } from '../model/manifest.js';
 import { packageVersion as installedVersion } from '../paths.js';
 import type { Bulletin } from '../model/bulletin.js';
 import { BUILTIN_TEMPLATES, VERSION } from '../version.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatReport, messageToJson } from '../diagnostics/format.js';
 import { applyFixes, type Change } from '../lint/fix.js';
 import { Writer } from '../pipeline/write.js';
-import { ENCODING_NAMES, type Encoding } from '../text/decode.js';
+import { ENCODING_NAMES } from '../text/decode.js';
 import { bulletinError, describeError } from '../diagnostics/errors.js';
 import { hasErrors } from '../diagnostics/report.js';
 import { displayPath, type Io } from './io.js';
@@ -82,7 +82,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 async function fixSource(absolute: string, file: import('vfile').VFile, dryRun: boolean): Promise<{ changes: Change[]; skipped?: string }> {
   const fixable = file.messages.filter((m) => m.expected?.length);
   if (fixable.length === 0) return { changes: [] };
-  const encoding = file.data.encoding as Encoding | undefined;
+  const encoding = file.data.encoding;
   if (encoding && encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
     return { changes: [], skipped: `编码是 ${ENCODING_NAMES[encoding]}，未自动改正；另存为 UTF-8 后再运行 --fix` };
   }

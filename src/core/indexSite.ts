@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { formatReport } from '../diagnostics/format.js';
 import { hasErrors } from '../diagnostics/report.js';
 import { Writer } from '../pipeline/write.js';
-import type { ManifestEntry } from '../archive/manifest.js';
+import type { ManifestEntry } from '../model/manifest.js';
 import { displayPath, type Io } from './io.js';
 import { mergeEntries, publish, readManifest } from './publish.js';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import { parseManifest, serialiseManifest, type ManifestEntry } from '../archive/manifest.js';
+import { parseManifest, serialiseManifest, type ManifestEntry } from '../model/manifest.js';
 import { renderSite } from '../archive/site.js';
 import { templateEnvironment } from '../pipeline/render.js';
 import type { Writer } from '../pipeline/write.js';

@@ -3,7 +3,7 @@ import { configSchema } from '../config/schema.js';
 import { frontMatterSchema } from '../model/frontMatter.js';
 import { catalogue } from '../diagnostics/errors.js';
 import { LINT_RULES } from '../lint/rules.js';
-import { findingsOn } from '../lint/examples.js';
+import { findingsOn } from './lintExamples.js';
 import { allRules } from '../catalogue.js';
 import { GROUP_TITLES } from '../diagnostics/rules.js';
 

@@ -70,6 +70,6 @@ export interface Bulletin {
   articles: Article[];
   /** Built with --draft while it still holds 【待补】: every page says 草稿. */
   draft?: boolean;
-  /** Local images referenced by the body: source-relative path → output-relative path. */
-  images: Array<{ from: string; to: string }>;
+  /** Local images referenced by the body: absolute path → output-relative path, with the reference as written and where. */
+  images: Array<{ from: string; to: string; url: string; place: Place }>;
 }

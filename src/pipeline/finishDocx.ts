@@ -1,5 +1,5 @@
 import { dateToEpoch } from '../model/dates.js';
-import { OFFICIAL } from './docx.js';
+import { OFFICIAL } from './renderDocx.js';
 
 /**
  * Makes a .docx reproducible and complete: the same source gives the same bytes.

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
 import type { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import type { Bulletin } from '../model/bulletin.js';
@@ -8,7 +10,15 @@ import { read } from './read.js';
 import { parse, type Parsed } from './parse.js';
 import { validate } from './validate.js';
 import { transform } from './transform.js';
+import { resolveAssets } from './resolveAssets.js';
 import { lintTypography } from '../lint/typography.js';
+import type nunjucks from 'nunjucks';
+import { manifestEntry, sha256, type ManifestEntry } from '../model/manifest.js';
+import type { RoleFont } from '../fonts/fonts.js';
+import { chooseFonts } from './chooseFonts.js';
+import { render, showsToc } from './render.js';
+import type { Writer } from './write.js';
+import { abortable, throwIfInterrupted } from './abortable.js';
 
 export interface Compiled {
   file: VFile;
@@ -29,7 +39,7 @@ export interface CompileOptions {
 
 /**
  * The front half of the pipeline, one source at a time: read → parse (+ typography lint) →
- * validate → transform.
+ * validate → transform → resolve assets.
  * Each stage stops when the file already failed; the messages say why. Never throws: a
  * defect in a stage becomes an `internal-error` message on the file, so a batch goes on.
  */
@@ -43,7 +53,8 @@ export async function compile(display: string, absolute: string, options: Compil
     lintTypography(file, parsed.tree, { rules: options.config.rules, draft: options.draft, ...(typeof date === 'string' ? { date } : {}) });
     const frontMatter = validate(file, parsed);
     if (!frontMatter) return { file, parsed };
-    const bulletin = transform(file, parsed.tree, frontMatter, options);
+    const transformed = transform(file, parsed.tree, frontMatter, options);
+    const bulletin = transformed && resolveAssets(file, transformed, options);
     // A draft build of a source that still holds 【待补】 is marked as a draft.
     if (bulletin && options.draft && file.messages.some((m) => m.ruleId === 'placeholder')) bulletin.draft = true;
     return { file, parsed, frontMatter, ...(bulletin ? { bulletin } : {}) };
@@ -52,4 +63,89 @@ export async function compile(display: string, absolute: string, options: Compil
     report(file, rules.internalError, { detail: reason ?? '' }, undefined, { cause: error });
     return { file };
   }
+}
+
+export type Format = 'html' | 'pdf' | 'docx';
+
+/** What the back half needs from the run: shared by every issue of a build. */
+export interface ProduceContext {
+  config: Config;
+  env: nunjucks.Environment;
+  fonts: RoleFont[];
+  writer: Writer;
+  outDir: string;
+  formats: Format[];
+  /** The run's browser, when PDFs are made. */
+  browser?: Browser;
+  /** The printing browser's product/version, recorded in the manifest. */
+  browserVersion?: string;
+  /** Requests the renderer refused, collected over the run. */
+  blocked: string[];
+  version: string;
+  /** The run's interrupt: a print in progress is abandoned when it fires. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The back half, one compiled issue at a time: fonts → render → write the page (print reads it
+ * from disk) → print → finish PDF → write; and for Word, render → finish → write. Returns the
+ * issue's manifest entry, or undefined when a stage failed (reported on the file). Throws only
+ * when the run is interrupted.
+ */
+export async function produce(file: VFile, b: Bulletin, stem: string, ctx: ProduceContext): Promise<ManifestEntry | undefined> {
+  const htmlDir = path.posix.dirname(stem) === '.' ? '' : path.posix.dirname(stem);
+  const fonts = await chooseFonts(file, b, { fonts: ctx.fonts, config: ctx.config, htmlDir });
+  if (!fonts) return undefined;
+  let html: string;
+  try {
+    html = render(ctx.env, b, { config: ctx.config, htmlDir, fontCss: fonts.css, version: ctx.version, unprintable: fonts.unprintable });
+  } catch (error) {
+    report(file, rules.templateError, { detail: (error as Error).message.split('\n').slice(0, 2).join(' ') });
+    return undefined;
+  }
+  // A font file shared by several issues is copied once per run (awaited by each user).
+  await Promise.all(fonts.files.map((f) => ctx.writer.copyShared(f.from, f.to)));
+  for (const image of b.images) await ctx.writer.copy(image.from, image.to);
+  const htmlRel = `${stem}.html`;
+  const htmlFile = await ctx.writer.write(htmlRel, html);
+  const htmlOut = ctx.formats.includes('html') ? { path: htmlRel, sha256: sha256(html) } : null;
+
+  let pdfOut: ManifestEntry['pdf'] = null;
+  if (ctx.formats.includes('pdf') && ctx.browser) {
+    try {
+      const { print } = await import('./print.js');
+      const { finishPdf } = await import('./finishPdf.js');
+      throwIfInterrupted(ctx.signal);
+      const printed = await abortable(print(ctx.browser, htmlFile, { allowed: [ctx.outDir], timeout: ctx.config.browser.timeout }), ctx.signal);
+      ctx.blocked.push(...printed.blocked);
+      const { pdf, pages } = await finishPdf(printed.raw, b, printed.layout, ctx.version);
+      if (pages !== printed.layout.pages) report(file, rules.layoutDrift, { expected: printed.layout.pages, actual: pages });
+      const pdfRel = `${stem}.pdf`;
+      await ctx.writer.write(pdfRel, pdf);
+      pdfOut = { path: pdfRel, sha256: sha256(pdf), pages, browser: ctx.browserVersion ?? '' };
+    } catch (error) {
+      if (ctx.signal?.aborted) throw error;
+      report(file, rules.printFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
+      return undefined;
+    }
+  }
+
+  let docxOut: ManifestEntry['docx'] = null;
+  if (ctx.formats.includes('docx')) {
+    try {
+      const { renderDocx, wordFamilies } = await import('./renderDocx.js');
+      const { finishDocx } = await import('./finishDocx.js');
+      const families = wordFamilies(ctx.config);
+      const docx = await finishDocx(await renderDocx(b, { config: ctx.config, showToc: showsToc(ctx.config, b), families }), b.date, Object.values(families));
+      const docxRel = `${stem}.docx`;
+      await ctx.writer.write(docxRel, docx);
+      docxOut = { path: docxRel, sha256: sha256(docx) };
+    } catch (error) {
+      report(file, rules.docxFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
+      return undefined;
+    }
+  }
+  // The page was written for the printer; without the HTML format it is not an output.
+  if (!ctx.formats.includes('html')) await ctx.writer.remove(htmlRel);
+  return { ...manifestEntry(b, htmlOut, pdfOut, docxOut), ...(b.draft ? { draft: true } : {}) };
 }

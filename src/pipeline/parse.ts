@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import * as rules from '../diagnostics/rules.js';
-import { parseYaml, type YamlSource } from './yamlSchema.js';
+import { parseYaml, type YamlSource } from '../diagnostics/yaml.js';
 
 export interface Parsed {
   yaml: YamlSource;

@@ -1,17 +1,11 @@
-import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFString, type PDFObject, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
-import type { Bulletin } from '../model/bulletin.js';
-import { dateToEpoch } from '../model/dates.js';
-import { documentMeta } from './render.js';
 import { isInside } from '../paths.js';
 
 export interface PrintOptions {
   /** Folders the page may load files from (the output folder); everything else is refused. */
   allowed: string[];
   timeout: number;
-  version: string;
 }
 
 export interface Layout {
@@ -24,22 +18,19 @@ export interface Layout {
 }
 
 export interface Printed {
-  pdf: Uint8Array;
-  pages: number;
+  /** The PDF as Chromium wrote it (finishPdf makes it the issue's). */
+  raw: Uint8Array;
   layout: Layout;
   /** Requests the renderer refused (network, files outside the output). */
   blocked: string[];
 }
 
-const MM = 72 / 25.4;
-const PX = 0.75; // CSS px → pt
-
 /**
- * Prints an issue's HTML (already written to `htmlFile`) to PDF: loads it offline, paginates,
- * prints with the page's CSS size, then sets metadata and the outline so the same source
- * always gives the same bytes.
+ * Prints an issue's HTML (already written to `htmlFile`) to PDF: loads it offline (every request
+ * outside the output folder refused), waits for every font, paginates, prints with the page's
+ * CSS size. finishPdf then makes the bytes the issue's own.
  */
-export async function print(browser: Browser, htmlFile: string, b: Bulletin, options: PrintOptions): Promise<Printed> {
+export async function print(browser: Browser, htmlFile: string, options: PrintOptions): Promise<Printed> {
   const page = await browser.newPage();
   const blocked: string[] = [];
   try {
@@ -72,97 +63,9 @@ export async function print(browser: Browser, htmlFile: string, b: Bulletin, opt
     if (failedFonts > 0) throw new Error(`${failedFonts} 个字体文件未能加载`);
     const layout = (await page.evaluate('window.bulletinPaginate()')) as Layout;
     const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: options.timeout });
-    const { pdf, pages } = await finish(raw, b, layout, options.version);
-    return { pdf, pages, layout, blocked };
+    return { raw, layout, blocked };
   } finally {
     await page.close().catch(() => {});
   }
 }
 
-/** Metadata from the issue (not from the clock), an outline of the articles, fixed bytes. */
-async function finish(raw: Uint8Array, b: Bulletin, layout: Layout, version: string): Promise<{ pdf: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.load(raw, { updateMetadata: false });
-  const meta = documentMeta(b);
-  const when = new Date(dateToEpoch(b.date) * 1000);
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
-  doc.setKeywords(meta.keywords);
-  doc.setLanguage('zh-CN');
-  doc.setCreator(`bulletin ${version}`);
-  doc.setProducer(`bulletin ${version} (Chromium, pdf-lib)`);
-  doc.setCreationDate(when);
-  doc.setModificationDate(when);
-  doc.catalog.delete(PDFName.of('Metadata'));
-  renumberNodeIds(doc);
-  addOutline(doc, b, layout);
-  const pdf = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  return { pdf, pages: doc.getPageCount() };
-}
-
-/**
- * Chromium names structure elements after DOM node ids (/ID (node00000058), also in table
- * /Headers and the ID tree), assigned in an order that varies between runs. They are renamed
- * in the order of the elements' objects, so the bytes depend on the issue only.
- */
-function renumberNodeIds(doc: PDFDocument): void {
-  const objects = doc.context.enumerateIndirectObjects().sort(([a], [b]) => a.objectNumber - b.objectNumber);
-  const names = new Map<string, string>();
-  for (const [, object] of objects) {
-    const id = object instanceof PDFDict ? object.get(PDFName.of('ID')) : undefined;
-    if (id instanceof PDFString && !names.has(id.asString())) names.set(id.asString(), `n${String(names.size + 1).padStart(6, '0')}`);
-  }
-  if (names.size === 0) return;
-  const rewrite = (value: unknown): unknown => {
-    if (value instanceof PDFString && names.has(value.asString())) return PDFString.of(names.get(value.asString())!);
-    if (value instanceof PDFDict) for (const [k, v] of value.entries()) value.set(k, rewrite(v) as PDFObject);
-    else if (value instanceof PDFArray) value.asArray().forEach((v, i) => value.set(i, rewrite(v) as PDFObject));
-    return value;
-  };
-  for (const [, object] of objects) rewrite(object);
-  // Name trees must stay sorted by key: re-sort every leaf of the ID tree.
-  for (const [, object] of objects) {
-    if (!(object instanceof PDFDict)) continue;
-    const list = object.get(PDFName.of('Names'));
-    if (!(list instanceof PDFArray) || !(list.get(0) instanceof PDFString) || !/^n\d{6}$/.test((list.get(0) as PDFString).asString())) continue;
-    const pairs: Array<[PDFString, PDFObject]> = [];
-    for (let i = 0; i + 1 < list.size(); i += 2) pairs.push([list.get(i) as PDFString, list.get(i + 1)]);
-    pairs.sort(([x], [y]) => (x.asString() < y.asString() ? -1 : 1));
-    pairs.forEach(([k, v], i) => {
-      list.set(2 * i, k);
-      list.set(2 * i + 1, v);
-    });
-    if (object.has(PDFName.of('Limits')) && pairs.length) object.set(PDFName.of('Limits'), doc.context.obj([pairs[0]![0], pairs[pairs.length - 1]![0]]));
-  }
-}
-
-function addOutline(doc: PDFDocument, b: Bulletin, layout: Layout): void {
-  const pages = doc.getPages();
-  const { context } = doc;
-  const entries = layout.articles
-    .map((a) => ({ a, article: b.articles.find((x) => x.index === a.index) }))
-    .filter((e) => e.article && pages[e.a.page]);
-  if (entries.length === 0) return;
-  const outlinesRef = context.nextRef();
-  const refs: PDFRef[] = entries.map(() => context.nextRef());
-  entries.forEach(({ a, article }, i) => {
-    const pageRef = pages[a.page]!.ref;
-    const height = pages[a.page]!.getHeight();
-    const top = height - 37 * MM - a.top * PX;
-    const dict = context.obj({});
-    dict.set(PDFName.of('Title'), PDFHexString.fromText(article!.title));
-    dict.set(PDFName.of('Parent'), outlinesRef);
-    dict.set(PDFName.of('Dest'), context.obj([pageRef, PDFName.of('XYZ'), PDFNull, PDFNumber.of(Math.round(top * 100) / 100), PDFNull]));
-    if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
-    if (i < refs.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
-    context.assign(refs[i]!, dict);
-  });
-  const outlines = context.obj({});
-  outlines.set(PDFName.of('Type'), PDFName.of('Outlines'));
-  outlines.set(PDFName.of('First'), refs[0]!);
-  outlines.set(PDFName.of('Last'), refs[refs.length - 1]!);
-  outlines.set(PDFName.of('Count'), PDFNumber.of(refs.length));
-  context.assign(outlinesRef, outlines);
-  doc.catalog.set(PDFName.of('Outlines'), outlinesRef);
-  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-}

@@ -2,7 +2,16 @@ import { readFile, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import * as rules from '../diagnostics/rules.js';
-import { decode, normaliseNewlines, ENCODING_NAMES } from '../text/decode.js';
+import { decode, normaliseNewlines, ENCODING_NAMES, type Encoding } from '../text/decode.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The source's absolute path (the file's own path is as the user named it). */
+    absolute: string;
+    /** The encoding the source was read in; a legacy one is written back by check --fix. */
+    encoding: Encoding;
+  }
+}
 
 /** Sources larger than this are refused: no bulletin is anywhere near it. */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;

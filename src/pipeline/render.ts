@@ -16,7 +16,12 @@ export interface RenderOptions {
   htmlDir: string;
   fontCss: string;
   version: string;
+  /** Characters no font can print (missingGlyph: warning): set as 〓, never left to a system font. */
+  unprintable?: Iterable<string>;
 }
+
+/** 〓 (U+3013): the typesetter's mark printed in place of a character no font of its role has. */
+export const GETA = '〓';
 
 export interface DocumentMeta {
   title: string;
@@ -111,7 +116,7 @@ export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOp
   ].join('; ');
   const { config } = options;
   const showToc = showsToc(config, b);
-  return env.render('bulletin.njk', {
+  let html = env.render('bulletin.njk', {
     b,
     meta: documentMeta(b),
     csp,
@@ -122,4 +127,7 @@ export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOp
     pageNumbers: config.pageNumbers,
     version: options.version,
   });
+  // A Type 3 or foreign font in a print PDF is worse than the mark for a missing character.
+  for (const ch of options.unprintable ?? []) html = html.split(ch).join(GETA);
+  return html;
 }

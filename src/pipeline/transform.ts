@@ -1,4 +1,3 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root, RootContent, PhrasingContent, Paragraph, Heading, Table, List, Blockquote } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -43,7 +42,8 @@ function placeOf(node: { position?: { start: { line: number; column: number } } 
 
 /**
  * Turns the Markdown tree and the validated front matter into the document model, resolving
- * defaults from the config. Structural problems are reported on the file.
+ * defaults from the config. Structural problems are reported on the file. Pure: it never
+ * touches the file system (images are checked on disk by resolveAssets).
  */
 export function transform(file: VFile, tree: Root, fm: FrontMatter, options: TransformOptions): Bulletin | undefined {
   const { config } = options;
@@ -111,7 +111,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
       report(file, rules.linkMalformed, { url: trimmed.slice(0, 40) }, placeOf(node));
       return undefined;
     }
-    const target = path.resolve(path.dirname(String(file.data.absolute ?? '')), decoded);
+    const target = path.resolve(path.dirname(file.data.absolute ?? ''), decoded);
     if (!isInside(options.root, target)) {
       report(file, rules.linkOutside, { url: trimmed.slice(0, 40) }, placeOf(node));
       return undefined;
@@ -131,25 +131,8 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
     } catch {
       decoded = trimmed;
     }
-    const absolute = path.resolve(path.dirname(String(file.data.absolute ?? '')), decoded);
-    let real = absolute;
-    try {
-      real = realpathSync(absolute);
-    } catch {
-      // missing: reported below
-    }
-    if (!isInside(options.root, absolute) || !isInside(realpathSync(options.root), real)) {
-      report(file, rules.imageOutsideProject, { url: trimmed.slice(0, 60) }, placeOf(node));
-      return undefined;
-    }
-    if (!existsSync(absolute) || !statSync(absolute).isFile()) {
-      report(file, rules.imageMissing, { url: trimmed.slice(0, 60) }, placeOf(node));
-      return undefined;
-    }
-    if (!/\.(png|jpe?g|gif|webp|svg)$/i.test(absolute)) {
-      report(file, rules.imageType, { url: trimmed.slice(0, 60) }, placeOf(node));
-      return undefined;
-    }
+    // Whether it exists, stays inside the project through links and is an image: resolveAssets.
+    const absolute = path.resolve(path.dirname(file.data.absolute ?? ''), decoded);
     const known = imageNames.get(absolute);
     if (known) return known;
     const base = path.basename(absolute);
@@ -157,7 +140,7 @@ export function transform(file: VFile, tree: Root, fm: FrontMatter, options: Tra
     for (let n = 2; [...imageNames.values()].includes(`${options.assetsDir}/${name}`); n++) name = `${n}-${base}`;
     const to = `${options.assetsDir}/${name}`;
     imageNames.set(absolute, to);
-    images.push({ from: absolute, to });
+    images.push({ from: absolute, to, url: trimmed, place: placeOf(node) });
     return to;
   }
 

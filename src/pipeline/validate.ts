@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import { frontMatterSchema, frontMatterKeys, type FrontMatter } from '../model/frontMatter.js';
-import { validateYaml, yamlAt } from './yamlSchema.js';
+import { validateYaml, yamlAt } from '../diagnostics/yaml.js';
 import * as rules from '../diagnostics/rules.js';
 import type { Parsed } from './parse.js';
 

@@ -8,7 +8,7 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/core/build.js';
 import { verify } from '../../src/core/verify.js';
-import { sha256 } from '../../src/archive/manifest.js';
+import { sha256 } from '../../src/model/manifest.js';
 import { captureIo, FIXTURES, tempProject } from '../helpers/project.js';
 import { bulletin } from '../helpers/cli.js';
 

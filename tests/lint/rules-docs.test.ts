@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LINT_RULES } from '../../src/lint/rules.js';
-import { findingsOn } from '../../src/lint/examples.js';
+import { findingsOn } from '../../src/docs/lintExamples.js';
 
 describe('rule examples', () => {
   for (const rule of LINT_RULES) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Bulletin } from '../model/bulletin.js';
+import type { Bulletin } from './bulletin.js';
 
 export interface OutputFile {
   path: string;

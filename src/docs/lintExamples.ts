@@ -1,8 +1,8 @@
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { parse } from '../pipeline/parse.js';
-import { lintTypography } from './typography.js';
-import type { LintRule } from './rules.js';
+import { lintTypography } from '../lint/typography.js';
+import type { LintRule } from '../lint/rules.js';
 
 /**
  * What a rule reports on a piece of Markdown, through the real parser and lint (an issue with a

@@ -1,8 +1,8 @@
 import { LineCounter, parseDocument, isPair, isScalar, isMap, visit, type Document, type Node } from 'yaml';
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
-import { report, type At } from '../diagnostics/report.js';
-import type { YamlRules } from '../diagnostics/rules.js';
+import { report, type At } from './report.js';
+import type { YamlRules } from './rules.js';
 
 /**
  * YAML parsed for validation: the plain value plus enough of the syntax tree to point a
