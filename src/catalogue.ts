@@ -3,7 +3,8 @@
  * import rules and the proofreading rules (lint/rules.ts). The CLI renders messages in English
  * from it; docs/rules.md is generated from it; a test holds it against the ids the fixtures raise.
  */
-import { STAGE_RULES, YAML_RULES, type AnyRule } from './diagnostics/rules.js';
+import type { VFileMessage } from 'vfile-message';
+import { STAGE_RULES, YAML_RULES, type AnyRule, type Lang } from './diagnostics/rules.js';
 import { LINT_CATALOGUE } from './lint/rules.js';
 
 export function allRules(): Array<AnyRule> {
@@ -16,4 +17,11 @@ let index: Map<string, AnyRule> | undefined;
 export function ruleById(id: string): AnyRule | undefined {
   index ??= new Map(allRules().map((r) => [r.id, r]));
   return index.get(id);
+}
+
+/** A message's text and hint in `lang`, from the catalogue when the message came from a rule. */
+export function translate(m: VFileMessage, lang: Lang): { text: string; hint: string | undefined } {
+  const rule = lang === 'zh' || m.args === undefined || !m.ruleId ? undefined : ruleById(m.ruleId);
+  if (!rule) return { text: m.reason, hint: m.note };
+  return { text: rule.message[lang](m.args), hint: rule.hint[lang](m.args) };
 }

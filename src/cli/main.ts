@@ -1,8 +1,9 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { processIo, type Io } from '../core/io.js';
-import { describeError } from '../diagnostics/errors.js';
 import { interruptExitCode } from '../core/interrupt.js';
 import { commands } from './commands/index.js';
+import { output, type Output } from './output.js';
+import { resolveLang, type Lang } from './texts.js';
 
 import { VERSION } from '../version.js';
 
@@ -11,63 +12,46 @@ export type ExitCode = number;
 
 export interface CommandContext {
   io: Io;
+  /** How the CLI speaks (language, colour); every text comes from out.t. */
+  out: Output;
   /** Set by the command's action. */
   exit: (code: ExitCode) => void;
 }
 
 /** Builds the commander program; each command lives in its own file under commands/. */
 export function program(context: CommandContext): Command {
+  const t = context.out.t.program;
   const cmd = new Command('bulletin')
-    .description('把 Markdown 简报源文件编译为打印版 PDF 和 HTML（江西应急管理简报格式）')
-    .version(VERSION, '-V, --version', '显示版本号')
-    .helpOption('-h, --help', '显示帮助')
-    .helpCommand('help [命令]', '显示某个命令的帮助')
-    .addHelpText(
-      'after',
-      `
-示例：
-  $ bulletin build                       构建 bulletins/ 下的全部简报到 dist/
-  $ bulletin build bulletins/2021/064.md --format pdf
-  $ bulletin check --strict              只检查，不生成
-  $ bulletin new --date 2021-06-28       新建下一期`,
-    )
+    .description(t.description)
+    .version(VERSION, '-V, --version', t.version)
+    .helpOption('-h, --help', t.help)
+    .helpCommand(context.out.lang === 'zh' ? 'help [命令]' : 'help [command]', t.helpCommand)
+    .addOption(new Option('--lang <zh|en>', t.lang).choices(['zh', 'en']))
+    .addHelpText('after', t.examples)
     .configureHelp({
-      styleTitle: (title) => TITLES[title] ?? title,
-      styleUsage: (usage) => usage.replace('[options]', '[选项]').replace('[command]', '[命令]'),
-      styleSubcommandTerm: (term) => term.replace('[options]', '[选项]'),
+      styleTitle: (title) => t.titles[title] ?? title,
+      styleUsage: (usage) => t.usage(usage),
+      styleSubcommandTerm: (term) => t.usage(term),
       optionDescription: (option) =>
-        option.defaultValue !== undefined && option.defaultValueDescription !== undefined
-          ? `${option.description}（默认：${option.defaultValueDescription}）`
-          : option.description,
+        option.defaultValue !== undefined && option.defaultValueDescription !== undefined ? `${option.description}${t.defaultValue(option.defaultValueDescription)}` : option.description,
     })
-    .showHelpAfterError('（用 bulletin --help 查看用法）')
+    .showHelpAfterError(t.afterError)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => context.io.stdout(s),
       writeErr: (s) => context.io.stderr(s),
-      outputError: (s, write) => write(translateCommanderError(s)),
+      outputError: (s, write) => write(t.commanderError(s)),
     });
   for (const register of commands) register(cmd, context);
   return cmd;
 }
 
-const TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
-
-function translateCommanderError(s: string): string {
-  return s
-    .replace(/^error: unknown option '(.+)'/m, "错误：未知的选项 '$1'")
-    .replace(/^error: unknown command '(.+)'/m, "错误：未知的命令 '$1'")
-    .replace(/^error: option '(.+)' argument missing/m, "错误：选项 '$1' 缺少参数")
-    .replace(/^error: option '(.+)' argument '(.*)' is invalid\. /m, "错误：选项 '$1' 的参数 '$2' 无效：")
-    .replace(/^error: missing required argument '(.+)'/m, "错误：缺少参数 '$1'")
-    .replace(/^error: too many arguments.*/m, '错误：参数过多')
-    .replace(/^error: /m, '错误：');
-}
 
 /** Runs the CLI with the given arguments; returns the exit code instead of exiting. */
 export async function run(argv: string[], io: Io = processIo()): Promise<ExitCode> {
   let code: ExitCode = 0;
-  const context: CommandContext = { io, exit: (c) => (code = c) };
+  const out = output(io, resolveLang(langFlag(argv), io.env));
+  const context: CommandContext = { io, out, exit: (c) => (code = c) };
   const cmd = program(context);
   const verbose = argv.includes('--verbose');
   try {
@@ -78,7 +62,17 @@ export async function run(argv: string[], io: Io = processIo()): Promise<ExitCod
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
       return 2;
     }
-    io.stderr(describeError(error, verbose));
+    out.error(error, verbose);
     return interruptExitCode(error) ?? (code || 1);
   }
+}
+
+/** `--lang en` or `--lang=en` anywhere before a bare `--`: read before the help texts are made. */
+function langFlag(argv: string[]): Lang | undefined {
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const a = argv[i]!;
+    if (a === '--lang') return (argv[i + 1] ?? '') as Lang;
+    if (a.startsWith('--lang=')) return a.slice(7) as Lang;
+  }
+  return undefined;
 }

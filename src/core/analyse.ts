@@ -27,15 +27,29 @@ export interface Analysis {
   sources: Analysed[];
 }
 
+/** The project as found once: its config and every source; reused by preview between saves. */
+export interface Project {
+  loaded: { config: Config; file?: VFile };
+  /** Every source of the project (absolute). */
+  sources: string[];
+}
+
+/** Reads the config and lists the sources of the project at io.cwd. */
+export async function discoverProject(io: Io): Promise<Project> {
+  const loaded = await loadConfig(io.cwd, (abs) => displayPath(io, abs));
+  const sources = loaded.file && hasErrors(loaded.file) ? [] : await findSources([], io.cwd, loaded.config.sources);
+  return { loaded, sources };
+}
+
 /**
  * Everything `check` reports and `build` refuses on, without rendering: each source through
  * read → parse → lint → validate → transform (missing images included), and
  * the numbering rules over every source of the project.
  */
-export async function analyse(io: Io, paths: string[], options: { draft?: boolean } = {}): Promise<Analysis> {
+export async function analyse(io: Io, paths: string[], options: { draft?: boolean; project?: Project } = {}): Promise<Analysis> {
   const root = io.cwd;
   const show = (abs: string) => displayPath(io, abs);
-  const loaded = await loadConfig(root, show);
+  const loaded = options.project?.loaded ?? (await loadConfig(root, show));
   const config = loaded.config;
   const base = { config, root, sourcesDir: path.resolve(root, config.sources), ...(loaded.file ? { configFile: loaded.file } : {}) };
   if (loaded.file && hasErrors(loaded.file)) return { ...base, sources: [] };
@@ -58,7 +72,7 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
   // Numbering is a property of the whole archive: the other sources are read for their front
   // matter only, and only the messages on the sources asked for are shown.
   const asked = new Set(sources.map((s) => s.absolute));
-  const others = (await findSources([], root, config.sources)).filter((abs) => !asked.has(abs));
+  const others = (options.project?.sources ?? (await findSources([], root, config.sources))).filter((abs) => !asked.has(abs));
   const archive = await loadArchive(others, show);
   const entries: NumberedSource[] = [
     ...sources.flatMap((s) => (s.frontMatter && s.parsed ? [{ file: s.file, frontMatter: s.frontMatter, lines: keyLines(s.parsed.yaml) }] : [])),

@@ -3,16 +3,15 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
 import type { VFile } from 'vfile';
-import { formatReport, messageToJson } from '../diagnostics/format.js';
 import { hasErrors } from '../diagnostics/report.js';
-import { bulletinError, describeError } from '../diagnostics/errors.js';
+import { bulletinError } from '../diagnostics/errors.js';
 import { templateEnvironment } from '../pipeline/render.js';
 import { Writer } from '../pipeline/write.js';
 import { resolveFonts } from '../fonts/fonts.js';
 import { serialiseManifest, sha256, type ManifestEntry } from '../model/manifest.js';
 import { mergeEntries, publish, readManifest, shardManifestName, type Shard } from './publish.js';
 import { displayPath, type Io } from './io.js';
-import { analyse } from './analyse.js';
+import { analyse, type Project } from './analyse.js';
 import { acquireLock } from './lock.js';
 import { browserIdentity, CACHE_NAME, issueKey, readCache, runKey, serialiseCache, unchanged } from './cache.js';
 import { interruptedError, throwIfInterrupted } from './interrupt.js';
@@ -25,7 +24,7 @@ export interface BuildOptions {
   paths?: string[];
   out?: string;
   formats?: Format[];
-  json?: boolean;
+  /** Browser start-up details go to the events as 'log'. */
   verbose?: boolean;
   /** Build only this deterministic part of the issues, for parallel CI jobs. */
   shard?: Shard;
@@ -38,7 +37,19 @@ export interface BuildOptions {
   io: Io;
   /** Aborted on SIGINT/SIGTERM (see interrupt.ts): the build stops, cleans up and throws Interrupted. */
   signal?: AbortSignal;
+  /** The config and source list already read (preview, between saves): not read again. */
+  project?: Project;
+  /** Told as the run goes: each issue when it is done, unchanged or failed (the CLI prints them). */
+  onEvent?: (event: BuildEvent) => void;
 }
+
+export type BuildEvent =
+  /** The run's issues are known: `total` of them, of which `toBuild` will be built. */
+  | { type: 'start'; total: number; toBuild: number; outDir: string }
+  /** One issue is through: built, unchanged (the cache had it) or failed (its messages say why). */
+  | { type: 'issue'; source: string; status: 'built' | 'unchanged' | 'failed'; entry?: ManifestEntry; errors: number; done: number; total: number }
+  /** A detail for --verbose (browser discovery and start-up). */
+  | { type: 'log'; text: string };
 
 /** The shard an issue belongs to: a hash of its source path, so adding issues moves none. */
 export function shardOf(source: string, count: number): number {
@@ -54,9 +65,14 @@ export interface BuiltIssue {
 
 export interface BuildResult {
   exitCode: number;
+  /** Every source (and a config file with errors), with its messages and what was built. */
   issues: BuiltIssue[];
   /** Requests the renderer refused, over all issues. */
   blocked: string[];
+  /** The output folder (absolute). */
+  outDir?: string;
+  /** A failure that is not about a source (no sources found): the catalogue error. */
+  error?: unknown;
 }
 
 
@@ -69,19 +85,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = io.cwd;
   const formats = options.formats ?? ['html', 'pdf'];
   const show = (abs: string) => displayPath(io, abs);
-  const analysis = await analyse(io, options.paths ?? [], { draft: options.draft });
-  if (analysis.configFile && hasErrors(analysis.configFile)) {
-    io.stderr(formatReport([analysis.configFile], { verbose: options.verbose }));
-    return finish(options, [{ file: analysis.configFile }], [], 1);
-  }
+  const analysis = await analyse(io, options.paths ?? [], { draft: options.draft, ...(options.project ? { project: options.project } : {}) });
+  const emit = options.onEvent ?? (() => {});
+  if (analysis.configFile && hasErrors(analysis.configFile)) return { exitCode: 1, issues: [{ file: analysis.configFile }], blocked: [] };
   const { config, sourcesDir } = analysis;
   const compiled = analysis.sources;
   const outDir = path.resolve(root, options.out ?? config.out);
-  if (compiled.length === 0) {
-    const error = bulletinError('NoSources', [show(sourcesDir)]);
-    io.stderr(describeError(error, options.verbose));
-    return finish(options, [], [], 1);
-  }
+  if (compiled.length === 0) return { exitCode: 1, issues: [], blocked: [], error: bulletinError('NoSources', [show(sourcesDir)]) };
 
   const writer = new Writer(outDir);
   const env = templateEnvironment(path.join(root, 'templates'));
@@ -117,6 +127,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     }
     const toBuild = ready.filter((c) => !unchangedSources.has(c.bulletin!.source));
+    // What is known at once is told at once: sources with errors, and issues the cache has.
+    const total = compiled.filter((c) => hasErrors(c.file) || ready.includes(c)).length;
+    let done = 0;
+    const tell = (source: string, status: 'built' | 'unchanged' | 'failed', file: VFile, entry?: ManifestEntry) =>
+      emit({ type: 'issue', source, status, errors: file.messages.filter((m) => m.fatal === true).length, done: ++done, total, ...(entry ? { entry } : {}) });
+    emit({ type: 'start', total, toBuild: toBuild.length, outDir });
+    for (const c of compiled) if (hasErrors(c.file)) tell(c.file.path, 'failed', c.file);
+    for (const c of ready) if (unchangedSources.has(c.bulletin!.source)) tell(c.file.path, 'unchanged', c.file, entries.find((e) => e.source === c.bulletin!.source));
     let browser: Browser | undefined;
     let browserVersion: string | undefined;
     const stop = () => void browser?.close().catch(() => {});
@@ -130,7 +148,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           executablePath: config.browser.executablePath,
           channel: config.browser.channel,
           env: io.env,
-          log: options.verbose ? io.stderr : undefined,
+          log: options.verbose ? (text: string) => emit({ type: 'log', text }) : undefined,
         });
         browserVersion = await browser.version();
       }
@@ -143,6 +161,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             throwIfInterrupted(signal);
             const entry = await produce(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, browserVersion, blocked, version: VERSION, signal });
             if (entry) entries.push(entry);
+            tell(c.file.path, entry ? 'built' : 'failed', c.file, entry);
           }),
         ),
       );
@@ -179,29 +198,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const files = compiled.map((c) => c.file);
-  io.stderr(formatReport(files, { verbose: options.verbose }));
-  const failed = files.filter(hasErrors).length;
   const issues = compiled.map((c) => {
     const entry = entries.find((e) => e.source === c.bulletin?.source);
     return { file: c.file, entry, ...(entry && unchangedSources.has(entry.source) ? { unchanged: true } : {}) };
   });
-  if (!options.json) {
-    for (const issue of issues) {
-      if (!issue.entry) {
-        const errors = issue.file.messages.filter((m) => m.fatal === true).length;
-        if (errors) io.stdout(`✗ ${issue.file.path}：${errors} 个错误，未生成\n`);
-        continue;
-      }
-      const outs = [issue.entry.html?.path, issue.entry.pdf?.path, issue.entry.docx?.path].filter(Boolean).map((p) => show(path.join(outDir, p!)));
-      const pages = issue.entry.pdf ? `（${issue.entry.pdf.pages} 页）` : '';
-      if (issue.unchanged) io.stdout(`= ${issue.file.path}：未改动\n`);
-      else io.stdout(`✓ ${issue.file.path} → ${outs.join('、')}${pages}\n`);
-    }
-    if (blocked.length) io.stdout(`已拦截 ${blocked.length} 个外部请求（渲染时不访问网络）\n`);
-    const same = unchangedSources.size;
-    io.stdout(`完成：成功 ${entries.length - same} 期${same ? `，未改动 ${same} 期` : ''}${failed ? `，失败 ${failed} 期` : ''}\n`);
-  }
-  return finish(options, issues, blocked, failed ? 1 : 0);
+  return { exitCode: files.some(hasErrors) ? 1 : 0, issues, blocked, outDir };
 }
 
 /** Removes the files an issue's manifest entry names (HTML, PDF, Word, its images). */
@@ -209,23 +210,4 @@ async function removeOutputs(writer: Writer, e: ManifestEntry): Promise<void> {
   for (const file of [e.html?.path, e.pdf?.path, e.docx?.path]) if (file) await writer.remove(file);
   const stem = (e.pdf?.path ?? e.html?.path ?? e.docx?.path ?? '').replace(/\.(html|pdf|docx)$/, '');
   if (stem) await writer.remove(`${stem}.assets`);
-}
-
-function finish(options: BuildOptions, issues: BuiltIssue[], blocked: string[], exitCode: number): BuildResult {
-  if (options.json) {
-    const out = {
-      ok: exitCode === 0,
-      exitCode,
-      issues: issues.map((i) => ({
-        source: i.file.path,
-        ok: !hasErrors(i.file),
-        outputs: i.entry ? { html: i.entry.html, pdf: i.entry.pdf, docx: i.entry.docx ?? null } : null,
-        ...(i.unchanged ? { unchanged: true } : {}),
-        messages: i.file.messages.map(messageToJson),
-      })),
-      blockedRequests: blocked.length,
-    };
-    options.io.stdout(`${JSON.stringify(out, null, 2)}\n`);
-  }
-  return { exitCode, issues, blocked };
 }

@@ -200,6 +200,6 @@ function toJson(r: ImportedFile) {
     removed: r.stats ?? null,
     differences: r.differences ?? null,
     error: r.error ? { name: r.error.errorName, message: r.error.message, hint: r.error.hint } : null,
-    messages: [...r.file.messages].sort(compareMessages).map(messageToJson),
+    messages: [...r.file.messages].sort(compareMessages).map((m) => messageToJson(m)),
   };
 }

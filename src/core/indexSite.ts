@@ -1,7 +1,8 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { formatReport } from '../diagnostics/format.js';
+import type { VFile } from 'vfile';
+import { bulletinError } from '../diagnostics/errors.js';
 import { hasErrors } from '../diagnostics/report.js';
 import { Writer } from '../pipeline/write.js';
 import type { ManifestEntry } from '../model/manifest.js';
@@ -32,13 +33,24 @@ async function listFiles(dir: string, rel = ''): Promise<string[]> {
  * Merges the manifests of shard builds into one manifest, index page, series pages and feed.
  * Outputs in other folders are copied into the output folder; shard manifests are removed.
  */
-export async function indexSite(options: IndexOptions): Promise<{ exitCode: number; issues: number }> {
+export interface IndexResult {
+  exitCode: number;
+  issues: number;
+  /** Manifests merged. */
+  manifests: number;
+  /** The index page written (absolute). */
+  page?: string;
+  /** The config file, when it has errors. */
+  configFile?: VFile;
+  error?: unknown;
+}
+
+export async function indexSite(options: IndexOptions): Promise<IndexResult> {
   const { io } = options;
   const root = io.cwd;
   const loaded = await loadConfig(root, (abs) => displayPath(io, abs));
   if (loaded.file && hasErrors(loaded.file)) {
-    io.stderr(formatReport([loaded.file]));
-    return { exitCode: 1, issues: 0 };
+    return { exitCode: 1, issues: 0, manifests: 0, configFile: loaded.file };
   }
   const out = path.resolve(root, options.out ?? loaded.config.out);
   const dirs = (options.dirs?.length ? options.dirs : [out]).map((d) => path.resolve(root, d));
@@ -53,12 +65,10 @@ export async function indexSite(options: IndexOptions): Promise<{ exitCode: numb
     }
   }
   if (lists.length === 0) {
-    io.stderr(`错误：在 ${dirs.map((d) => displayPath(io, d)).join('、')} 中没有找到分片清单（manifest.shard-k-of-n.json）。\n提示：先运行 bulletin build --shard k/n。\n`);
-    return { exitCode: 1, issues: 0 };
+    return { exitCode: 1, issues: 0, manifests: 0, error: bulletinError('NoShardManifests', [dirs.map((d) => displayPath(io, d)).join(', ')]) };
   }
   const entries = mergeEntries(...lists);
   await publish(writer, root, loaded.config, entries, io.env);
   for (const f of await listFiles(out)) if (SHARD.test(f)) await rm(path.join(out, f));
-  io.stdout(`已合并 ${lists.length} 份清单，共 ${entries.length} 期 → ${displayPath(io, path.join(out, 'index.html'))}\n`);
-  return { exitCode: 0, issues: entries.length };
+  return { exitCode: 0, issues: entries.length, manifests: lists.length, page: path.join(out, 'index.html') };
 }

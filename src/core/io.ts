@@ -6,6 +6,8 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
+  /** Standard error is a terminal: colour and a progress bar may be used (the CLI decides). */
+  terminal?: boolean;
 }
 
 export function processIo(): Io {
@@ -14,6 +16,7 @@ export function processIo(): Io {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
+    terminal: process.stderr.isTTY === true,
   };
 }
 

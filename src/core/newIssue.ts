@@ -6,9 +6,9 @@ import { stringify } from 'yaml';
 import { loadArchive } from '../archive/loadArchive.js';
 import { nextNumbers } from '../archive/numbering.js';
 import { loadConfig } from '../config/load.js';
-import { formatReport } from '../diagnostics/format.js';
+import type { VFile } from 'vfile';
 import { hasErrors } from '../diagnostics/report.js';
-import { BulletinError, bulletinError, describeError } from '../diagnostics/errors.js';
+import { bulletinError } from '../diagnostics/errors.js';
 import { isCalendarDate } from '../model/dates.js';
 import { displayPath, type Io } from './io.js';
 import { findSources } from './sources.js';
@@ -22,7 +22,6 @@ export interface NewIssueOptions {
   date?: string;
   /** The first article's title; default the placeholder 标题. */
   title?: string;
-  json?: boolean;
   io: Io;
 }
 
@@ -30,6 +29,13 @@ export interface NewIssueResult {
   exitCode: number;
   /** The new source, as shown to the user. */
   path?: string;
+  issue?: number;
+  total?: number;
+  date?: string;
+  series?: { name: string; number: number };
+  /** Files whose diagnostics explain the failure (the config, broken sources). */
+  files?: VFile[];
+  error?: unknown;
 }
 
 /** The day in China of SOURCE_DATE_EPOCH, or of now. */
@@ -61,21 +67,13 @@ export async function newIssue(options: NewIssueOptions): Promise<NewIssueResult
   const { io } = options;
   const root = io.cwd;
   const show = (absolute: string) => displayPath(io, absolute);
-  const fail = (error: unknown, exitCode = 1): NewIssueResult => {
-    io.stderr(describeError(error));
-    if (options.json) {
-      const e = error instanceof BulletinError ? { name: error.errorName, message: error.message, hint: error.hint } : { name: 'Error', message: String(error), hint: null };
-      io.stdout(`${JSON.stringify({ ok: false, exitCode, error: e }, null, 2)}\n`);
-    }
-    return { exitCode };
-  };
+  const fail = (error: unknown, exitCode = 1, files?: VFile[]): NewIssueResult => ({ exitCode, error, ...(files ? { files } : {}) });
 
   const date = options.date ?? todayInChina(io.env);
   if (!isCalendarDate(date)) return fail(bulletinError('InvalidDate', [date]), 2);
   const loaded = await loadConfig(root, show);
   if (loaded.file && hasErrors(loaded.file)) {
-    io.stderr(formatReport([loaded.file]));
-    return fail(bulletinError('ConfigInvalid', [loaded.file.path]));
+    return fail(bulletinError('ConfigInvalid', [loaded.file.path]), 1, [loaded.file]);
   }
   const { config } = loaded;
   const sourcesDir = path.resolve(root, config.sources);
@@ -83,8 +81,7 @@ export async function newIssue(options: NewIssueOptions): Promise<NewIssueResult
   const archive = await loadArchive(sources, show);
   const broken = archive.files.filter(hasErrors);
   if (broken.length) {
-    io.stderr(formatReport(broken));
-    return fail(bulletinError('ArchiveInvalid', [broken.length]));
+    return fail(bulletinError('ArchiveInvalid', [broken.length]), 1, broken);
   }
   const latest = archive.entries.reduce<(typeof archive.entries)[number] | undefined>(
     (a, e) => (!a || e.frontMatter.date > a.frontMatter.date ? e : a),
@@ -118,11 +115,5 @@ export async function newIssue(options: NewIssueOptions): Promise<NewIssueResult
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === 'EEXIST' ? bulletinError('IssueExists', [shown]) : bulletinError('OutputNotWritable', [shown, (error as Error).message], error));
   }
-  if (options.json) {
-    const out = { ok: true, exitCode: 0, path: shown, issue: next.issue, total: next.total, date, series: series ?? null };
-    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
-  } else {
-    io.stdout(`${shown}\n`);
-  }
-  return { exitCode: 0, path: shown };
+  return { exitCode: 0, path: shown, issue: next.issue, total: next.total, date, ...(series ? { series } : {}) };
 }

@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, watch, type FSWatcher } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { CONFIG_NAME, loadConfig } from '../config/load.js';
+import { CONFIG_NAME } from '../config/load.js';
 import { describeError } from '../diagnostics/errors.js';
 import { hasErrors } from '../diagnostics/report.js';
 import { errorPage, indexPage, type FontsFor, type IndexRow } from '../preview/pages.js';
@@ -12,6 +13,7 @@ import { defaultConfig } from '../config/schema.js';
 import { PreviewServer } from '../preview/server.js';
 import { build, type Format } from './build.js';
 import { displayPath, type Io } from './io.js';
+import { discoverProject, type Project } from './analyse.js';
 import { findSources, outputStem } from './sources.js';
 import { isInside } from '../paths.js';
 
@@ -31,7 +33,21 @@ export interface PreviewOptions {
   io: Io;
   /** Aborting it stops the preview as close() does. */
   signal?: AbortSignal;
+  /** Told as the preview goes (the CLI prints them). */
+  onEvent?: (event: PreviewEvent) => void;
 }
+
+export type PreviewEvent =
+  /** One issue was (re)built: where to open it, or that its page shows its errors. */
+  | { type: 'issue'; source: string; status: 'built' | 'failed'; url: string; pdf?: string; errors: number }
+  /** Files changed; these sources (or everything) are being rebuilt. */
+  | { type: 'rebuild'; changed: string[] | 'all' }
+  /** The diagnostics of a (re)build: the config file and the sources built. */
+  | { type: 'report'; files: VFile[] }
+  | { type: 'updated'; seconds: number }
+  /** The build itself failed (no browser, say): the pages show it too. */
+  | { type: 'failure'; error: unknown }
+  | { type: 'serving'; url: string; host: string; sources: string; config: string };
 
 export interface PreviewSession {
   /** 0 while serving; 1 when there was nothing to preview. */
@@ -125,24 +141,33 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
    * Builds `work` (everything, or these sources) and records what each page should show.
    * Returns how many sources the build looked at (0: none found), or undefined if it threw.
    */
+  const emit = options.onEvent ?? (() => {});
+  // The config and the list of sources are read again only when something other than a
+  // known source changed (a full rebuild); a saved source is rebuilt with what is known.
+  let project: Project | undefined;
   const rebuild = async (work: Work): Promise<number | undefined> => {
-    const loaded = await loadConfig(root, show);
-    sourcesDir = path.resolve(root, loaded.config.sources);
-    title = loaded.config.title;
-    const all = await findSources(options.paths ?? [], root, loaded.config.sources);
+    if (work === 'full' || !project) project = await discoverProject(io);
+    const { config } = project.loaded;
+    sourcesDir = path.resolve(root, config.sources);
+    title = config.title;
+    const all = options.paths?.length ? await findSources(options.paths, root, config.sources) : project.sources;
     const paths = work === 'full' ? (options.paths ?? []) : [...work];
     problems.failure = undefined;
     let result;
     try {
-      // Only the diagnostics are the build's to print; what was built is said here, with URLs.
-      result = await build({ paths, out: outDir, formats, verbose: options.verbose, io: { ...io, stdout: () => {} }, signal: stopBuilds.signal });
+      result = await build({ paths, out: outDir, formats, verbose: options.verbose, io, signal: stopBuilds.signal, project });
     } catch (error) {
       if (stopBuilds.signal.aborted) return undefined;
       problems.failure = describeError(error, options.verbose);
-      io.stderr(problems.failure);
+      emit({ type: 'failure', error });
       generation++;
       return undefined;
     }
+    if (result.error) {
+      emit({ type: 'failure', error: result.error });
+      return 0;
+    }
+    emit({ type: 'report', files: result.issues.map((i) => i.file) });
     const configPath = show(path.join(root, CONFIG_NAME));
     problems.files = result.issues.filter((i) => i.file.path === configPath).map((i) => i.file);
     if (work === 'full') {
@@ -168,8 +193,8 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
     }
     generation++;
     for (const i of done) {
-      if (hasErrors(i.file)) io.stdout(`✗ ${i.source}：${i.file.messages.filter((m) => m.fatal === true).length} 个错误，浏览器中显示错误页 ${href(`${i.stem}.html`)}\n`);
-      else io.stdout(`✓ ${i.source} → ${href(`${i.stem}.html`)}${i.pdf ? `（PDF：${href(i.pdf)}）` : ''}\n`);
+      const errors = i.file.messages.filter((m) => m.fatal === true).length;
+      emit({ type: 'issue', source: i.source, status: errors ? 'failed' : 'built', url: href(`${i.stem}.html`), errors, ...(i.pdf && !errors ? { pdf: href(i.pdf) } : {}) });
     }
     return result.issues.length;
   };
@@ -196,49 +221,37 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
         const work = pending;
         pending = undefined;
         if (!work || closed) return;
-        const names = work === 'full' ? '全部' : [...work].map(show).join('、');
-        io.stdout(`\n检测到改动，重新构建（${names}）…\n`);
+        emit({ type: 'rebuild', changed: work === 'full' ? 'all' : [...work].map(show) });
         const started = Date.now();
         await rebuild(work);
         if (closed) return;
-        io.stdout(`已更新（${((Date.now() - started) / 1000).toFixed(1)} 秒），浏览器将自动刷新。\n`);
+        emit({ type: 'updated', seconds: (Date.now() - started) / 1000 });
         server.reload(buildId());
-        if (work === 'full') rewatch();
+        if (work === 'full') void rewatch();
       });
     }, DEBOUNCE_MS);
   };
 
-  // The sources folder and templates/ recursively; the project folder itself for the config
-  // file and for either folder appearing; explicit paths outside the sources folder.
+  // chokidar: the sources folder and templates/ recursively (new folders included, an editor's
+  // atomic save seen as one change), and explicit paths outside the sources folder.
   let watchers: FSWatcher[] = [];
-  const watchDir = (dir: string, recursive: boolean, accept: (rel: string) => boolean) => {
-    if (!existsSync(dir)) return;
-    try {
-      const w = watch(dir, { recursive }, (_event, name) => {
-        const rel = name?.toString();
-        if (rel === undefined) return changed(undefined);
-        if (rel.split(/[\\/]/).some((s) => IGNORED.test(s) || s === 'node_modules')) return;
-        if (accept(rel)) changed(path.join(dir, rel));
-      });
-      w.on('error', () => {});
-      watchers.push(w);
-    } catch {
-      // A folder removed meanwhile: the project watcher sees it come back.
-    }
-  };
-  const rewatch = () => {
-    for (const w of watchers) w.close();
-    watchers = [];
+  const rewatch = (): Promise<void> => {
+    for (const w of watchers) void w.close();
     const templates = path.join(root, 'templates');
-    const top = path.relative(root, sourcesDir).split(path.sep)[0];
-    watchDir(root, false, (rel) => rel === CONFIG_NAME || rel === 'templates' || rel === top);
-    if (sourcesDir !== root) watchDir(sourcesDir, true, () => true);
-    watchDir(templates, true, () => true);
+    const config = path.join(root, CONFIG_NAME);
     const outside = (options.paths ?? []).map((p) => path.resolve(root, p)).filter((p) => !isInside(sourcesDir, p));
-    for (const p of new Set(outside)) {
-      if (chosen.has(p)) watchDir(path.dirname(p), false, (rel) => rel === path.basename(p));
-      else watchDir(p, true, () => true);
-    }
+    const top = path.join(root, path.relative(root, sourcesDir).split(path.sep)[0] ?? '');
+    const ignored = (p: string) => path.relative(root, p).split(path.sep).some((seg) => IGNORED.test(seg) || seg === 'node_modules');
+    const deep = chokidarWatch([...new Set([sourcesDir, templates, ...outside])].filter(existsSync), { ignoreInitial: true, atomic: true, ignored });
+    deep.on('all', (_event, p) => changed(p));
+    // The project folder itself, one level: the config file, and either folder appearing.
+    const shallow = chokidarWatch(root, { ignoreInitial: true, atomic: true, depth: 0, ignored });
+    shallow.on('all', (_event, p) => {
+      if (p === config || p === templates || p === top) changed(p);
+    });
+    for (const w of [deep, shallow]) w.on('error', () => {});
+    watchers = [deep, shallow];
+    return Promise.all(watchers.map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve())))).then(() => {});
   };
 
   let closing: Promise<void> | undefined;
@@ -248,8 +261,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       stopBuilds.abort('SIGINT');
-      for (const w of watchers) w.close();
-      watchers = [];
+      await Promise.all(watchers.map((w) => w.close()));
       await running.catch(() => {});
       await server.close();
       await rm(outDir, { recursive: true, force: true });
@@ -273,8 +285,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
     await close();
     throw error;
   }
-  rewatch();
-  io.stdout(`\n预览：${url}${host === '0.0.0.0' || host === '::' ? `（在 ${host} 的所有网络接口上监听）` : ''}\n`);
-  io.stdout(`正在监视 ${show(sourcesDir)}/、templates/ 和 ${CONFIG_NAME}；保存后自动重新构建，浏览器自动刷新。按 Ctrl-C 停止。\n`);
+  await rewatch();
+  emit({ type: 'serving', url, host, sources: show(sourcesDir), config: CONFIG_NAME });
   return { exitCode: 0, url, dir: outDir, close };
 }

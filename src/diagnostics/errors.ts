@@ -1,137 +1,265 @@
 /**
  * The one catalogue of failures that are not about a place in a source file
  * (no browser, unwritable output, a lock held by another build…).
- * Each entry: a stable name, a Chinese title, a message and a hint.
+ * Each entry: a stable name, and a title, a message and a hint in Chinese and English.
  */
 export const catalogue = {
   NoSources: {
-    title: '没有找到源文件',
-    message: (where: string) => `在 ${where} 下没有找到任何 .md 源文件。`,
-    hint: '用 `bulletin new` 新建一期，或在命令后写出源文件路径。',
+    title: { zh: '没有找到源文件', en: 'No sources found' },
+    message: {
+      zh: (where: string) => `在 ${where} 下没有找到任何 .md 源文件。`,
+      en: (where: string) => `No .md source files under ${where}.`,
+    },
+    hint: {
+      zh: '用 `bulletin new` 新建一期，或在命令后写出源文件路径。',
+      en: 'Start an issue with `bulletin new`, or name the source files after the command.',
+    },
   },
   PathNotFound: {
-    title: '路径不存在',
-    message: (path: string) => `找不到 ${path}。`,
-    hint: '检查路径拼写；路径相对于当前目录。',
+    title: { zh: '路径不存在', en: 'Path not found' },
+    message: {
+      zh: (path: string) => `找不到 ${path}。`,
+      en: (path: string) => `${path} does not exist.`,
+    },
+    hint: {
+      zh: '检查路径拼写；路径相对于当前目录。',
+      en: 'Check the spelling; paths are relative to the current folder.',
+    },
   },
   BrowserLaunchFailed: {
-    title: '无法启动浏览器',
-    message: (detail: string) => `无法启动用于生成 PDF 的 Chromium：${detail}`,
-    hint:
-      '重新运行 `npm ci` 以安装随包提供的 @sparticuz/chromium；或设置环境变量 PUPPETEER_EXECUTABLE_PATH，' +
+    title: { zh: '无法启动浏览器', en: 'Cannot start the browser' },
+    message: {
+      zh: (detail: string) => `无法启动用于生成 PDF 的 Chromium：${detail}`,
+      en: (detail: string) => `Cannot start the Chromium that prints the PDFs: ${detail}`,
+    },
+    hint: {
+      zh: '重新运行 `npm ci` 以安装随包提供的 @sparticuz/chromium；或设置环境变量 PUPPETEER_EXECUTABLE_PATH，' +
       '或在 bulletin.config.yaml 中设置 browser.executablePath 指向一个 Chrome/Chromium；只要 HTML 可用 `--format html`。',
+      en: 'Run `npm ci` again to install the bundled @sparticuz/chromium; or set PUPPETEER_EXECUTABLE_PATH, or browser.executablePath in bulletin.config.yaml, to a Chrome/Chromium; for HTML only use `--format html`.',
+    },
   },
   BrowserNotFound: {
-    title: '找不到浏览器',
-    message: (tried: string) => `生成 PDF 需要 Chrome、Edge 或 Chromium，但这些地方都没有找到：\n${tried}`,
-    hint:
-      '安装 Google Chrome 或 Microsoft Edge（Windows 自带 Edge）；或用 --browser 指定可执行文件，' +
+    title: { zh: '找不到浏览器', en: 'No browser found' },
+    message: {
+      zh: (tried: string) => `生成 PDF 需要 Chrome、Edge 或 Chromium，但这些地方都没有找到：\n${tried}`,
+      en: (tried: string) => `PDFs need Chrome, Edge or Chromium, and none was found in these places:\n${tried}`,
+    },
+    hint: {
+      zh: '安装 Google Chrome 或 Microsoft Edge（Windows 自带 Edge）；或用 --browser 指定可执行文件，' +
       '或在 bulletin.config.yaml 中设置 browser.executablePath，或设置环境变量 PUPPETEER_EXECUTABLE_PATH / CHROME_PATH；' +
       '只要 HTML 可用 `--format html`。运行 `bulletin doctor` 查看详情。',
+      en: 'Install Google Chrome or Microsoft Edge (Windows ships Edge); or name the executable with --browser, browser.executablePath in bulletin.config.yaml, or PUPPETEER_EXECUTABLE_PATH / CHROME_PATH; for HTML only use `--format html`. `bulletin doctor` shows the details.',
+    },
   },
   OutputNotWritable: {
-    title: '无法写入输出',
-    message: (path: string, detail: string) => `无法写入 ${path}：${detail}`,
-    hint: '检查输出目录的权限和磁盘空间，或用 `--out` 指定另一个目录。',
+    title: { zh: '无法写入输出', en: 'Cannot write the output' },
+    message: {
+      zh: (path: string, detail: string) => `无法写入 ${path}：${detail}`,
+      en: (path: string, detail: string) => `Cannot write ${path}: ${detail}`,
+    },
+    hint: {
+      zh: '检查输出目录的权限和磁盘空间，或用 `--out` 指定另一个目录。',
+      en: 'Check the permissions and free space of the output folder, or choose another with `--out`.',
+    },
   },
   ConfigInvalid: {
-    title: '配置文件有误',
-    message: (path: string) => `配置文件 ${path} 有错误，见上方诊断。`,
-    hint: '按诊断修改 bulletin.config.yaml；配置项说明见 docs/config.md。',
+    title: { zh: '配置文件有误', en: 'The config file has errors' },
+    message: {
+      zh: (path: string) => `配置文件 ${path} 有错误，见上方诊断。`,
+      en: (path: string) => `The config file ${path} has errors; see the diagnostics above.`,
+    },
+    hint: {
+      zh: '按诊断修改 bulletin.config.yaml；配置项说明见 docs/config.md。',
+      en: 'Correct bulletin.config.yaml as the diagnostics say; every option is described in docs/config.md.',
+    },
   },
   Interrupted: {
-    title: '已中断',
-    message: (signal: string) => `收到 ${signal}，已停止构建并清理临时文件。`,
-    hint: '重新运行命令即可继续；已有的输出文件未被改动。',
+    title: { zh: '已中断', en: 'Interrupted' },
+    message: {
+      zh: (signal: string) => `收到 ${signal}，已停止构建并清理临时文件。`,
+      en: (signal: string) => `Received ${signal}; the build stopped and its temporary files were removed.`,
+    },
+    hint: {
+      zh: '重新运行命令即可继续；已有的输出文件未被改动。',
+      en: 'Run the command again to continue; existing outputs were not touched.',
+    },
   },
   LockHeld: {
-    title: '另一个构建正在进行',
-    message: (path: string, pid: string) => `输出目录已被另一个构建（进程 ${pid}）锁定：${path}`,
-    hint: '等待另一个构建结束后再运行；若该进程已不存在，锁会被自动回收。',
+    title: { zh: '另一个构建正在进行', en: 'Another build is running' },
+    message: {
+      zh: (path: string, pid: string) => `输出目录已被另一个构建（进程 ${pid}）锁定：${path}`,
+      en: (path: string, pid: string) => `The output folder is locked by another build (process ${pid}): ${path}`,
+    },
+    hint: {
+      zh: '等待另一个构建结束后再运行；若该进程已不存在，锁会被自动回收。',
+      en: 'Wait for the other build to finish; if that process is gone, the lock is taken back automatically.',
+    },
   },
   ImportTargetExists: {
-    title: '目标文件已存在',
-    message: (path: string, input: string) => `${path} 已经存在，未导入 ${input}。`,
-    hint: '确认不需要已有的文件后加 --force 覆盖，或用 --out 导入到另一个目录。',
+    title: { zh: '目标文件已存在', en: 'The target file exists' },
+    message: {
+      zh: (path: string, input: string) => `${path} 已经存在，未导入 ${input}。`,
+      en: (path: string, input: string) => `${path} already exists; ${input} was not imported.`,
+    },
+    hint: {
+      zh: '确认不需要已有的文件后加 --force 覆盖，或用 --out 导入到另一个目录。',
+      en: 'If the existing file is not needed, add --force to overwrite it, or import into another folder with --out.',
+    },
   },
   ImportDuplicateTarget: {
-    title: '两个输入导入到同一个文件',
-    message: (path: string, first: string, second: string) => `${first} 和 ${second} 都会导入到 ${path}，未导入后者。`,
-    hint: '两份文本的期号和日期相同：检查是否重复，或分两次用不同的 --out 导入。',
+    title: { zh: '两个输入导入到同一个文件', en: 'Two inputs import to the same file' },
+    message: {
+      zh: (path: string, first: string, second: string) => `${first} 和 ${second} 都会导入到 ${path}，未导入后者。`,
+      en: (path: string, first: string, second: string) => `${first} and ${second} would both import to ${path}; the second was not imported.`,
+    },
+    hint: {
+      zh: '两份文本的期号和日期相同：检查是否重复，或分两次用不同的 --out 导入。',
+      en: 'The two texts have the same issue number and date: check for a duplicate, or import them separately with different --out folders.',
+    },
   },
   ImportInputUnreadable: {
-    title: '无法读取输入文件',
-    message: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
-    hint: '检查路径拼写和读取权限；路径相对于当前目录。',
+    title: { zh: '无法读取输入文件', en: 'Cannot read the input file' },
+    message: {
+      zh: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
+      en: (path: string, detail: string) => `Cannot read ${path}: ${detail}`,
+    },
+    hint: {
+      zh: '检查路径拼写和读取权限；路径相对于当前目录。',
+      en: 'Check the spelling and read permission; paths are relative to the current folder.',
+    },
   },
   InitTargetExists: {
-    title: '文件已存在',
-    message: (paths: string) => `${paths} 已经存在，未做任何改动。`,
-    hint: '在一个新的或空的目录中运行 `bulletin init`，或写出目录名：`bulletin init 我的简报`。',
+    title: { zh: '文件已存在', en: 'The files exist' },
+    message: {
+      zh: (paths: string) => `${paths} 已经存在，未做任何改动。`,
+      en: (paths: string) => `${paths} already exist; nothing was changed.`,
+    },
+    hint: {
+      zh: '在一个新的或空的目录中运行 `bulletin init`，或写出目录名：`bulletin init 我的简报`。',
+      en: 'Run `bulletin init` in a new or empty folder, or name a folder: `bulletin init my-bulletin`.',
+    },
   },
   IssueExists: {
-    title: '这一期已存在',
-    message: (path: string) => `${path} 已经存在，未做改动。`,
-    hint: '检查已有的这一期是否就是要新建的；若编号不对，先改正已有源文件的 issue、total、date，再运行 `bulletin new`。',
+    title: { zh: '这一期已存在', en: 'The issue exists' },
+    message: {
+      zh: (path: string) => `${path} 已经存在，未做改动。`,
+      en: (path: string) => `${path} already exists; nothing was changed.`,
+    },
+    hint: {
+      zh: '检查已有的这一期是否就是要新建的；若编号不对，先改正已有源文件的 issue、total、date，再运行 `bulletin new`。',
+      en: 'Check whether the existing issue is the one you meant to create; if its numbers are wrong, correct issue, total and date in the existing sources, then run `bulletin new`.',
+    },
   },
   InvalidDate: {
-    title: '日期无效',
-    message: (value: string) => `“${value}”不是有效日期。`,
-    hint: '日期写成 YYYY-MM-DD，如 2021-06-28，且须是日历上存在的日子。',
+    title: { zh: '日期无效', en: 'Invalid date' },
+    message: {
+      zh: (value: string) => `“${value}”不是有效日期。`,
+      en: (value: string) => `"${value}" is not a valid date.`,
+    },
+    hint: {
+      zh: '日期写成 YYYY-MM-DD，如 2021-06-28，且须是日历上存在的日子。',
+      en: 'Write dates as YYYY-MM-DD, such as 2021-06-28, and use a day that exists in the calendar.',
+    },
   },
   DateBeforeLatest: {
-    title: '日期早于最近一期',
-    message: (date: string, latest: string, path: string) => `新一期的日期 ${date} 早于最近一期 ${path} 的日期 ${latest}。`,
-    hint: '总期号随日期递增，新一期的日期不能早于已有的最后一期；检查 --date，或先改正已有源文件的日期。',
+    title: { zh: '日期早于最近一期', en: 'Date before the latest issue' },
+    message: {
+      zh: (date: string, latest: string, path: string) => `新一期的日期 ${date} 早于最近一期 ${path} 的日期 ${latest}。`,
+      en: (date: string, latest: string, path: string) => `The new issue's date ${date} is before ${latest}, the date of the latest issue ${path}.`,
+    },
+    hint: {
+      zh: '总期号随日期递增，新一期的日期不能早于已有的最后一期；检查 --date，或先改正已有源文件的日期。',
+      en: 'Running numbers rise with the date, so a new issue cannot be dated before the last one; check --date, or correct the date of the existing source first.',
+    },
   },
   ArchiveInvalid: {
-    title: '已有源文件有错误',
-    message: (count: number) => `有 ${count} 个已有源文件的前置信息有错误，无法确定下一期的编号。`,
-    hint: '按上方诊断改正这些源文件（可用 `bulletin check` 检查），再运行 `bulletin new`。',
+    title: { zh: '已有源文件有错误', en: 'Existing sources have errors' },
+    message: {
+      zh: (count: number) => `有 ${count} 个已有源文件的前置信息有错误，无法确定下一期的编号。`,
+      en: (count: number) => `${count} existing source(s) have front matter errors, so the next number cannot be worked out.`,
+    },
+    hint: {
+      zh: '按上方诊断改正这些源文件（可用 `bulletin check` 检查），再运行 `bulletin new`。',
+      en: 'Correct these sources as the diagnostics above say (`bulletin check` lists them), then run `bulletin new`.',
+    },
   },
   PreviewPortUnavailable: {
-    title: '无法启动预览服务器',
-    message: (host: string, ports: string, detail: string) => `无法在 ${host} 的端口 ${ports} 上启动预览服务器：${detail}`,
-    hint: '用 `--port` 指定另一个端口，或关闭占用这些端口的程序（如另一个 `bulletin preview`）；`--host` 须是本机的地址。',
+    title: { zh: '无法启动预览服务器', en: 'Cannot start the preview server' },
+    message: {
+      zh: (host: string, ports: string, detail: string) => `无法在 ${host} 的端口 ${ports} 上启动预览服务器：${detail}`,
+      en: (host: string, ports: string, detail: string) => `Cannot start the preview server on ${host}, ports ${ports}: ${detail}`,
+    },
+    hint: {
+      zh: '用 `--port` 指定另一个端口，或关闭占用这些端口的程序（如另一个 `bulletin preview`）；`--host` 须是本机的地址。',
+      en: 'Choose another port with `--port`, or close what holds these ports (another `bulletin preview`, say); `--host` must be an address of this machine.',
+    },
+  },
+  ManifestMissing: {
+    title: { zh: '没有清单', en: 'No manifest' },
+    message: {
+      zh: (path: string) => `清单 ${path} 不存在或没有任何一期。`,
+      en: (path: string) => `The manifest ${path} does not exist or lists no issue.`,
+    },
+    hint: { zh: '先运行 bulletin build。', en: 'Run bulletin build first.' },
+  },
+  NoShardManifests: {
+    title: { zh: '没有分片清单', en: 'No shard manifests' },
+    message: {
+      zh: (dirs: string) => `在 ${dirs} 中没有找到分片清单（manifest.shard-k-of-n.json）。`,
+      en: (dirs: string) => `No shard manifests (manifest.shard-k-of-n.json) in ${dirs}.`,
+    },
+    hint: { zh: '先运行 bulletin build --shard k/n。', en: 'Run bulletin build --shard k/n first.' },
   },
 } as const;
 
 export type ErrorName = keyof typeof catalogue;
 
-type ArgsOf<N extends ErrorName> = (typeof catalogue)[N]['message'] extends (...args: infer A) => string ? A : never;
+type ArgsOf<N extends ErrorName> = (typeof catalogue)[N]['message']['zh'] extends (...args: infer A) => string ? A : never;
+type Lang = 'zh' | 'en';
 
 export class BulletinError extends Error {
   readonly errorName: ErrorName;
+  /** The catalogue arguments, so the error can be told in either language. */
+  readonly args: readonly unknown[];
   readonly title: string;
   readonly hint: string;
-  constructor(name: ErrorName, message: string, hint: string, title: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(name: ErrorName, args: readonly unknown[], options?: { cause?: unknown }) {
+    const entry = catalogue[name];
+    super((entry.message.zh as (...a: unknown[]) => string)(...args), options);
     this.name = 'BulletinError';
     this.errorName = name;
-    this.hint = hint;
-    this.title = title;
+    this.args = args;
+    this.hint = entry.hint.zh;
+    this.title = entry.title.zh;
+  }
+  /** The message, title and hint in `lang`. */
+  told(lang: Lang): { title: string; message: string; hint: string } {
+    const entry = catalogue[this.errorName];
+    return { title: entry.title[lang], message: (entry.message[lang] as (...a: unknown[]) => string)(...this.args), hint: entry.hint[lang] };
   }
 }
 
 export function bulletinError<N extends ErrorName>(name: N, args: ArgsOf<N>, cause?: unknown): BulletinError {
-  const entry = catalogue[name];
-  const message = (entry.message as (...a: unknown[]) => string)(...args);
-  return new BulletinError(name, message, entry.hint, entry.title, cause === undefined ? undefined : { cause });
+  return new BulletinError(name, args, cause === undefined ? undefined : { cause });
 }
 
-/** One-paragraph Chinese text of an error and its causes, with stacks only when verbose. */
-export function describeError(error: unknown, verbose = false): string {
+const LABELS = { zh: { error: '错误：', hint: '提示：', cause: '原因：' }, en: { error: 'error: ', hint: 'hint: ', cause: 'cause: ' } };
+
+/** One paragraph telling an error and its causes, with stacks only when verbose. */
+export function describeError(error: unknown, verbose = false, lang: Lang = 'zh'): string {
+  const label = LABELS[lang];
   const lines: string[] = [];
   if (error instanceof BulletinError) {
-    lines.push(`错误：${error.message}`, `提示：${error.hint}`);
+    const told = error.told(lang);
+    lines.push(`${label.error}${told.message}`, `${label.hint}${told.hint}`);
   } else if (error instanceof Error) {
-    lines.push(`错误：${error.message}`);
+    lines.push(`${label.error}${error.message}`);
   } else {
-    lines.push(`错误：${String(error)}`);
+    lines.push(`${label.error}${String(error)}`);
   }
   let cause = error instanceof Error ? error.cause : undefined;
   while (cause instanceof Error) {
-    lines.push(`  原因：${cause.message}`);
+    lines.push(`  ${label.cause}${cause.message}`);
     cause = cause.cause;
   }
   if (verbose && error instanceof Error && error.stack) lines.push(error.stack);

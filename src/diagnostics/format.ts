@@ -2,7 +2,31 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { severityOf } from './report.js';
 
-const LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
+type Lang = 'zh' | 'en';
+const LABEL = {
+  zh: { error: '错误', warning: '警告', info: '提示', hint: '提示：', errors: (n: number) => `${n} 个错误`, warnings: (n: number) => `${n} 个警告`, and: '，' },
+  en: {
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+    hint: 'hint: ',
+    errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
+    warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
+    and: ', ',
+  },
+} as const;
+const COLOR = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', dim: '\u001b[2m', reset: '\u001b[39m\u001b[22m' };
+
+export interface FormatOptions {
+  verbose?: boolean;
+  /** Only errors. */
+  quiet?: boolean;
+  lang?: Lang;
+  /** ANSI colours (the CLI decides: a terminal, and NO_COLOR unset). */
+  color?: boolean;
+  /** A message's text and hint in `lang` (the CLI reads them from the rule catalogue). */
+  translate?: (m: VFileMessage, lang: Lang) => { text: string; hint: string | undefined };
+}
 
 function placeOf(message: VFileMessage): string {
   const p = message.place;
@@ -11,8 +35,11 @@ function placeOf(message: VFileMessage): string {
   return `${start.line}:${start.column}`;
 }
 
-/** Human report in the style of vfile-reporter, in Chinese. */
-export function formatReport(files: VFile[], options: { verbose?: boolean; quiet?: boolean } = {}): string {
+/** Human report in the style of vfile-reporter. */
+export function formatReport(files: VFile[], options: FormatOptions = {}): string {
+  const lang = options.lang ?? 'zh';
+  const label = LABEL[lang];
+  const paint = (code: string, text: string) => (options.color ? `${code}${text}${COLOR.reset}` : text);
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -28,8 +55,9 @@ export function formatReport(files: VFile[], options: { verbose?: boolean; quiet
     for (const m of shown) {
       const severity = severityOf(m);
       const where = placeOf(m).padEnd(7);
-      lines.push(`  ${where} ${LABEL[severity]}  ${m.reason}  ${m.ruleId ?? ''}`.trimEnd());
-      if (m.note) lines.push(`          提示：${m.note}`);
+      const { text, hint } = options.translate?.(m, lang) ?? { text: m.reason, hint: m.note };
+      lines.push(`  ${paint(COLOR.dim, where)} ${paint(COLOR[severity], label[severity])}  ${text}  ${paint(COLOR.dim, m.ruleId ?? '')}`.trimEnd());
+      if (hint) lines.push(`          ${label.hint}${hint}`);
       if (options.verbose && m.cause instanceof Error && m.cause.stack) {
         lines.push(...m.cause.stack.split('\n').map((l) => `          ${l}`));
       }
@@ -38,9 +66,9 @@ export function formatReport(files: VFile[], options: { verbose?: boolean; quiet
   }
   if (errors || warnings) {
     const parts: string[] = [];
-    if (errors) parts.push(`${errors} 个错误`);
-    if (warnings) parts.push(`${warnings} 个警告`);
-    lines.push(`${errors ? '✖' : '⚠'} ${parts.join('，')}`);
+    if (errors) parts.push(label.errors(errors));
+    if (warnings) parts.push(label.warnings(warnings));
+    lines.push(`${errors ? paint(COLOR.error, '✖') : paint(COLOR.warning, '⚠')} ${parts.join(label.and)}`);
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }
@@ -49,14 +77,15 @@ export function compareMessages(a: VFileMessage, b: VFileMessage): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
-/** Machine form of a message, for `--json`. Stable field names. */
-export function messageToJson(m: VFileMessage) {
+/** Machine form of a message, for `--json`. Stable field names; text in the chosen language. */
+export function messageToJson(m: VFileMessage, translate?: FormatOptions['translate'], lang: Lang = 'zh') {
+  const { text, hint } = translate?.(m, lang) ?? { text: m.reason, hint: m.note };
   return {
     line: m.line ?? null,
     column: m.column ?? null,
     severity: severityOf(m),
     ruleId: m.ruleId ?? null,
-    message: m.reason,
-    hint: m.note ?? null,
+    message: text,
+    hint: hint ?? null,
   };
 }

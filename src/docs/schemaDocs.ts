@@ -88,7 +88,7 @@ export function schemaDocs(): Record<string, string> {
     'docs/config.md': `${HEADER}# 配置文件 bulletin.config.yaml\n\n放在项目根目录，所有字段都可省略；没有配置文件时使用江西应急管理简报预设。\n\n${table(configSchema, 'input')}\n`,
     'docs/rules.md': rulesPage(),
     'docs/errors.md': `${HEADER}# 错误目录（与源文件位置无关的错误）\n\n| 名称 | 标题 | 提示 |\n| --- | --- | --- |\n${Object.entries(catalogue)
-      .map(([name, e]) => `| ${name} | ${e.title} | ${e.hint.replace(/\|/g, '\\|')} |`)
+      .map(([name, e]) => `| ${name} | ${e.title.zh} | ${e.hint.zh.replace(/\|/g, '\\|')} |`)
       .join('\n')}\n`,
   };
 }

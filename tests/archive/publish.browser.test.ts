@@ -1,15 +1,14 @@
 // The published archive: the same bytes for every file on every run, whether built whole or as
 // three shards merged by `bulletin index`; the index and feed open in Chromium; verify proves it.
+import { printedBuild } from '../helpers/project.js';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/core/build.js';
-import { indexSite } from '../../src/core/indexSite.js';
 import { verify } from '../../src/core/verify.js';
 import { launchBrowser } from '../../src/browser/browser.js';
-import { captureIo, copyInto, tempProject } from '../helpers/project.js';
+import { captureIo, cliIn, copyInto, tempProject } from '../helpers/project.js';
 import { pdfInfo } from '../helpers/pdf.js';
 
 const DEMOS = path.resolve(import.meta.dirname, '../../bulletins');
@@ -32,7 +31,7 @@ describe('the published archive', () => {
   beforeAll(async () => {
     dir = await tempProject();
     await copyInto(dir, DEMOS, 'bulletins');
-    expect((await build({ io: captureIo(dir, ENV), out: 'full-1' })).exitCode).toBe(0);
+    expect((await printedBuild({ io: captureIo(dir, ENV), out: 'full-1' })).exitCode).toBe(0);
     first = await hashes(path.join(dir, 'full-1'));
   });
 
@@ -50,20 +49,20 @@ describe('the published archive', () => {
   });
 
   it('gives the same bytes for every file when built again', async () => {
-    expect((await build({ io: captureIo(dir, ENV), out: 'full-2' })).exitCode).toBe(0);
+    expect((await printedBuild({ io: captureIo(dir, ENV), out: 'full-2' })).exitCode).toBe(0);
     expect(await hashes(path.join(dir, 'full-2'))).toEqual(first);
   });
 
   it('gives the same bytes built as 3 shards merged by `bulletin index`', async () => {
     const shards = new Set<number>();
     for (let k = 1; k <= 3; k++) {
-      const r = await build({ io: captureIo(dir, ENV), out: 'sharded', shard: { index: k, count: 3 } });
+      const r = await printedBuild({ io: captureIo(dir, ENV), out: 'sharded', shard: { index: k, count: 3 } });
       expect(r.exitCode).toBe(0);
       r.issues.forEach((i) => i.entry && shards.add(k));
     }
-    const io = captureIo(dir, ENV);
-    expect((await indexSite({ io, out: 'sharded' })).exitCode).toBe(0);
-    expect(io.out()).toContain('共 3 期');
+    const merged = await cliIn(dir, ['index', '--out', 'sharded'], ENV);
+    expect(merged.code).toBe(0);
+    expect(merged.out).toBe('已合并 3 份清单，共 3 期 → sharded/index.html\n');
     expect(await hashes(path.join(dir, 'sharded'))).toEqual(first);
   });
 
@@ -117,15 +116,14 @@ describe('the published archive', () => {
   });
 
   it('verify passes on the published files and names an issue whose source changed', async () => {
-    const ok = captureIo(dir, ENV);
-    expect((await verify({ io: ok, manifest: 'full-1/manifest.json' })).exitCode).toBe(0);
-    expect(ok.out()).toBe('核对了 3 期：全部一致\n');
+    const ok = await cliIn(dir, ['verify', '--manifest', 'full-1/manifest.json'], ENV);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toBe('核对了 3 期：全部一致\n');
     const source = path.join(dir, 'bulletins/2021/065.md');
     await writeFile(source, (await readFile(source, 'utf8')).replace('236场', '237场'));
-    const bad = captureIo(dir, ENV);
-    const r = await verify({ io: bad, manifest: 'full-1/manifest.json' });
+    const r = await verify({ io: captureIo(dir, ENV), manifest: 'full-1/manifest.json' });
     expect(r.exitCode).toBe(1);
     expect(r.differences.map((d) => `${d.source} ${d.kind}`).sort()).toEqual(['bulletins/2021/065.md html', 'bulletins/2021/065.md pdf']);
-    expect(bad.err()).toContain('✗ bulletins/2021/065.md：HTML 不一致');
+    expect((await cliIn(dir, ['verify', '--manifest', 'full-1/manifest.json'], ENV)).err).toContain('✗ bulletins/2021/065.md：HTML 不一致');
   });
 });

@@ -1,10 +1,10 @@
 // The colophon (报尾) sits at the bottom of the last page's text block whatever the body's
 // length, and moves whole to a fresh page when it does not fit: checked on 30 body lengths,
 // which cover every remainder of the 22-line page.
+import { printedBuild } from '../helpers/project.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/core/build.js';
 import { captureIo, tempProject } from '../helpers/project.js';
 import { MM, readPdf, type PdfPage } from '../helpers/pdf.js';
 
@@ -22,7 +22,7 @@ describe('colophon placement (real browser)', () => {
     const files = Object.fromEntries(LENGTHS.map((n) => [`bulletins/${String(n).padStart(3, '0')}.md`, source(n)]));
     const dir = await tempProject(files);
     const io = captureIo(dir);
-    const r = await build({ io, formats: ['pdf'] });
+    const r = await printedBuild({ io, formats: ['pdf'] });
     expect(io.err()).not.toContain('layout-drift');
     expect(r.exitCode, io.err()).toBe(0);
     for (const n of LENGTHS) pdfs.set(n, await readPdf(await readFile(path.join(dir, `dist/${String(n).padStart(3, '0')}.pdf`))));

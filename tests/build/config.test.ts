@@ -1,5 +1,6 @@
 // bulletin.config.yaml: the preset's defaults, overrides, validation with places, project
 // templates overriding built-in ones, and where the browser comes from.
+import { printedBuild } from '../helpers/project.js';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ const TWO_ARTICLES = '---\nissue: 3\ntotal: 12\ndate: 2021-03-01\n---\n\n# 第�
 describe('config', () => {
   it('applies the 江西 preset without a config file', async () => {
     const dir = await tempProject({ 'bulletins/a.md': TWO_ARTICLES });
-    expect((await build({ io: captureIo(dir), formats: ['html'] })).exitCode).toBe(0);
+    expect((await printedBuild({ io: captureIo(dir), formats: ['html'] })).exitCode).toBe(0);
     const html = await readFile(path.join(dir, 'dist/a.html'), 'utf8');
     // The title's words are spans that never break inside (text/words.ts).
     expect(/<div class="masthead-title">(.*?)<\/div>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '')).toBe('江西应急管理简报');
@@ -33,7 +34,7 @@ describe('config', () => {
       '  送: [市委办公室, 市政府办公室]',
     ].join('\n');
     const dir = await tempProject({ 'bulletin.config.yaml': config, 'bulletins/a.md': TWO_ARTICLES });
-    expect((await build({ io: captureIo(dir), formats: ['html'] })).exitCode).toBe(0);
+    expect((await printedBuild({ io: captureIo(dir), formats: ['html'] })).exitCode).toBe(0);
     const html = await readFile(path.join(dir, 'public/a.html'), 'utf8');
     expect(/<div class="masthead-title">(.*?)<\/div>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '')).toBe('测试应急简报');
     expect(html).toContain('<div class="marker"></div>');
@@ -46,7 +47,7 @@ describe('config', () => {
   it('reports a config error at its line and builds nothing', async () => {
     const dir = await tempProject({ 'bulletin.config.yaml': 'title: 简报\ntoc: sometimes\nnumbering:\n  rest: yearly\n', 'bulletins/a.md': TWO_ARTICLES });
     const io = captureIo(dir);
-    expect((await build({ io, formats: ['html'] })).exitCode).toBe(1);
+    expect((await printedBuild({ io, formats: ['html'] })).exitCode).toBe(1);
     expect(io.err()).toContain('bulletin.config.yaml');
     expect(io.err()).toMatch(/2:6\s+错误\s+字段“toc”的值“sometimes”无效\s+config-invalid-value/);
     expect(io.err()).toMatch(/4:3\s+错误\s+未知的字段“numbering.rest”\s+config-unknown-key/);
@@ -57,7 +58,7 @@ describe('config', () => {
   it('names a missing project font file at its line', async () => {
     const dir = await tempProject({ 'bulletin.config.yaml': 'fonts:\n  body:\n    file: fonts/fangsong.ttf\n', 'bulletins/a.md': TWO_ARTICLES });
     const io = captureIo(dir);
-    expect((await build({ io, formats: ['html'] })).exitCode).toBe(1);
+    expect((await printedBuild({ io, formats: ['html'] })).exitCode).toBe(1);
     expect(io.err()).toMatch(/3:11\s+错误\s+找不到字体文件：fonts\/fangsong.ttf\s+config-font-missing/);
   });
 
@@ -66,7 +67,7 @@ describe('config', () => {
       'templates/bulletin.njk': '<!doctype html><p>自定义：{{ b.title }} {{ b.articles[0].title }}</p>',
       'bulletins/a.md': TWO_ARTICLES.replace('# 第一篇', '# 第一篇 1 < 2 & "3"'),
     });
-    expect((await build({ io: captureIo(dir), formats: ['html'] })).exitCode).toBe(0);
+    expect((await printedBuild({ io: captureIo(dir), formats: ['html'] })).exitCode).toBe(0);
     const html = await readFile(path.join(dir, 'dist/a.html'), 'utf8');
     expect(html).toBe('<!doctype html><p>自定义：江西应急管理简报 第一篇 1 &lt; 2 &amp; &quot;3&quot;</p>');
   });
@@ -84,7 +85,7 @@ describe('the browser', () => {
     const executable = (await bundledChromium(process.env)).executablePath;
     const dir = await tempProject({ 'bulletins/a.md': TWO_ARTICLES });
     const io = captureIo(dir, { ...process.env, PUPPETEER_EXECUTABLE_PATH: executable });
-    const r = await build({ io, verbose: true });
+    const r = await printedBuild({ io, verbose: true });
     expect(r.exitCode).toBe(0);
     expect(io.err()).toContain(`\n浏览器：${executable}（来自 环境变量 PUPPETEER_EXECUTABLE_PATH）`);
     expect((await readFile(path.join(dir, 'dist/a.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');

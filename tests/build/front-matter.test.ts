@@ -1,10 +1,10 @@
 // Every kind of front-matter error in the contract: the message, its line and column, exit
 // code 1, and nothing written for the failed source.
+import { printedBuild } from '../helpers/project.js';
 import { readdirSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/core/build.js';
 import { captureIo, FIXTURES, tempProject } from '../helpers/project.js';
 
 interface Expected {
@@ -27,7 +27,7 @@ describe('front-matter errors', () => {
     const expected = JSON.parse(await readFile(path.join(DIR, scenario, 'expected.json'), 'utf8')) as Expected[];
     const dir = await tempProject({ 'bulletins/2021/064.md': input });
     const io = captureIo(dir);
-    const result = await build({ io, formats: ['html', 'pdf'] });
+    const result = await printedBuild({ io, formats: ['html', 'pdf'] });
     expect(result.exitCode).toBe(1);
     const messages = result.issues[0]!.file.messages;
     for (const e of expected) {

@@ -1,10 +1,10 @@
 // Incremental builds: an unchanged rebuild builds and writes nothing (no browser started, every
 // file keeps its time); a changed source, image, template or config rebuilds exactly the issues
 // that use it; --force builds everything; verify still proves every output.
+import { printedBuild } from '../helpers/project.js';
 import { readdir, stat, writeFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/core/build.js';
 import { verify } from '../../src/core/verify.js';
 import { captureIo, tempProject } from '../helpers/project.js';
 
@@ -36,7 +36,7 @@ async function project() {
 
 /** Builds and tells which sources were built (not taken as unchanged). */
 async function builtSources(dir: string, extra: Record<string, unknown> = {}): Promise<string[]> {
-  const r = await build({ io: captureIo(dir), formats: ['html', 'pdf'], ...extra });
+  const r = await printedBuild({ io: captureIo(dir), formats: ['html', 'pdf'], ...extra });
   expect(r.exitCode).toBe(0);
   return r.issues.filter((i) => i.entry && !i.unchanged).map((i) => i.file.path).sort();
 }
@@ -47,10 +47,10 @@ describe('incremental builds', () => {
     expect(await builtSources(dir)).toEqual(['bulletins/a.md', 'bulletins/b.md', 'bulletins/c.md']);
     const before = await times(path.join(dir, 'dist'));
     const io = captureIo(dir);
-    const r = await build({ io, formats: ['html', 'pdf'], verbose: true });
+    const r = await printedBuild({ io, formats: ['html', 'pdf'], verbose: true });
     expect(r.issues.map((i) => i.unchanged)).toEqual([true, true, true]);
     expect(io.err()).not.toContain('浏览器：');
-    expect(io.out()).toBe('= bulletins/a.md：未改动\n= bulletins/b.md：未改动\n= bulletins/c.md：未改动\n完成：成功 0 期，未改动 3 期\n');
+    expect(io.out().replace(/（\d+\.\d 秒）/, '')).toBe('= bulletins/a.md：未改动\n= bulletins/b.md：未改动\n= bulletins/c.md：未改动\n完成：成功 0 期，未改动 3 期\n');
     expect(await times(path.join(dir, 'dist'))).toEqual(before);
     expect((await verify({ io: captureIo(dir) })).exitCode).toBe(0);
   });

@@ -18,11 +18,9 @@ function strings(value: unknown): string[] {
 }
 
 async function raisedIds(dir: string): Promise<Map<string, string>> {
-  const io = captureIo(dir);
-  await check({ io, json: true });
-  const report = JSON.parse(io.out()) as { files: Array<{ path: string; messages: Array<{ ruleId: string | null }> }> };
+  const result = await check({ io: captureIo(dir) });
   const ids = new Map<string, string>();
-  for (const f of report.files) for (const m of f.messages) if (m.ruleId) ids.set(m.ruleId, f.path);
+  for (const f of result.files ?? []) for (const m of f.messages) if (m.ruleId) ids.set(m.ruleId, f.path);
   return ids;
 }
 

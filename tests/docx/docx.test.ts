@@ -1,22 +1,22 @@
 // The Word edition, read back from its XML: page and grid, masthead runs, every paragraph of the
 // real issue in order, page-number fields and odd/even footers, the colophon, properties; read
 // back by mammoth; the same bytes from the same source; manifest, index and verify.
+import { printedBuild } from '../helpers/project.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/core/build.js';
 import { verify } from '../../src/core/verify.js';
 import { sha256 } from '../../src/model/manifest.js';
-import { captureIo, FIXTURES, tempProject } from '../helpers/project.js';
+import { captureIo, cliIn, FIXTURES, tempProject } from '../helpers/project.js';
 import { bulletin } from '../helpers/cli.js';
 
 const SAMPLE = path.join(FIXTURES, 'samples/jx-2021-064.md');
 
 async function buildDocx(files: Record<string, string>, source = 'bulletins/2021/064.md'): Promise<{ dir: string; bytes: Buffer; zip: JSZip }> {
   const dir = await tempProject(files);
-  const r = await build({ io: captureIo(dir), formats: ['docx'] });
+  const r = await printedBuild({ io: captureIo(dir), formats: ['docx'] });
   expect(r.exitCode).toBe(0);
   const bytes = await readFile(path.join(dir, 'dist', source.replace(/^bulletins\//, '').replace(/\.md$/, '.docx')));
   return { dir, bytes, zip: await JSZip.loadAsync(bytes) };
@@ -172,17 +172,16 @@ describe('--format docx', async () => {
     expect((await verify({ io: captureIo(dir) })).exitCode).toBe(0);
     manifest.issues[0].docx.sha256 = '0'.repeat(64);
     await writeFile(path.join(dir, 'dist/manifest.json'), JSON.stringify(manifest));
-    const io = captureIo(dir);
-    const v = await verify({ io });
+    const v = await verify({ io: captureIo(dir) });
     expect(v.exitCode).toBe(1);
     expect(v.differences).toEqual([{ source: 'bulletins/2021/064.md', kind: 'docx', expected: '0'.repeat(64), actual: sha256(bytes) }]);
-    expect(io.err()).toContain('DOCX 不一致');
+    expect((await cliIn(dir, ['verify'])).err).toContain('DOCX 不一致');
   });
 
   it('is asked for on the command line as --format docx (also in a list)', async () => {
     const cli = await tempProject({ 'bulletins/a.md': '---\nissue: 1\ntotal: 1\ndate: 2021-01-04\n---\n\n# 标题\n\n正文。\n' });
     const r = await bulletin(cli, ['build', '--format', 'html,docx']);
-    expect(r.stdout).toBe('✓ bulletins/a.md → dist/a.html、dist/a.docx\n完成：成功 1 期\n');
+    expect(r.stdout.replace(/（\d+\.\d 秒）/, '')).toBe('✓ bulletins/a.md → dist/a.html、dist/a.docx\n完成：成功 1 期\n');
     const bad = await bulletin(cli, ['build', '--format', 'doc']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('未知的格式“doc”，可选 html、pdf、docx');

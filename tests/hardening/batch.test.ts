@@ -1,9 +1,9 @@
 // One bad source does not stop the others: they are built, each failure is listed, exit 1.
+import { printedBuild } from '../helpers/project.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/core/build.js';
 import { STACK_LINE, captureIo, runCli, tempProject } from './helpers.js';
 
 const good = (n: number, date: string) => `---\nissue: ${n}\ntotal: ${100 + n}\ndate: ${date}\n---\n\n# 第${n}篇\n\n正文第${n}段。\n`;
@@ -22,7 +22,7 @@ describe('a batch with bad sources', () => {
     const dir = await tempProject(files);
     // The numbering helper (issue 2, 4, 6 missing) may warn about gaps; that is not what is tested.
     const io = captureIo(dir);
-    const result = await build({ io, formats: ['html'] });
+    const result = await printedBuild({ io, formats: ['html'] });
     expect(result.exitCode).toBe(1);
     for (const n of ['001', '003', '005']) {
       const html = await readFile(path.join(dir, 'dist', '2021', `${n}.html`), 'utf8');

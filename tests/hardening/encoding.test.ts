@@ -1,10 +1,10 @@
 // A source saved as GB18030 or UTF-16 builds to the very same HTML as its UTF-8 original, with a
 // warning naming the encoding; never mojibake.
+import { printedBuild } from '../helpers/project.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/core/build.js';
 import { SAMPLE, captureIo, tempDir } from './helpers.js';
 
 async function buildBytes(bytes: Uint8Array) {
@@ -13,7 +13,7 @@ async function buildBytes(bytes: Uint8Array) {
   await mkdir(path.dirname(source), { recursive: true });
   await writeFile(source, bytes);
   const io = captureIo(project);
-  const result = await build({ io, formats: ['html'] });
+  const result = await printedBuild({ io, formats: ['html'] });
   const file = result.issues[0]!.file;
   const html = result.exitCode === 0 ? await readFile(path.join(project, 'dist', '2021', '064.html')) : undefined;
   return { result, file, html, stderr: io.err() };

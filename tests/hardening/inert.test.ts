@@ -1,6 +1,7 @@
 // Untrusted content stays inert: raw HTML, scripts, handlers, javascript:/data: URLs never reach
 // the output as live markup (checked in Chromium with a trap and the page's CSP bypassed, so the
 // transform alone must stop them); template values are escaped; the renderer makes no request.
+import { printedBuild } from '../helpers/project.js';
 import { createServer, type Server } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -76,7 +77,7 @@ beforeAll(async () => {
   files['bulletins/front-matter.md'] = `${hostileFront}\n# <script>window.__pwned=1</script>" onload="x\n\n正文。\n`;
   project = await tempProject(files);
   const io = captureIo(project);
-  built = await build({ io, formats: ['html'] });
+  built = await printedBuild({ io, formats: ['html'] });
   if (built.exitCode !== 0) console.error(io.err());
   browser = await launchBrowser({ env: process.env });
 });
@@ -228,7 +229,7 @@ describe('the renderer makes no network request', () => {
       'bulletins/002.md': `---\nissue: 2\ntotal: 2\ndate: 2021-06-26\n---\n\n# 标题\n\n[链接](http://127.0.0.1:${port}/link)\n`,
     });
     const io = captureIo(dir);
-    const r = await build({ io, formats: ['html', 'pdf'] });
+    const r = await printedBuild({ io, formats: ['html', 'pdf'] });
     expect(r.exitCode).toBe(1);
     const first = r.issues[0]!.file.messages.find((m) => m.fatal === true)!;
     expect(first.ruleId).toBe('image-not-relative');
@@ -253,7 +254,7 @@ describe('the renderer makes no network request', () => {
     expect(template).not.toContain('Content-Security-Policy');
     const dir = await tempProject({ 'bulletins/001.md': `${FRONT}\n# 标题\n\n正文。\n`, 'templates/bulletin.njk': template });
     const io = captureIo(dir);
-    const r = await build({ io, formats: ['pdf'] });
+    const r = await printedBuild({ io, formats: ['pdf'] });
     expect(r.exitCode, io.err()).toBe(0);
     expect(hits).toEqual([]);
     const blocked = r.blocked.join('\n');

@@ -33,3 +33,22 @@ export function captureIo(cwd: string, env: Record<string, string | undefined> =
     err: () => err,
   };
 }
+
+/** Runs the CLI in-process (argument parsing, core, rendering) in `dir`; what it printed and its exit code. */
+export async function cliIn(dir: string, argv: string[], env: Record<string, string | undefined> = { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '' }) {
+  const { run } = await import('../../src/cli/main.js');
+  const io = captureIo(dir, env);
+  const code = await run(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+/**
+ * build() as `bulletin build` runs it, with the CLI's own report (lines per issue, diagnostics,
+ * summary, or --json) printed into options.io in Chinese.
+ */
+export async function printedBuild(options: import('../../src/core/build.js').BuildOptions & { json?: boolean }) {
+  const { buildAndReport } = await import('../../src/cli/commands/build.js');
+  const { output } = await import('../../src/cli/output.js');
+  const { json, ...rest } = options;
+  return buildAndReport(rest, output(options.io, 'zh'), { json: json === true });
+}

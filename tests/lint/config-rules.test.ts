@@ -2,14 +2,14 @@
 // or is told that a rule it names does not exist.
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/core/check.js';
-import { captureIo, tempProject } from '../helpers/project.js';
+import { captureIo, cliIn, tempProject } from '../helpers/project.js';
 
 const SOURCE = '---\nissue: 1\ntotal: 1\ndate: 2021-06-25\n---\n\n# 标题\n\n其它地区今年以来加强督导。\n';
 
 async function run(config: string) {
   const dir = await tempProject({ 'bulletin.config.yaml': config, 'bulletins/a.md': SOURCE });
-  const io = captureIo(dir);
-  return { result: await check({ io }), err: io.err() };
+  const { exitCode, errors, warnings } = await check({ io: captureIo(dir) });
+  return { result: { exitCode, errors, warnings }, err: (await cliIn(dir, ['check'])).err };
 }
 
 describe('config rules', () => {

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newIssue } from '../../src/core/newIssue.js';
 import type { Io } from '../../src/core/io.js';
 import { run } from '../../src/cli/main.js';
 import { parse } from '../../src/pipeline/parse.js';
@@ -23,6 +22,17 @@ const io = (env: Io['env'] = {}): Io => ({
   stderr: (t) => void (out.stderr += t),
   env,
 });
+
+/** `bulletin new` as the editor runs it: the CLI in-process, printing into `out`. */
+async function newIssue(options: { date?: string; series?: string; title?: string; json?: boolean; io: Io }): Promise<{ exitCode: number; path?: string }> {
+  const argv = ['new'];
+  if (options.date) argv.push('--date', options.date);
+  if (options.series) argv.push('--series', options.series);
+  if (options.title) argv.push('--title', options.title);
+  if (options.json) argv.push('--json');
+  const exitCode = await run(argv, options.io);
+  return { exitCode, ...(exitCode === 0 && !options.json ? { path: out.stdout.trim().split('\n').at(-1) } : {}) };
+}
 
 beforeEach(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'bulletin-new-'));

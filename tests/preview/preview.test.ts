@@ -12,6 +12,8 @@ import { preview, type PreviewSession } from '../../src/core/preview.js';
 import { BulletinError } from '../../src/diagnostics/errors.js';
 import { RELOAD_SCRIPT_HASH, previewCsp } from '../../src/preview/pages.js';
 import { captureIo, FIXTURES, tempProject } from '../helpers/project.js';
+import { previewEvents } from '../../src/cli/commands/preview.js';
+import { output } from '../../src/cli/output.js';
 
 const SAMPLE = path.join(FIXTURES, 'samples/jx-2021-064.md');
 const BIN = path.resolve(import.meta.dirname, '../../bin/bulletin.js');
@@ -25,7 +27,8 @@ afterEach(async () => {
 
 async function start(dir: string, port = 0) {
   const io = captureIo(dir);
-  const session = await preview({ io, port });
+  // What `bulletin preview` prints, through the CLI's own renderer.
+  const session = await preview({ io, port, onEvent: previewEvents(output(io, 'zh'), false) });
   sessions.push(session);
   return { session, io };
 }
@@ -199,7 +202,7 @@ describe('preview', () => {
 
     for (let p = base + 1; p <= base + 10; p++) await occupy(p);
     const io = captureIo(dir);
-    const error = await preview({ io, port: base }).catch((e: unknown) => e);
+    const error = await preview({ io, port: base, onEvent: previewEvents(output(io, 'zh'), false) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BulletinError);
     expect((error as BulletinError).errorName).toBe('PreviewPortUnavailable');
     expect((error as BulletinError).message).toBe(`无法在 127.0.0.1 的端口 ${base}–${base + 10} 上启动预览服务器：端口都已被占用`);

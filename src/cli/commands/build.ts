@@ -1,57 +1,122 @@
+import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { Format } from '../../core/build.js';
+import type { BuildEvent, BuildOptions, BuildResult, Format } from '../../core/build.js';
+import { displayPath } from '../../core/io.js';
 import { watchInterrupts } from '../../core/interrupt.js';
+import { hasErrors } from '../../diagnostics/report.js';
 import type { CommandContext } from '../main.js';
+import type { Output } from '../output.js';
 import type { Shard } from '../../core/publish.js';
 
-function parseFormats(value: string): Format[] {
-  const formats = value.split(',').map((f) => f.trim().toLowerCase());
-  for (const f of formats) {
-    if (f !== 'html' && f !== 'pdf' && f !== 'docx') throw new InvalidArgumentError(`未知的格式“${f}”，可选 html、pdf、docx`);
-  }
-  return [...new Set(formats)] as Format[];
+interface BuildFlags {
+  out?: string;
+  format: Format[];
+  json?: boolean;
+  verbose?: boolean;
+  shard?: Shard;
+  browser?: string;
+  draft?: boolean;
+  force?: boolean;
 }
 
-function parseShard(value: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = Number(m?.[1]);
-  const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('应写成 k/n，如 1/3（1 ≤ k ≤ n）');
-  return { index, count };
-}
-
-export function registerBuild(program: Command, { io, exit }: CommandContext): void {
+export function registerBuild(program: Command, { io, out, exit }: CommandContext): void {
+  const t = out.t.build;
+  const parseFormats = (value: string): Format[] => {
+    const formats = value.split(',').map((f) => f.trim().toLowerCase());
+    for (const f of formats) if (f !== 'html' && f !== 'pdf' && f !== 'docx') throw new InvalidArgumentError(t.formatInvalid(f));
+    return [...new Set(formats)] as Format[];
+  };
+  const parseShard = (value: string): Shard => {
+    const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(t.shardInvalid);
+    return { index, count };
+  };
   program
     .command('build')
-    .description('把源文件构建为 HTML 和 PDF（默认构建 bulletins/ 下全部源文件）')
-    .argument('[paths...]', '源文件或目录')
-    .option('-o, --out <dir>', '输出目录（默认 dist，或配置中的 out）')
-    .addOption(new Option('-f, --format <list>', '输出格式，逗号分隔：html,pdf,docx（docx 为可编辑的 Word 文件）').default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
-    .option('--shard <k/n>', '只构建确定的 n 分之一（供 CI 并行），写出自己的清单；之后用 bulletin index 合并', parseShard)
-    .option('--force', '不用缓存：重新构建每一期（默认只构建源文件、图片、配置、模板、字体或浏览器有变化的期）')
-    .option('--draft', '源文件中还有【待补】等未完成内容时也生成，输出标为草稿（每页有“草稿”字样，清单中 draft: true）')
-    .option('--browser <path>', '用这个 Chrome/Edge/Chromium 生成 PDF（优先于配置、环境变量和自动查找）')
-    .option('--json', '在标准输出打印机器可读的结果')
-    .option('--verbose', '显示详细信息（含出错时的调用栈）')
-    .addHelpText(
-      'after',
-      `
-示例：
-  $ bulletin build
-  $ bulletin build bulletins/2021/064.md --out public
-  $ bulletin build --format pdf --json > report.json
-  $ bulletin build --shard 2/3 && bulletin index      # CI 并行：各作业构建一份，再合并
-
-退出码：0 成功；1 有源文件出错；2 用法错误；130/143 被 Ctrl-C（SIGINT）/SIGTERM 中断。`,
-    )
-    .action(async (paths: string[], opts: { out?: string; format: Format[]; json?: boolean; verbose?: boolean; shard?: Shard; browser?: string; draft?: boolean; force?: boolean }) => {
-      const { build } = await import('../../core/build.js');
+    .description(t.description)
+    .argument('[paths...]', out.t.options.paths)
+    .option('-o, --out <dir>', out.t.options.out)
+    .addOption(new Option('-f, --format <list>', t.format).default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
+    .option('--shard <k/n>', t.shard, parseShard)
+    .option('--force', t.force)
+    .option('--draft', t.draft)
+    .option('--browser <path>', out.t.options.browser)
+    .option('--json', out.t.options.json)
+    .option('--verbose', out.t.options.verbose)
+    .addHelpText('after', t.help)
+    .action(async (paths: string[], opts: BuildFlags) => {
       const interrupts = watchInterrupts();
       try {
-        const result = await build({ paths, out: opts.out, formats: opts.format, json: opts.json, verbose: opts.verbose, shard: opts.shard, browser: opts.browser, draft: opts.draft, force: opts.force, io, signal: interrupts.signal });
+        const options = { paths, out: opts.out, formats: opts.format, verbose: opts.verbose, shard: opts.shard, browser: opts.browser, draft: opts.draft, force: opts.force, io, signal: interrupts.signal };
+        const result = await buildAndReport(options, out, { json: opts.json === true });
         exit(result.exitCode);
       } finally {
         interrupts.dispose();
       }
     });
+}
+
+/** Runs a build and says what happened: a line per issue as it is through, then the diagnostics and a summary; or the JSON result. */
+export async function buildAndReport(options: BuildOptions, out: Output, flags: { json?: boolean }): Promise<BuildResult> {
+  const { build } = await import('../../core/build.js');
+  const started = performance.now();
+  const verbose = options.verbose === true;
+  const result = await build({ ...options, ...(flags.json ? {} : { onEvent: tellIssue(out, (p) => displayPath(options.io, p), verbose) }) });
+  if (flags.json) out.json(buildJson(result, out));
+  else summarise(result, out, verbose, (performance.now() - started) / 1000);
+  return result;
+}
+
+/** One line per issue as it is through; --verbose details on standard error. */
+function tellIssue(out: Output, show: (absolute: string) => string, verbose: boolean): (e: BuildEvent) => void {
+  let outDir = '';
+  return (e) => {
+    if (e.type === 'start') outDir = e.outDir;
+    if (e.type === 'log') {
+      if (verbose) out.warn(e.text);
+      return;
+    }
+    if (e.type !== 'issue') return;
+    const t = out.t.build;
+    if (e.status === 'failed') {
+      if (e.errors) out.say(t.failed(e.source, e.errors));
+    } else if (e.status === 'unchanged') out.say(t.unchanged(e.source));
+    else if (e.entry) {
+      const outputs = [e.entry.html?.path, e.entry.pdf?.path, e.entry.docx?.path].filter((p): p is string => Boolean(p));
+      out.say(t.built({ source: e.source, outputs: outputs.map((p) => show(path.join(outDir, p))), ...(e.entry.pdf ? { pages: e.entry.pdf.pages } : {}) }));
+    }
+  };
+}
+
+function summarise(result: BuildResult, out: Output, verbose: boolean, seconds: number): void {
+  if (result.error) {
+    out.error(result.error, verbose);
+    return;
+  }
+  out.diagnostics(result.issues.map((i) => i.file), { verbose });
+  if (result.issues.length === 1 && !result.outDir) return;
+  const t = out.t.build;
+  if (result.blocked.length) out.say(t.blocked(result.blocked.length));
+  const unchanged = result.issues.filter((i) => i.unchanged).length;
+  const built = result.issues.filter((i) => i.entry && !i.unchanged).length;
+  const failed = result.issues.filter((i) => hasErrors(i.file)).length;
+  out.say(t.done({ built, unchanged, failed, seconds: seconds.toFixed(1) }));
+}
+
+function buildJson(result: BuildResult, out: Output) {
+  return {
+    ok: result.exitCode === 0,
+    exitCode: result.exitCode,
+    ...(result.error ? { error: out.errorJson(result.error) } : {}),
+    issues: result.issues.map((i) => ({
+      source: i.file.path,
+      ok: !hasErrors(i.file),
+      outputs: i.entry ? { html: i.entry.html, pdf: i.entry.pdf, docx: i.entry.docx ?? null } : null,
+      ...(i.unchanged ? { unchanged: true } : {}),
+      messages: i.file.messages.map(out.message),
+    })),
+    blockedRequests: result.blocked.length,
+  };
 }

@@ -1,30 +1,44 @@
 import type { Command } from 'commander';
+import { ENCODING_NAMES } from '../../text/decode.js';
 import type { CommandContext } from '../main.js';
 
-export function registerCheck(program: Command, { io, exit }: CommandContext): void {
+export function registerCheck(program: Command, { io, out, exit }: CommandContext): void {
+  const t = out.t.check;
   program
     .command('check')
-    .description('检查源文件（前置信息、正文结构、图片、编号、标点排版），不生成输出')
-    .argument('[paths...]', '源文件或目录（默认 bulletins/ 下全部）')
-    .option('--strict', '有警告也按失败处理（退出码 1）')
-    .option('--fix', '自动改正可以安全改正的问题（改写源文件，前置信息不动），列出每处改动和需人工处理的问题')
-    .option('--dry-run', '与 --fix 同用：只列出会做的改动，不写入')
-    .option('--json', '在标准输出打印机器可读的结果')
-    .option('--verbose', '显示详细信息')
-    .addHelpText(
-      'after',
-      `
-示例：
-  $ bulletin check
-  $ bulletin check bulletins/2021/065.md --strict
-  $ bulletin check --fix --dry-run       先看会改哪些地方
-  $ bulletin check --fix
-
-退出码：0 无错误；1 有错误（--strict 时有警告也是 1）；2 用法错误。`,
-    )
+    .description(t.description)
+    .argument('[paths...]', t.paths)
+    .option('--strict', t.strict)
+    .option('--fix', t.fix)
+    .option('--dry-run', t.dryRun)
+    .option('--json', out.t.options.json)
+    .option('--verbose', out.t.options.verbose)
+    .addHelpText('after', t.help)
     .action(async (paths: string[], opts: { strict?: boolean; json?: boolean; verbose?: boolean; fix?: boolean; dryRun?: boolean }) => {
       const { check } = await import('../../core/check.js');
-      const result = await check({ paths, strict: opts.strict, json: opts.json, verbose: opts.verbose, fix: opts.fix, dryRun: opts.dryRun, io });
+      const result = await check({ paths, strict: opts.strict, fix: opts.fix, dryRun: opts.dryRun, io });
+      const files = result.files ?? [];
+      if (opts.json) {
+        out.json({
+          ok: result.exitCode === 0,
+          exitCode: result.exitCode,
+          errors: result.errors,
+          warnings: result.warnings,
+          ...(result.error ? { error: out.errorJson(result.error) } : {}),
+          files: files.map((f) => ({ path: f.path, messages: f.messages.map(out.message) })),
+          ...(opts.fix ? { fixed: result.fixed ?? [], dryRun: opts.dryRun === true } : {}),
+        });
+      } else if (result.error) out.error(result.error, opts.verbose);
+      else {
+        for (const s of result.skipped ?? []) out.warn(t.skipped(s.path, out.lang === 'zh' ? ENCODING_NAMES[s.encoding] : s.encoding.toUpperCase()));
+        if (opts.fix) {
+          const fixed = result.fixed ?? [];
+          for (const f of fixed) for (const c of f.changes) out.say(t.fixed(f.path, c.line, c.rule, c.before, c.after));
+          out.say(t.fixCount(fixed.reduce((n, f) => n + f.changes.length, 0), fixed.length, opts.dryRun === true));
+        }
+        out.diagnostics(files, { verbose: opts.verbose });
+        out.say(t.checked({ issues: result.sources ?? 0, errors: result.errors, warnings: result.warnings, leftAfterFix: opts.fix === true && result.errors + result.warnings > 0 }));
+      }
       exit(result.exitCode);
     });
 }

@@ -1,15 +1,26 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../main.js';
 
-export function registerVerify(program: Command, { io, exit }: CommandContext): void {
+export function registerVerify(program: Command, { io, out, exit }: CommandContext): void {
+  const t = out.t.verify;
   program
     .command('verify')
-    .description('在临时目录重建清单中的每一期，逐一核对 sha256，证明发布的文件可由源文件重现')
-    .option('--manifest <file>', '要核对的清单（默认 dist/manifest.json）')
-    .option('--json', '在标准输出打印机器可读的结果')
-    .addHelpText('after', '\n示例：\n  $ bulletin verify\n  $ bulletin verify --manifest public/manifest.json')
+    .description(t.description)
+    .option('--manifest <file>', t.manifest)
+    .option('--json', out.t.options.json)
+    .addHelpText('after', t.help)
     .action(async (opts: { manifest?: string; json?: boolean }) => {
       const { verify } = await import('../../core/verify.js');
-      exit((await verify({ manifest: opts.manifest, json: opts.json, io })).exitCode);
+      const result = await verify({ manifest: opts.manifest, io });
+      if (opts.json) {
+        out.json({ ok: result.exitCode === 0, checked: result.checked, differences: result.differences, ...(result.error ? { error: out.errorJson(result.error) } : {}) });
+      } else if (result.error) out.error(result.error);
+      else {
+        for (const d of result.differences) {
+          out.warn(d.kind === 'missing' ? t.missing(d.source) : t.differs(d.source, d.kind.toUpperCase(), d.expected?.slice(0, 12) ?? '', d.actual?.slice(0, 12) ?? ''));
+        }
+        out.say(t.checked(result.checked, new Set(result.differences.map((d) => d.source)).size));
+      }
+      exit(result.exitCode);
     });
 }

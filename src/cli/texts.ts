@@ -1,0 +1,549 @@
+/**
+ * Every sentence the CLI says, in Simplified Chinese and English: one object per language of
+ * the same type, so a text missing in either is a type error. Diagnostics speak from the rule
+ * catalogue (diagnostics/rules.ts) and failures from the error catalogue (diagnostics/errors.ts).
+ */
+export type Lang = 'zh' | 'en';
+
+interface BuildLine {
+  source: string;
+  outputs: string[];
+  pages?: number;
+}
+
+export interface Texts {
+  program: {
+    description: string;
+    version: string;
+    help: string;
+    helpCommand: string;
+    lang: string;
+    examples: string;
+    titles: Record<string, string>;
+    usage: (usage: string) => string;
+    defaultValue: (value: string) => string;
+    afterError: string;
+    /** commander's own error line, in this language. */
+    commanderError: (s: string) => string;
+  };
+  options: { json: string; verbose: string; out: string; strict: string; browser: string; paths: string };
+  report: {
+    error: string;
+    warning: string;
+    info: string;
+    hint: string;
+    summary: (errors: number, warnings: number) => string;
+  };
+  build: {
+    description: string;
+    format: string;
+    formatInvalid: (f: string) => string;
+    shard: string;
+    shardInvalid: string;
+    force: string;
+    draft: string;
+    help: string;
+    built: (l: BuildLine) => string;
+    unchanged: (source: string) => string;
+    failed: (source: string, errors: number) => string;
+    blocked: (n: number) => string;
+    done: (a: { built: number; unchanged: number; failed: number; seconds: string }) => string;
+    progress: (a: { done: number; total: number; rate: string; eta: string; current: string }) => string;
+  };
+  check: {
+    description: string;
+    paths: string;
+    strict: string;
+    fix: string;
+    dryRun: string;
+    help: string;
+    fixed: (path: string, line: number, rule: string, before: string, after: string) => string;
+    fixCount: (count: number, files: number, dryRun: boolean) => string;
+    skipped: (path: string, encoding: string) => string;
+    checked: (a: { issues: number; errors: number; warnings: number; leftAfterFix: boolean }) => string;
+  };
+  newIssue: { description: string; series: string; date: string; dateInvalid: (v: string) => string; title: string; help: string };
+  import: {
+    description: string;
+    files: string;
+    out: string;
+    force: string;
+    simplified: string;
+    verify: string;
+    help: string;
+  };
+  index: { description: string; dirs: string; out: string; help: string; merged: (lists: number, issues: number, page: string) => string };
+  verify: {
+    description: string;
+    manifest: string;
+    help: string;
+    missing: (source: string) => string;
+    differs: (source: string, kind: string, expected: string, actual: string) => string;
+    checked: (issues: number, differing: number) => string;
+  };
+  preview: {
+    description: string;
+    paths: string;
+    port: string;
+    portInvalid: string;
+    host: string;
+    pdf: string;
+    help: string;
+    built: (source: string, url: string, pdf?: string) => string;
+    failed: (source: string, errors: number, url: string) => string;
+    changed: (names: string) => string;
+    all: string;
+    updated: (seconds: string) => string;
+    serving: (url: string, everywhere?: string) => string;
+    watching: (sources: string, config: string) => string;
+    stopped: string;
+  };
+  doctor: {
+    description: string;
+    browser: string;
+    strict: string;
+    help: string;
+    roles: Record<string, string>;
+    nodeOld: string;
+    config: (file?: string) => string;
+    configBad: (file: string) => string;
+    configFix: string;
+    browserOk: (source: string, path: string) => string;
+    browserTimed: (version: string, seconds: string) => string;
+    browserBad: string;
+    fix: (hint: string) => string;
+    tried: string;
+    font: (role: string, name: string, official: boolean, officialName: string, checked: boolean) => string;
+    file: (file: string) => string;
+    slices: (dir: string, count: number) => string;
+    missing: (char: string, codePoint: string, at: string) => string;
+    missingMore: (count: number) => string;
+    fontFix: string;
+    outputOk: (path: string) => string;
+    outputBad: (path: string, error: string) => string;
+    verdict: (pdfReady: boolean, ok: boolean, sources: number) => string;
+  };
+  init: {
+    description: string;
+    dir: string;
+    date: string;
+    dateInvalid: string;
+    help: string;
+    created: (where: string, files: string[], cd: string) => string;
+  };
+}
+
+export const zh: Texts = {
+  program: {
+    description: '把 Markdown 简报源文件编译为打印版 PDF 和 HTML（江西应急管理简报格式）',
+    version: '显示版本号',
+    help: '显示帮助',
+    helpCommand: '显示某个命令的帮助',
+    lang: '界面语言：zh（简体中文，默认）或 en（English）；也可用环境变量 LANG=en_US.UTF-8',
+    examples: `
+示例：
+  $ bulletin build                       构建 bulletins/ 下的全部简报到 dist/
+  $ bulletin build bulletins/2021/064.md --format pdf
+  $ bulletin check --strict              只检查，不生成
+  $ bulletin new --date 2021-06-28       新建下一期`,
+    titles: { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' },
+    usage: (usage) => usage.replace('[options]', '[选项]').replace('[command]', '[命令]'),
+    defaultValue: (value) => `（默认：${value}）`,
+    afterError: '（用 bulletin --help 查看用法）',
+    commanderError: (s) =>
+      s
+        .replace(/^error: unknown option '(.+)'/m, "错误：未知的选项 '$1'")
+        .replace(/^error: unknown command '(.+)'/m, "错误：未知的命令 '$1'")
+        .replace(/^error: option '(.+)' argument missing/m, "错误：选项 '$1' 缺少参数")
+        .replace(/^error: option '(.+)' argument '(.*)' is invalid\. /m, "错误：选项 '$1' 的参数 '$2' 无效：")
+        .replace(/^error: missing required argument '(.+)'/m, "错误：缺少参数 '$1'")
+        .replace(/^error: too many arguments.*/m, '错误：参数过多')
+        .replace(/^error: /m, '错误：'),
+  },
+  options: {
+    json: '在标准输出打印机器可读的结果',
+    verbose: '显示详细信息（含出错时的调用栈）',
+    out: '输出目录（默认 dist，或配置中的 out）',
+    strict: '有警告也按失败处理（退出码 1）',
+    browser: '用这个 Chrome/Edge/Chromium 生成 PDF（优先于配置、环境变量和自动查找）',
+    paths: '源文件或目录（默认 bulletins/ 下全部）',
+  },
+  report: {
+    error: '错误',
+    warning: '警告',
+    info: '提示',
+    hint: '提示：',
+    summary: (errors, warnings) => [errors ? `${errors} 个错误` : '', warnings ? `${warnings} 个警告` : ''].filter(Boolean).join('，'),
+  },
+  build: {
+    description: '把源文件构建为 HTML 和 PDF（默认构建 bulletins/ 下全部源文件）',
+    format: '输出格式，逗号分隔：html,pdf,docx（docx 为可编辑的 Word 文件）',
+    formatInvalid: (f) => `未知的格式“${f}”，可选 html、pdf、docx`,
+    shard: '只构建确定的 n 分之一（供 CI 并行），写出自己的清单；之后用 bulletin index 合并',
+    shardInvalid: '应写成 k/n，如 1/3（1 ≤ k ≤ n）',
+    force: '不用缓存：重新构建每一期（默认只构建源文件、图片、配置、模板、字体或浏览器有变化的期）',
+    draft: '源文件中还有【待补】等未完成内容时也生成，输出标为草稿（每页有“草稿”字样，清单中 draft: true）',
+    help: `
+示例：
+  $ bulletin build
+  $ bulletin build bulletins/2021/064.md --out public
+  $ bulletin build --format pdf --json > report.json
+  $ bulletin build --shard 2/3 && bulletin index      # CI 并行：各作业构建一份，再合并
+
+退出码：0 成功；1 有源文件出错；2 用法错误；130/143 被 Ctrl-C（SIGINT）/SIGTERM 中断。`,
+    built: (l) => `✓ ${l.source} → ${l.outputs.join('、')}${l.pages !== undefined ? `（${l.pages} 页）` : ''}`,
+    unchanged: (source) => `= ${source}：未改动`,
+    failed: (source, errors) => `✗ ${source}：${errors} 个错误，未生成`,
+    blocked: (n) => `已拦截 ${n} 个外部请求（渲染时不访问网络）`,
+    done: (a) => `完成：成功 ${a.built} 期${a.unchanged ? `，未改动 ${a.unchanged} 期` : ''}${a.failed ? `，失败 ${a.failed} 期` : ''}（${a.seconds} 秒）`,
+    progress: (a) => `${a.done}/${a.total} 期  ${a.rate} 期/秒  剩余约 ${a.eta}  ${a.current}`,
+  },
+  check: {
+    description: '检查源文件（前置信息、正文结构、图片、编号、标点排版），不生成输出',
+    paths: '源文件或目录（默认 bulletins/ 下全部）',
+    strict: '有警告也按失败处理（退出码 1）',
+    fix: '自动改正可以安全改正的问题（改写源文件，前置信息不动），列出每处改动和需人工处理的问题',
+    dryRun: '与 --fix 同用：只列出会做的改动，不写入',
+    help: `
+示例：
+  $ bulletin check
+  $ bulletin check bulletins/2021/065.md --strict
+  $ bulletin check --fix --dry-run       先看会改哪些地方
+  $ bulletin check --fix
+
+退出码：0 无错误；1 有错误（--strict 时有警告也是 1）；2 用法错误。`,
+    fixed: (path, line, rule, before, after) => `${path}:${line}  ${rule}  ${before} → ${after || '（删去）'}`,
+    fixCount: (count, files, dryRun) => (dryRun ? `可自动改正 ${count} 处（--dry-run：未写入）` : `已改正 ${count} 处，涉及 ${files} 个文件`),
+    skipped: (path, encoding) => `${path}：编码是 ${encoding}，未自动改正；另存为 UTF-8 后再运行 --fix`,
+    checked: (a) => `检查了 ${a.issues} 期：${a.errors} 个错误，${a.warnings} 个警告${a.leftAfterFix ? '（以上需人工处理）' : ''}`,
+  },
+  newIssue: {
+    description: '按已有各期的编号新建下一期源文件（bulletins/<年>/<期号>.md），不覆盖已有文件',
+    series: '专刊名称；专刊编号取该专刊上一期加 1',
+    date: '编发日期（默认今天，北京时间；设置了 SOURCE_DATE_EPOCH 时取其日期）',
+    dateInvalid: (v) => `“${v}”不是有效日期，应写成 YYYY-MM-DD，如 2021-06-28`,
+    title: '文章标题（默认写“标题”占位，由编辑替换）',
+    help: `
+示例：
+  $ bulletin new
+  $ bulletin new --date 2021-06-28 --title "全省安全生产工作会议召开"
+  $ bulletin new --series 省安全生产专项整治三年行动专刊
+
+期号每年从 1 重新开始（配置 numbering.reset: never 则跨年连续），总期号在全部期次中加 1。
+退出码：0 成功；1 出错（如文件已存在、已有源文件有错误）；2 用法错误。`,
+  },
+  import: {
+    description: '把旧简报的文本（pdftotext 输出、网页复制的文字）导入为源文件，每期一个',
+    files: '要导入的文本文件（UTF-8、GB18030/GBK、Big5、UTF-16 均可）',
+    out: '源文件目录，写到 <dir>/<年>/<期号>.md（默认 bulletins）',
+    force: '覆盖已存在的源文件',
+    simplified: '把繁体字转为简体',
+    verify: '导入后把源文件的文字与原文逐字核对，有出入时退出码为 1',
+    help: `
+示例：
+  $ bulletin import 2021-064.txt                 写出 bulletins/2021/064.md
+  $ bulletin import 旧稿/*.txt --out bulletins --verify
+  $ bulletin import 网页.txt --simplified
+
+识别报头（标识、报头名称、期号、专刊、编发单位、日期）、文章标题与“——”副标题、小标题、
+正文段落和报尾（抄报、分送、抄送、印发日期、印数）；删去页码、分页符、拼音注音、网页杂项。
+未能识别的行作为正文段落保留并给出警告；找不到的期号、日期等不写入前置信息，
+导入后用 \`bulletin check\` 查看需要补全的字段。
+
+退出码：0 成功；1 有文件未能导入或核对不一致；2 用法错误。`,
+  },
+  index: {
+    description: '合并分片构建（build --shard）的清单，生成 manifest.json、index.html、专刊页和 feed.xml',
+    dirs: '各分片的输出目录（默认：输出目录本身）',
+    out: '输出目录（默认 dist）',
+    help: `
+示例：
+  $ bulletin build --shard 1/2 && bulletin build --shard 2/2 && bulletin index
+  $ bulletin index shard-1 shard-2 --out dist`,
+    merged: (lists, issues, page) => `已合并 ${lists} 份清单，共 ${issues} 期 → ${page}`,
+  },
+  verify: {
+    description: '在临时目录重建清单中的每一期，逐一核对 sha256，证明发布的文件可由源文件重现',
+    manifest: '要核对的清单（默认 dist/manifest.json）',
+    help: '\n示例：\n  $ bulletin verify\n  $ bulletin verify --manifest public/manifest.json',
+    missing: (source) => `✗ ${source}：无法重建（源文件缺失或有错误，用 bulletin check 查看）`,
+    differs: (source, kind, expected, actual) => `✗ ${source}：${kind} 不一致（清单 ${expected}…，重建 ${actual || '无'}…）`,
+    checked: (issues, differing) => `核对了 ${issues} 期：${differing ? `${differing} 期不一致` : '全部一致'}`,
+  },
+  preview: {
+    description: '在浏览器中预览简报：构建到临时目录并在本机提供网页，保存后自动重新构建并刷新',
+    paths: '源文件或目录（默认 bulletins/ 下全部）',
+    port: '端口；被占用时依次尝试后面 10 个',
+    portInvalid: '端口应是 0 到 65535 之间的整数（0 表示由系统选择）',
+    host: '监听的地址（默认 127.0.0.1，只有本机可以访问；如 0.0.0.0 则局域网内可访问）',
+    pdf: '同时生成 PDF，以便查看打印版（较慢）',
+    help: `
+示例：
+  $ bulletin preview                              预览 bulletins/ 下全部简报
+  $ bulletin preview bulletins/2021/065.md        只预览这一期
+  $ bulletin preview --port 8080
+  $ bulletin preview --pdf                        同时生成 PDF
+  $ bulletin preview --host 0.0.0.0               让同一局域网的电脑也能打开
+
+预览文件在临时目录中，不改动 dist/；源文件有错误时浏览器显示错误及其行号。
+按 Ctrl-C 停止（退出码 0）。`,
+    built: (source, url, pdf) => `✓ ${source} → ${url}${pdf ? `（PDF：${pdf}）` : ''}`,
+    failed: (source, errors, url) => `✗ ${source}：${errors} 个错误，浏览器中显示错误页 ${url}`,
+    changed: (names) => `\n检测到改动，重新构建（${names}）…`,
+    all: '全部',
+    updated: (seconds) => `已更新（${seconds} 秒），浏览器将自动刷新。`,
+    serving: (url, everywhere) => `\n预览：${url}${everywhere ? `（在 ${everywhere} 的所有网络接口上监听）` : ''}`,
+    watching: (sources, config) => `正在监视 ${sources}/、templates/ 和 ${config}；保存后自动重新构建，浏览器自动刷新。按 Ctrl-C 停止。`,
+    stopped: '预览已停止，临时文件已删除。',
+  },
+  doctor: {
+    description: '检查本机和项目能否生成 PDF：Node、浏览器、各角色字体与缺字、配置、输出目录',
+    browser: '检查这个 Chrome/Edge/Chromium（与 build 的 --browser 相同）',
+    strict: '源文件中有字体缺字也按失败处理（退出码 1）',
+    help: '\n退出码：0 可以生成 PDF；1 不能生成 PDF（或 --strict 时有缺字）。',
+    roles: { title: '标题（小标宋）', body: '正文（仿宋）', kai: '楷体', hei: '黑体', figures: '页码数字（宋体）' },
+    nodeOld: '：需要 20.19 或更新的版本（https://nodejs.org 下载 LTS 版）',
+    config: (file) => `✓ 配置：${file ? `${file} 有效` : '没有 bulletin.config.yaml，使用江西应急管理简报预设'}`,
+    configBad: (file) => `✗ 配置：${file} 有错误`,
+    configFix: '    修改：按上面的位置改正；配置项说明见 docs/config.md',
+    browserOk: (source, path) => `✓ 浏览器：${source} ${path}`,
+    browserTimed: (version, seconds) => `    版本 ${version}；启动并试印一页 PDF 用时 ${seconds} 秒`,
+    browserBad: '✗ 浏览器：不能生成 PDF',
+    fix: (hint) => `    修改：${hint}`,
+    tried: '    查找顺序：',
+    font: (role, name, official, officialName, checked) => `字体 ${role}：${name}，${official ? '正式字体' : `替代字体（正式字体为 ${officialName}）`}${checked ? '' : '；本机字体，无法检查缺字'}`,
+    file: (file) => `    文件 ${file}`,
+    slices: (dir, count) => `    文件 ${dir}/ 中的 ${count} 个分片`,
+    missing: (char, codePoint, at) => `    缺字 “${char}”（${codePoint}）于 ${at}`,
+    missingMore: (count) => `    ……共缺 ${count} 个字`,
+    fontFix: '    修改：换用常用字，或在配置 fonts 中为这一角色指定含这些字的字体文件',
+    outputOk: (path) => `✓ 输出目录 ${path} 可写`,
+    outputBad: (path, error) => `✗ 输出目录 ${path} 不可写：${error}\n    修改：检查权限，或用 --out 指定另一个目录`,
+    verdict: (pdfReady, ok, sources) =>
+      pdfReady
+        ? ok
+          ? `可以生成 PDF（检查了 ${sources} 期源文件）。`
+          : `可以生成 PDF，但有上面标 ✗ 的问题（检查了 ${sources} 期源文件）。`
+        : '不能生成 PDF：按上面标 ✗ 的提示修改后再运行 bulletin doctor。',
+  },
+  init: {
+    description: '新建一个简报项目：配置文件（含全部选项说明）、一期演示简报、.gitignore 和 CI 示例',
+    dir: '项目目录（默认当前目录；不存在时新建）',
+    date: '演示简报的日期（默认今天）',
+    dateInvalid: '应为 YYYY-MM-DD 格式的有效日期',
+    help: '\n示例：\n  $ bulletin init 应急简报 && cd 应急简报 && bulletin build\n\n已有同名文件时不做任何改动（退出码 1）。',
+    created: (where, files, cd) =>
+      `已新建简报项目 ${where}：\n${files.map((f) => `  ${f}`).join('\n')}\n\n下一步：${cd}bulletin build   （PDF 与 HTML 生成到 dist/）`,
+  },
+};
+
+export const en: Texts = {
+  program: {
+    description: 'Compile Markdown bulletin sources into print-ready PDF and HTML (Jiangxi emergency management bulletin format)',
+    version: 'show the version',
+    help: 'show help',
+    helpCommand: 'show help for a command',
+    lang: 'language: zh (Simplified Chinese, default) or en (English); LANG=en_US.UTF-8 also selects English',
+    examples: `
+Examples:
+  $ bulletin build                       build every bulletin under bulletins/ into dist/
+  $ bulletin build bulletins/2021/064.md --format pdf
+  $ bulletin check --strict              check only, build nothing
+  $ bulletin new --date 2021-06-28       start the next issue`,
+    titles: {},
+    usage: (usage) => usage,
+    defaultValue: (value) => ` (default: ${value})`,
+    afterError: '(run bulletin --help for usage)',
+    commanderError: (s) => s,
+  },
+  options: {
+    json: 'print a machine-readable result on standard output',
+    verbose: 'show details (stack traces on failure)',
+    out: 'output folder (default dist, or out in the config)',
+    strict: 'fail on warnings too (exit code 1)',
+    browser: 'print PDFs with this Chrome/Edge/Chromium (before config, environment and discovery)',
+    paths: 'source files or folders (default: all under bulletins/)',
+  },
+  report: {
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+    hint: 'hint: ',
+    summary: (errors, warnings) =>
+      [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', '),
+  },
+  build: {
+    description: 'build sources into HTML and PDF (by default every source under bulletins/)',
+    format: 'output formats, comma-separated: html,pdf,docx (docx is an editable Word file)',
+    formatInvalid: (f) => `unknown format "${f}"; choose html, pdf or docx`,
+    shard: 'build only a fixed n-th of the issues (for parallel CI) with its own manifest; merge with bulletin index',
+    shardInvalid: 'write k/n, such as 1/3 (1 ≤ k ≤ n)',
+    force: 'ignore the cache and rebuild every issue (by default only issues whose source, images, config, templates, fonts or browser changed)',
+    draft: 'build sources that still hold 【待补】 and other unfinished text, marked as drafts (every page says 草稿; draft: true in the manifest)',
+    help: `
+Examples:
+  $ bulletin build
+  $ bulletin build bulletins/2021/064.md --out public
+  $ bulletin build --format pdf --json > report.json
+  $ bulletin build --shard 2/3 && bulletin index      # parallel CI: each job builds a share, then merge
+
+Exit codes: 0 ok; 1 a source has errors; 2 usage error; 130/143 interrupted by Ctrl-C (SIGINT)/SIGTERM.`,
+    built: (l) => `✓ ${l.source} → ${l.outputs.join(', ')}${l.pages !== undefined ? ` (${l.pages} page${l.pages === 1 ? '' : 's'})` : ''}`,
+    unchanged: (source) => `= ${source}: unchanged`,
+    failed: (source, errors) => `✗ ${source}: ${errors} error${errors === 1 ? '' : 's'}, not built`,
+    blocked: (n) => `${n} outside request${n === 1 ? '' : 's'} blocked (rendering never uses the network)`,
+    done: (a) => `Done: ${a.built} built${a.unchanged ? `, ${a.unchanged} unchanged` : ''}${a.failed ? `, ${a.failed} failed` : ''} (${a.seconds} s)`,
+    progress: (a) => `${a.done}/${a.total} issues  ${a.rate} issues/s  about ${a.eta} left  ${a.current}`,
+  },
+  check: {
+    description: 'check sources (front matter, body structure, images, numbering, punctuation) without building',
+    paths: 'source files or folders (default: all under bulletins/)',
+    strict: 'fail on warnings too (exit code 1)',
+    fix: 'fix what can be fixed safely (rewrites the sources, never the front matter), listing each change and what is left to do by hand',
+    dryRun: 'with --fix: list the changes without writing them',
+    help: `
+Examples:
+  $ bulletin check
+  $ bulletin check bulletins/2021/065.md --strict
+  $ bulletin check --fix --dry-run       see what would change first
+  $ bulletin check --fix
+
+Exit codes: 0 no errors; 1 errors (with --strict, warnings too); 2 usage error.`,
+    fixed: (path, line, rule, before, after) => `${path}:${line}  ${rule}  ${before} → ${after || '(deleted)'}`,
+    fixCount: (count, files, dryRun) =>
+      dryRun ? `${count} fix${count === 1 ? '' : 'es'} possible (--dry-run: nothing written)` : `${count} fix${count === 1 ? '' : 'es'} made in ${files} file${files === 1 ? '' : 's'}`,
+    skipped: (path, encoding) => `${path}: encoded in ${encoding}, not fixed; save it as UTF-8 and run --fix again`,
+    checked: (a) =>
+      `Checked ${a.issues} issue${a.issues === 1 ? '' : 's'}: ${a.errors} error${a.errors === 1 ? '' : 's'}, ${a.warnings} warning${a.warnings === 1 ? '' : 's'}${a.leftAfterFix ? ' (left to do by hand)' : ''}`,
+  },
+  newIssue: {
+    description: 'start the next issue (bulletins/<year>/<issue>.md) numbered after the existing ones; never overwrites',
+    series: 'series name; its number is the series\' previous plus 1',
+    date: 'issue date (default today in Beijing time; the date of SOURCE_DATE_EPOCH when set)',
+    dateInvalid: (v) => `"${v}" is not a valid date; write YYYY-MM-DD, such as 2021-06-28`,
+    title: 'article title (default: a placeholder for the editor to replace)',
+    help: `
+Examples:
+  $ bulletin new
+  $ bulletin new --date 2021-06-28 --title "全省安全生产工作会议召开"
+  $ bulletin new --series 省安全生产专项整治三年行动专刊
+
+Issue numbers restart at 1 each year (numbering.reset: never numbers across years); the running number rises by 1 over all issues.
+Exit codes: 0 ok; 1 failed (the file exists, existing sources have errors…); 2 usage error.`,
+  },
+  import: {
+    description: 'import the text of old issues (pdftotext output, text copied from web pages) as sources, one per issue',
+    files: 'text files to import (UTF-8, GB18030/GBK, Big5 or UTF-16)',
+    out: 'sources folder; writes <dir>/<year>/<issue>.md (default bulletins)',
+    force: 'overwrite existing sources',
+    simplified: 'convert traditional characters to simplified',
+    verify: 'compare the source\'s text with the original after import; exit code 1 on a difference',
+    help: `
+Examples:
+  $ bulletin import 2021-064.txt                 writes bulletins/2021/064.md
+  $ bulletin import old/*.txt --out bulletins --verify
+  $ bulletin import page.txt --simplified
+
+Recognises the masthead (marker, title, issue, series, publisher, date), article titles and "——" subtitles,
+headings, paragraphs and the colophon (distribution lines, print date, copies); drops page numbers,
+page breaks, pinyin annotations and web page furniture. Lines it cannot place stay as paragraphs with a
+warning; what it cannot find is marked 【待补】 for \`bulletin check\` to name.
+
+Exit codes: 0 ok; 1 a file could not be imported or differs on --verify; 2 usage error.`,
+  },
+  index: {
+    description: 'merge the manifests of shard builds (build --shard) into manifest.json, index.html, series pages and feed.xml',
+    dirs: 'output folders of the shards (default: the output folder itself)',
+    out: 'output folder (default dist)',
+    help: `
+Examples:
+  $ bulletin build --shard 1/2 && bulletin build --shard 2/2 && bulletin index
+  $ bulletin index shard-1 shard-2 --out dist`,
+    merged: (lists, issues, page) => `Merged ${lists} manifest${lists === 1 ? '' : 's'}, ${issues} issue${issues === 1 ? '' : 's'} → ${page}`,
+  },
+  verify: {
+    description: 'rebuild every issue of the manifest in a temporary folder and compare sha256 sums, proving the published files come from the sources',
+    manifest: 'manifest to verify (default dist/manifest.json)',
+    help: '\nExamples:\n  $ bulletin verify\n  $ bulletin verify --manifest public/manifest.json',
+    missing: (source) => `✗ ${source}: cannot be rebuilt (source missing or with errors; see bulletin check)`,
+    differs: (source, kind, expected, actual) => `✗ ${source}: ${kind} differs (manifest ${expected}…, rebuilt ${actual || 'none'}…)`,
+    checked: (issues, differing) => `Verified ${issues} issue${issues === 1 ? '' : 's'}: ${differing ? `${differing} differ` : 'all identical'}`,
+  },
+  preview: {
+    description: 'preview bulletins in the browser: builds into a temporary folder, serves it on this machine, rebuilds and reloads on save',
+    paths: 'source files or folders (default: all under bulletins/)',
+    port: 'port; when taken, the next 10 are tried',
+    portInvalid: 'a port is a whole number from 0 to 65535 (0 lets the system choose)',
+    host: 'address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 opens it to the local network)',
+    pdf: 'build the PDFs too, to see the print edition (slower)',
+    help: `
+Examples:
+  $ bulletin preview                              preview every bulletin under bulletins/
+  $ bulletin preview bulletins/2021/065.md        preview this issue only
+  $ bulletin preview --port 8080
+  $ bulletin preview --pdf                        build the PDFs too
+  $ bulletin preview --host 0.0.0.0               let computers on the local network open it
+
+Preview files live in a temporary folder; dist/ is not touched. A source with errors shows them, with lines, in the browser.
+Stop with Ctrl-C (exit code 0).`,
+    built: (source, url, pdf) => `✓ ${source} → ${url}${pdf ? ` (PDF: ${pdf})` : ''}`,
+    failed: (source, errors, url) => `✗ ${source}: ${errors} error${errors === 1 ? '' : 's'}; the browser shows them at ${url}`,
+    changed: (names) => `\nChange seen, rebuilding (${names})…`,
+    all: 'everything',
+    updated: (seconds) => `Updated (${seconds} s); the browser reloads.`,
+    serving: (url, everywhere) => `\nPreview: ${url}${everywhere ? ` (listening on every interface of ${everywhere})` : ''}`,
+    watching: (sources, config) => `Watching ${sources}/, templates/ and ${config}; saving rebuilds and reloads the browser. Stop with Ctrl-C.`,
+    stopped: 'Preview stopped; temporary files removed.',
+  },
+  doctor: {
+    description: 'check whether this machine and project can make PDFs: Node, browser, fonts of each role and missing characters, config, output folder',
+    browser: 'check this Chrome/Edge/Chromium (as --browser of build)',
+    strict: 'fail when the sources use characters a font lacks (exit code 1)',
+    help: '\nExit codes: 0 PDFs can be made; 1 they cannot (or, with --strict, characters are missing).',
+    roles: { title: 'title (Xiaobiaosong)', body: 'body (Fangsong)', kai: 'kai (Kaiti)', hei: 'hei (Heiti)', figures: 'page numbers (Songti)' },
+    nodeOld: ': version 20.19 or newer is needed (download the LTS from https://nodejs.org)',
+    config: (file) => `✓ Config: ${file ? `${file} is valid` : 'no bulletin.config.yaml; the Jiangxi emergency management preset applies'}`,
+    configBad: (file) => `✗ Config: ${file} has errors`,
+    configFix: '    Fix: correct them at the places above; every option is described in docs/config.md',
+    browserOk: (source, path) => `✓ Browser: ${source} ${path}`,
+    browserTimed: (version, seconds) => `    version ${version}; starting it and printing a test page took ${seconds} s`,
+    browserBad: '✗ Browser: cannot print PDFs',
+    fix: (hint) => `    Fix: ${hint}`,
+    tried: '    Looked in:',
+    font: (role, name, official, officialName, checked) =>
+      `Font ${role}: ${name}, ${official ? 'the official face' : `a substitute (the official face is ${officialName})`}${checked ? '' : '; a system font, so missing characters cannot be checked'}`,
+    file: (file) => `    file ${file}`,
+    slices: (dir, count) => `    ${count} slices in ${dir}/`,
+    missing: (char, codePoint, at) => `    missing "${char}" (${codePoint}) at ${at}`,
+    missingMore: (count) => `    … ${count} characters missing in all`,
+    fontFix: '    Fix: use common characters, or give this role a font file that has them under fonts in the config',
+    outputOk: (path) => `✓ Output folder ${path} is writable`,
+    outputBad: (path, error) => `✗ Output folder ${path} is not writable: ${error}\n    Fix: check the permissions, or choose another folder with --out`,
+    verdict: (pdfReady, ok, sources) =>
+      pdfReady
+        ? ok
+          ? `PDFs can be made (${sources} sources checked).`
+          : `PDFs can be made, but see the problems marked ✗ above (${sources} sources checked).`
+        : 'PDFs cannot be made: fix what is marked ✗ above, then run bulletin doctor again.',
+  },
+  init: {
+    description: 'start a bulletin project: a config file describing every option, a demo issue, .gitignore and a CI example',
+    dir: 'project folder (default: the current folder; created when missing)',
+    date: 'date of the demo issue (default today)',
+    dateInvalid: 'a valid date written YYYY-MM-DD',
+    help: '\nExample:\n  $ bulletin init my-bulletin && cd my-bulletin && bulletin build\n\nNothing is changed when a file of the same name exists (exit code 1).',
+    created: (where, files, cd) => `Created the bulletin project ${where}:\n${files.map((f) => `  ${f}`).join('\n')}\n\nNext: ${cd}bulletin build   (PDF and HTML go to dist/)`,
+  },
+};
+
+export const TEXTS: Record<Lang, Texts> = { zh, en };
+
+/**
+ * The language: `--lang` first, then BULLETIN_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG)
+ * when it starts with "en"; Simplified Chinese otherwise.
+ */
+export function resolveLang(flag: string | undefined, env: Record<string, string | undefined>): Lang {
+  const pick = (v: string | undefined) => (v === undefined || v === '' ? undefined : /^en/i.test(v) ? 'en' : /^zh/i.test(v) ? 'zh' : undefined);
+  if (flag !== undefined) return pick(flag) ?? 'zh';
+  return pick(env.BULLETIN_LANG) ?? pick(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? 'zh';
+}
