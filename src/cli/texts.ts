@@ -71,6 +71,14 @@ export interface Texts {
     simplified: string;
     verify: string;
     help: string;
+    written: (input: string, output: string, encoding: string) => string;
+    front: (fields: string[]) => string;
+    field: Record<'issue' | 'total' | 'date' | 'series' | 'title' | 'publisher' | 'marker' | 'distribution' | 'printed' | 'copies', (v: string) => string>;
+    article: (title: string | undefined, headings: number, paragraphs: number) => string;
+    removed: (parts: string[]) => string;
+    removedKinds: Record<'pageNumbers' | 'pinyin' | 'furniture' | 'decoration' | 'simplified', (n: number) => string>;
+    verified: (differences: number) => string;
+    list: string;
   };
   index: { description: string; dirs: string; out: string; help: string; merged: (lists: number, issues: number, page: string) => string };
   verify: {
@@ -251,6 +259,31 @@ export const zh: Texts = {
 导入后用 \`bulletin check\` 查看需要补全的字段。
 
 退出码：0 成功；1 有文件未能导入或核对不一致；2 用法错误。`,
+    written: (input, output, encoding) => `${input} → ${output}（${encoding}）`,
+    front: (fields) => `  前置信息：${fields.length ? fields.join('，') : '无'}`,
+    field: {
+      issue: (v) => `期号 ${v}`,
+      total: (v) => `总期号 ${v}`,
+      date: (v) => `日期 ${v}`,
+      series: (v) => `专刊 ${v}`,
+      title: (v) => `报头 ${v}`,
+      publisher: (v) => `编发单位 ${v}`,
+      marker: (v) => `标识 ${v}`,
+      distribution: (v) => `报尾 ${v}`,
+      printed: (v) => `印发 ${v}`,
+      copies: (v) => `共印 ${v} 份`,
+    },
+    article: (title, headings, paragraphs) => `  文章：${title ?? '（无标题）'}（${headings} 个小标题，${paragraphs} 段）`,
+    removed: (parts) => `  清理：${parts.join('，')}`,
+    removedKinds: {
+      pageNumbers: (n) => `页码 ${n} 处`,
+      pinyin: (n) => `拼音注音 ${n} 处`,
+      furniture: (n) => `网页杂项 ${n} 行`,
+      decoration: (n) => `排版符号 ${n} 处`,
+      simplified: (n) => `繁转简 ${n} 字`,
+    },
+    verified: (d) => `  核对：${d === 0 ? '与原文一致' : `有 ${d} 处与原文不一致`}`,
+    list: '、',
   },
   index: {
     description: '合并分片构建（build --shard）的清单，生成 manifest.json、index.html、专刊页和 feed.xml',
@@ -450,6 +483,31 @@ page breaks, pinyin annotations and web page furniture. Lines it cannot place st
 warning; what it cannot find is marked 【待补】 for \`bulletin check\` to name.
 
 Exit codes: 0 ok; 1 a file could not be imported or differs on --verify; 2 usage error.`,
+    written: (input, output, encoding) => `${input} → ${output} (${encoding})`,
+    front: (fields) => `  front matter: ${fields.length ? fields.join(', ') : 'none'}`,
+    field: {
+      issue: (v) => `issue ${v}`,
+      total: (v) => `running number ${v}`,
+      date: (v) => `date ${v}`,
+      series: (v) => `series ${v}`,
+      title: (v) => `title ${v}`,
+      publisher: (v) => `publisher ${v}`,
+      marker: (v) => `marker ${v}`,
+      distribution: (v) => `colophon ${v}`,
+      printed: (v) => `printed ${v}`,
+      copies: (v) => `${v} copies`,
+    },
+    article: (title, headings, paragraphs) => `  article: ${title ?? '(no title)'} (${headings} heading${headings === 1 ? '' : 's'}, ${paragraphs} paragraph${paragraphs === 1 ? '' : 's'})`,
+    removed: (parts) => `  removed: ${parts.join(', ')}`,
+    removedKinds: {
+      pageNumbers: (n) => `${n} page number${n === 1 ? '' : 's'}`,
+      pinyin: (n) => `${n} pinyin annotation${n === 1 ? '' : 's'}`,
+      furniture: (n) => `${n} line${n === 1 ? '' : 's'} of web furniture`,
+      decoration: (n) => `${n} layout mark${n === 1 ? '' : 's'}`,
+      simplified: (n) => `${n} character${n === 1 ? '' : 's'} simplified`,
+    },
+    verified: (d) => `  verified: ${d === 0 ? 'same as the original' : `${d} difference${d === 1 ? '' : 's'} from the original`}`,
+    list: ', ',
   },
   index: {
     description: 'merge the manifests of shard builds (build --shard) into manifest.json, index.html, series pages and feed.xml',

@@ -4,6 +4,7 @@ import { VFile } from 'vfile';
 import { configSchema, defaultConfig, type Config } from './schema.js';
 import { parseYaml, placeOf, validateYaml, type YamlSource } from '../diagnostics/yaml.js';
 import { report } from '../diagnostics/report.js';
+import { fsErrorArgs } from '../text/fsError.js';
 import * as rules from '../diagnostics/rules.js';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { normaliseNewlines } from '../text/decode.js';
@@ -26,7 +27,7 @@ export async function loadConfig(root: string, display: (abs: string) => string)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: defaultConfig };
     const file = new VFile({ path: display(absolute) });
-    file.message(`无法读取配置文件：${(error as Error).message}`, { ruleId: 'config-unreadable', source: 'bulletin' }).fatal = true;
+    report(file, rules.configUnreadable, fsErrorArgs(error));
     return { config: defaultConfig, file };
   }
   const file = new VFile({ path: display(absolute), value: text });

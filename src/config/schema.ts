@@ -59,7 +59,7 @@ export const configSchema = z.strictObject({
     .default({})
     .superRefine((rules, ctx) => {
       for (const id of Object.keys(rules)) {
-        if (!LINT_RULE_IDS.includes(id)) ctx.addIssue({ code: 'custom', path: [id], message: `没有名为“${id}”的规则（规则见 docs/rules.md）` });
+        if (!LINT_RULE_IDS.includes(id)) ctx.addIssue({ code: 'custom', path: [id], message: 'unknown-rule', params: { unknownRule: id, known: LINT_RULE_IDS } });
       }
     })
     .meta({ description: '校对规则的严重程度：规则名 → off（关闭）、warning（警告）或 error（错误，阻止生成）；规则见 docs/rules.md' }),

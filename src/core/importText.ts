@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { compareMessages, formatReport, messageToJson } from '../diagnostics/format.js';
-import { bulletinError, describeError, type BulletinError } from '../diagnostics/errors.js';
+import { bulletinError, type BulletinError } from '../diagnostics/errors.js';
 import { hasErrors, report } from '../diagnostics/report.js';
-import { ENCODING_NAMES, decode, normaliseNewlines, type Encoding } from '../text/decode.js';
+import * as rules from '../diagnostics/rules.js';
+import { decode, normaliseNewlines, type Encoding } from '../text/decode.js';
 import { clean, type CleanStats } from '../import/clean.js';
 import type { ImportModel, ImportedFront } from '../import/model.js';
 import { recognise } from '../import/recognise.js';
@@ -20,7 +20,6 @@ export interface ImportOptions {
   force?: boolean;
   simplified?: boolean;
   verify?: boolean;
-  json?: boolean;
   io: Io;
 }
 
@@ -68,9 +67,9 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
     const decoded = decode(bytes);
     if (!decoded.ok) {
       if (decoded.reason === 'binary') {
-        report(file, 'error', 'import-binary', `输入含有二进制内容（第 ${decoded.offset ?? 0} 字节处），不是文本`, undefined, '先用 pdftotext 或“另存为纯文本”得到文本文件再导入。');
+        report(file, rules.importBinary, { offset: decoded.offset ?? 0 });
       } else {
-        report(file, 'error', 'import-encoding', '无法判断输入的编码', undefined, '把文件另存为 UTF-8 后再导入。');
+        report(file, rules.importEncoding, {});
       }
       continue;
     }
@@ -107,14 +106,6 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
   }
 
   const exitCode = results.some((r) => r.error || hasErrors(r.file)) ? 1 : 0;
-  if (options.json) {
-    io.stdout(JSON.stringify({ exitCode, files: results.map(toJson) }, null, 2) + '\n');
-  } else {
-    for (const r of results) io.stdout(summary(r));
-    for (const r of results) if (r.error) io.stderr(describeError(r.error));
-    const diagnostics = formatReport(results.map((r) => r.file));
-    if (diagnostics) io.stderr(diagnostics);
-  }
   return { exitCode, files: results };
 }
 
@@ -149,57 +140,4 @@ async function exists(target: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function fields(f: ImportedFront): string[] {
-  const out: string[] = [];
-  if (f.issue !== undefined) out.push(`期号 ${f.issue}`);
-  if (f.total !== undefined) out.push(`总期号 ${f.total}`);
-  if (f.date !== undefined) out.push(`日期 ${f.date}`);
-  if (f.series) out.push(`专刊 ${f.series.name}（${f.series.number}）`);
-  if (f.title !== undefined) out.push(`报头 ${f.title}`);
-  if (f.publisher !== undefined) out.push(`编发单位 ${f.publisher}`);
-  if (f.marker !== undefined) out.push(`标识 ${f.marker}`);
-  if (f.distribution) out.push(`报尾 ${Object.keys(f.distribution).join('、')}`);
-  if (f.printed !== undefined) out.push(`印发 ${f.printed}`);
-  if (f.copies !== undefined) out.push(`共印 ${f.copies} 份`);
-  return out;
-}
-
-/** What was recognised in one input, in Chinese, for stdout. */
-function summary(r: ImportedFile): string {
-  if (!r.output) return '';
-  const lines = [`${r.input} → ${r.output}（${r.encoding ? ENCODING_NAMES[r.encoding] : ''}）`];
-  const found = fields(r.recognised);
-  lines.push(`  前置信息：${found.length ? found.join('，') : '无'}`);
-  for (const a of r.articles) {
-    lines.push(`  文章：${a.title ?? '（无标题）'}（${a.headings} 个小标题，${a.paragraphs} 段）`);
-  }
-  const s = r.stats;
-  if (s) {
-    const removed = [
-      s.pageNumbers ? `页码 ${s.pageNumbers} 处` : '',
-      s.pinyin ? `拼音注音 ${s.pinyin} 处` : '',
-      s.furniture ? `网页杂项 ${s.furniture} 行` : '',
-      s.decoration ? `排版符号 ${s.decoration} 处` : '',
-      s.simplified ? `繁转简 ${s.simplified} 字` : '',
-    ].filter(Boolean);
-    if (removed.length) lines.push(`  清理：${removed.join('，')}`);
-  }
-  if (r.differences !== undefined) lines.push(`  核对：${r.differences === 0 ? '与原文一致' : `有 ${r.differences} 处与原文不一致`}`);
-  return lines.join('\n') + '\n';
-}
-
-function toJson(r: ImportedFile) {
-  return {
-    input: r.input,
-    output: r.output ?? null,
-    encoding: r.encoding ?? null,
-    recognised: r.recognised,
-    articles: r.articles,
-    removed: r.stats ?? null,
-    differences: r.differences ?? null,
-    error: r.error ? { name: r.error.errorName, message: r.error.message, hint: r.error.hint } : null,
-    messages: [...r.file.messages].sort(compareMessages).map((m) => messageToJson(m)),
-  };
 }

@@ -31,34 +31,13 @@ const place = (at: At | undefined) =>
  * them in. The Chinese text is the message's reason; the id and args stay on it so the CLI can
  * render it in English. `severity` overrides the rule's default (a project's `rules:`, a draft).
  */
-export function report<A>(file: VFile, rule: Rule<A>, args: NoInfer<A>, at?: At, options?: { severity?: Severity; cause?: unknown }): VFileMessage;
-/** @deprecated The import stage's messages until they join the catalogue. */
-export function report(file: VFile, severity: Severity, ruleId: string, reason: string, at?: At, hint?: string): VFileMessage;
-export function report<A>(
-  file: VFile,
-  rule: Rule<A> | Severity,
-  args: A | string,
-  atOrReason?: At | string,
-  optionsOrAt?: { severity?: Severity; cause?: unknown } | At,
-  legacyHint?: string,
-): VFileMessage {
-  if (typeof rule === 'string') {
-    const at = optionsOrAt as At | undefined;
-    const message = file.message(atOrReason as string, { place: place(at), ruleId: args as string, source: 'bulletin' });
-    message.fatal = rule === 'error' ? true : rule === 'warning' ? false : undefined;
-    if (legacyHint) message.note = legacyHint;
-    return message;
-  }
-  const options = optionsOrAt as { severity?: Severity; cause?: unknown } | undefined;
-  const message = file.message(rule.message.zh(args as A), {
-    place: place(atOrReason as At | undefined),
-    ruleId: rule.id,
-    source: 'bulletin',
-  });
+export function report<A>(file: VFile, rule: Rule<A>, args: NoInfer<A>, at?: At, options?: { severity?: Severity; cause?: unknown }): VFileMessage {
+  const message = file.message(rule.message.zh(args), { place: place(at), ruleId: rule.id, source: 'bulletin' });
   if (options?.cause !== undefined) message.cause = options.cause;
   const severity = options?.severity ?? rule.severity;
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
-  message.note = rule.hint.zh(args as A);
+  const hint = rule.hint.zh(args);
+  if (hint) message.note = hint;
   message.args = args;
   return message;
 }

@@ -386,7 +386,28 @@ export type YamlRules = ReturnType<typeof yamlRules>;
 export const frontMatterYaml = yamlRules('front-matter');
 export const configYaml = yamlRules('config');
 
-// ——— Config: fonts ———
+// ——— Config ———
+
+export const configUnreadable = rule<{ detail: string; zhDetail: string }>({
+  id: 'config-unreadable',
+  severity: 'error',
+  group: 'config',
+  sample: { detail: 'permission denied', zhDetail: '没有读取权限' },
+  message: { zh: (a) => `无法读取配置文件：${a.zhDetail}`, en: (a) => `Cannot read the config file: ${a.detail}` },
+  hint: same('检查文件的读取权限。', 'Check that the file can be read.'),
+});
+export const configUnknownRule = rule<{ id: string; guess?: string }>({
+  id: 'config-unknown-rule',
+  severity: 'error',
+  group: 'config',
+  sample: { id: 'word-confusible', guess: 'word-confusable' },
+  message: { zh: (a) => `没有名为“${a.id}”的规则`, en: (a) => `There is no rule named "${a.id}"` },
+  hint: {
+    zh: (a) => `${a.guess ? `是不是“${a.guess}”？` : ''}规则见 docs/rules.md。`,
+    en: (a) => `${a.guess ? `Did you mean "${a.guess}"? ` : ''}The rules are listed in docs/rules.md.`,
+  },
+  example: { wrong: 'rules:\n  word-confusible: "off"', right: 'rules:\n  word-confusable: "off"' },
+});
 
 export const configFontOutside = rule<{ file: string }>({
   id: 'config-font-outside',
@@ -786,6 +807,155 @@ export const numberingSeriesGap = rule<{ name: string; from: number; fromPath: s
   hint: GAP_HINT,
 });
 
+// ——— Import (bulletin import) ———
+
+export const importBinary = rule<{ offset: number }>({
+  id: 'import-binary',
+  severity: 'error',
+  group: 'import',
+  sample: { offset: 512 },
+  message: { zh: (a) => `输入含有二进制内容（第 ${a.offset} 字节处），不是文本`, en: (a) => `The input holds binary content (at byte ${a.offset}); it is not text` },
+  hint: same('先用 pdftotext 或“另存为纯文本”得到文本文件再导入。', 'Get a text file first (pdftotext, or "save as plain text"), then import it.'),
+});
+export const importEncoding = rule({
+  id: 'import-encoding',
+  severity: 'error',
+  group: 'import',
+  message: same('无法判断输入的编码', 'The encoding of the input cannot be told'),
+  hint: same('把文件另存为 UTF-8 后再导入。', 'Save the file as UTF-8 and import it again.'),
+});
+export const importGarbled = rule<{ text?: string; count: number }>({
+  id: 'import-garbled',
+  severity: 'warning',
+  group: 'import',
+  sample: { text: '向?qū)W生', count: 1 },
+  message: {
+    zh: (a) => (a.text !== undefined ? `此处文字似乎已损坏（乱码）：“${a.text}”${a.count > 1 ? `（本行共 ${a.count} 处）` : ''}` : '此处文字含有无法解码的字符（�）'),
+    en: (a) => (a.text !== undefined ? `The text here looks garbled: "${a.text}"${a.count > 1 ? ` (${a.count} places on this line)` : ''}` : 'The text here holds characters that could not be decoded (�)'),
+  },
+  hint: {
+    zh: (a) => (a.text !== undefined ? '网页转换时丢失了字节；请对照原件改正这几个字。' : '请对照原件改正这几个字。'),
+    en: (a) => (a.text !== undefined ? 'Bytes were lost when the page was converted; correct these characters from the original.' : 'Correct these characters from the original.'),
+  },
+});
+export const importFurniture = rule<{ kind: 'line' | 'summary' | 'trailing'; text: string }>({
+  id: 'import-furniture',
+  severity: 'info',
+  group: 'import',
+  sample: { kind: 'line', text: '扫一扫在手机打开当前页' },
+  message: {
+    zh: (a) => (a.kind === 'summary' ? `已删除网页摘要（与下文重复）：“${a.text}…”` : a.kind === 'trailing' ? `已删除网页末尾的零散文字：“${a.text}”` : `已删除网页杂项：“${a.text}”`),
+    en: (a) =>
+      a.kind === 'summary' ? `Removed the page's summary (repeated below): "${a.text}…"` : a.kind === 'trailing' ? `Removed stray text at the end of the page: "${a.text}"` : `Removed web page furniture: "${a.text}"`,
+  },
+  hint: same('核对删去的是否确属网页杂项；若不是，从原文补回。', 'Check that what was removed is page furniture; if not, restore it from the original.'),
+});
+export const importTraditional = rule<{ count: number }>({
+  id: 'import-traditional',
+  severity: 'warning',
+  group: 'import',
+  sample: { count: 12 },
+  message: { zh: (a) => `文本中有 ${a.count} 个繁体字`, en: (a) => `The text holds ${a.count} traditional characters` },
+  hint: same('加 --simplified 把繁体转为简体。', 'Add --simplified to convert them to simplified characters.'),
+});
+export const importJoined = rule<{ from: number; to: number }>({
+  id: 'import-joined',
+  severity: 'info',
+  group: 'import',
+  sample: { from: 40, to: 44 },
+  message: { zh: (a) => `第 ${a.from} 行的段落在分页处断开，已与第 ${a.to} 行接上`, en: (a) => `The paragraph of line ${a.from} broke at a page end; joined with line ${a.to}` },
+  hint: same('核对接上的两行是否原属同一段。', 'Check that the joined lines were one paragraph.'),
+});
+export const importUnrecognised = rule<{ where: 'masthead' | 'colophon' | 'body'; text: string }>({
+  id: 'import-unrecognised',
+  severity: 'warning',
+  group: 'import',
+  sample: { where: 'masthead', text: '内部资料 注意保存' },
+  message: {
+    zh: (a) => `未能识别${{ masthead: '报头', colophon: '报尾', body: '正文' }[a.where]}中的“${a.text}”，已作为正文段落保留`,
+    en: (a) => `"${a.text}" in the ${a.where} was not recognised; kept as a paragraph`,
+  },
+  hint: same(
+    '核对这一行：属于报头或报尾的内容请移入前置信息，否则保留或删去这一段。',
+    'Check this line: masthead or colophon content belongs in the front matter; otherwise keep or delete the paragraph.',
+  ),
+});
+export const importEmptyDistribution = rule<{ label: string }>({
+  id: 'import-empty-distribution',
+  severity: 'warning',
+  group: 'import',
+  sample: { label: '抄送' },
+  message: { zh: (a) => `报尾“${a.label}”后面没有内容，已略去`, en: (a) => `The colophon line "${a.label}" has nothing after it; left out` },
+  hint: same('核对原件的报尾。', 'Check the colophon of the original.'),
+});
+export const importOfficeDiffers = rule<{ office: string; publisher: string }>({
+  id: 'import-office-differs',
+  severity: 'warning',
+  group: 'import',
+  sample: { office: '江西省应急管理厅办公室', publisher: '江西省应急管理厅' },
+  message: {
+    zh: (a) => `报尾的印发单位“${a.office}”与报头的编发单位“${a.publisher}”不同，源文件只记录报头的编发单位`,
+    en: (a) => `The issuing office in the colophon, "${a.office}", differs from the publisher in the masthead, "${a.publisher}"; the source keeps the masthead's`,
+  },
+  hint: same('核对哪一个是对的，改正前置信息中的 publisher。', 'Check which is right and correct publisher in the front matter.'),
+});
+export const importMissingTitle = rule({
+  id: 'import-missing-title',
+  severity: 'warning',
+  group: 'import',
+  message: same('正文开头没有可识别的文章标题，正文放在第一个“#”标题之前', 'No article title was recognised at the start of the body; the text stands before the first "#" title'),
+  hint: same('在正文开头加上“# 文章标题”。', 'Add "# article title" at the start of the body.'),
+});
+export const importTimeDropped = rule<{ text: string; date: string; time: string }>({
+  id: 'import-time-dropped',
+  severity: 'info',
+  group: 'import',
+  sample: { text: '2021-06-25 09:30', date: '2021-06-25', time: '09:30' },
+  message: { zh: (a) => `已把“${a.text}”识别为日期 ${a.date}，时刻 ${a.time} 不保留`, en: (a) => `"${a.text}" read as the date ${a.date}; the time ${a.time} is not kept` },
+  hint: same('简报只记日期；时刻如需保留，请写入正文。', 'A bulletin records the date only; write the time into the text if it matters.'),
+});
+export const importMissingField = rule<{ key: 'issue' | 'total' | 'date' }>({
+  id: 'import-missing-field',
+  severity: 'warning',
+  group: 'import',
+  sample: { key: 'total' },
+  message: {
+    zh: (a) => `未找到${{ issue: '期号（第 N 期）', total: '总期号（总第 N 期）', date: '编发日期' }[a.key]}，前置信息中写作【待补】`,
+    en: (a) => `No ${{ issue: 'issue number (第 N 期)', total: 'running number (总第 N 期)', date: 'issue date' }[a.key]} found; the front matter says “【待补】” for ${a.key}`,
+  },
+  hint: {
+    zh: (a) => `导入后在前置信息中补上 ${a.key}；\`bulletin check\` 会指出所有缺少的字段。`,
+    en: (a) => `Fill in ${a.key} in the front matter after the import; \`bulletin check\` names every missing field.`,
+  },
+});
+export const importVerify = rule<{ kind: 'field' | 'publisher' | 'changed' | 'lost' | 'added' | 'more'; field?: string; text?: string; other?: string; count?: number }>({
+  id: 'import-verify',
+  severity: 'error',
+  group: 'import',
+  sample: { kind: 'changed', text: '236场', other: '237场' },
+  message: {
+    zh: (a) =>
+      ({
+        field: `前置信息 ${a.field} 对应的“${a.text}”在原文中找不到`,
+        publisher: `前置信息 publisher 的“${a.text}”在原文中找不到`,
+        changed: `文字被改动：原文“${a.text}”，源文件中为“${a.other}”`,
+        lost: `原文的“${a.text}”在源文件中丢失`,
+        added: `源文件多出了原文没有的“${a.text}”`,
+        more: `另有 ${a.count} 处不一致未列出`,
+      })[a.kind],
+    en: (a) =>
+      ({
+        field: `"${a.text}" of the front matter's ${a.field} is not in the original`,
+        publisher: `The publisher "${a.text}" is not in the original`,
+        changed: `Text changed: "${a.text}" in the original, "${a.other}" in the source`,
+        lost: `"${a.text}" of the original is missing from the source`,
+        added: `The source has "${a.text}", which the original does not`,
+        more: `${a.count} more differences not listed`,
+      })[a.kind],
+  },
+  hint: same('导入结果与原文不一致：请核对源文件，必要时手工改正。', 'The import differs from the original: check the source and correct it by hand where needed.'),
+});
+
 // ——— Output ———
 
 export const templateError = rule<{ detail: string }>({
@@ -836,12 +1006,14 @@ export const docxFailed = rule<{ detail: string }>({
 export const STAGE_RULES = [
   sourceUnreadable, sourceIsDirectory, sourceTooLarge, sourceBinary, sourceEncoding, sourceEncodingLegacy, sourceEmpty, internalError,
   frontMatterMissing, frontMatterEngine, frontMatterSyntax, frontMatterUnclosed, frontMatterNotAMap, frontMatterTotalLtIssue,
-  configFontOutside, configFontMissing, configFontType, configFontCff, configFontSystem,
+  configUnreadable, configUnknownRule, configFontOutside, configFontMissing, configFontType, configFontCff, configFontSystem,
   bodyTooDeep, tableTooWide, bodyTooComplex, rawHtml, headingDepth, articleTitleEmpty, tooManyArticles, bodyBeforeTitle, bodyNoArticle,
   linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageMissing, imageType, missingGlyph,
   numberingDuplicateTotal, numberingGapTotal, numberingOrder, numberingDuplicateIssue, numberingYearReset, numberingGapIssue,
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
   templateError, layoutDrift, printFailed, docxFailed,
+  importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
+  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify,
 ] as Array<AnyRule>;
 
 

@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, isPair, isScalar, isMap, visit, type Docume
 import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import { report, type At } from './report.js';
-import type { YamlRules } from './rules.js';
+import { configUnknownRule as unknownRule, type YamlRules } from './rules.js';
 
 /**
  * YAML parsed for validation: the plain value plus enough of the syntax tree to point a
@@ -207,6 +207,12 @@ export function validateYaml<S extends z.ZodType>(
     }
     if ((issue.code === 'custom' && issue.message === 'date') || (issue.code === 'invalid_format')) {
       report(file, rules.invalidDate, { field, value: short(actual) }, at);
+      continue;
+    }
+    if (issue.code === 'custom' && typeof issue.params?.unknownRule === 'string') {
+      const known = (issue.params.known as string[] | undefined) ?? [];
+      const guess = closest(issue.params.unknownRule, known);
+      report(file, unknownRule, { id: issue.params.unknownRule, ...(guess ? { guess } : {}) }, placeOf(source, issue.path.slice(0, -1), String(issue.path.at(-1))));
       continue;
     }
     report(file, rules.invalid, { field, detail: issue.message }, at);

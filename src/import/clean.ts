@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js';
 import type { VFile } from 'vfile';
+import * as rules from '../diagnostics/rules.js';
 import { report } from '../diagnostics/report.js';
 import type { Line } from './model.js';
 
@@ -97,19 +98,11 @@ export function clean(text: string, file: VFile, options: CleanOptions = {}): { 
     const first = garbled[0];
     if (first) {
       const at = first.index;
-      const more = garbled.length > 1 ? `（本行共 ${garbled.length} 处）` : '';
-      report(
-        file,
-        'warning',
-        'import-garbled',
-        `此处文字似乎已损坏（乱码）：“${s.slice(Math.max(0, at - 4), at + first[0].length + 6)}”${more}`,
-        { line, column: segment.indexOf(first[0]) + 1 },
-        '网页转换时丢失了字节；请对照原件改正这几个字。',
-      );
+      report(file, rules.importGarbled, { text: s.slice(Math.max(0, at - 4), at + first[0].length + 6), count: garbled.length }, { line, column: segment.indexOf(first[0]) + 1 });
     }
     s = s.replace(GARBLED_PINYIN, () => (stats.pinyin++, ''));
     if (s.includes('\ufffd')) {
-      report(file, 'warning', 'import-garbled', '此处文字含有无法解码的字符（�）', { line, column: s.indexOf('\ufffd') + 1 }, '请对照原件改正这几个字。');
+      report(file, rules.importGarbled, { count: 1 }, { line, column: s.indexOf('\ufffd') + 1 });
     }
     const simple = toSimplified(s);
     if (simple !== s) {
@@ -122,7 +115,7 @@ export function clean(text: string, file: VFile, options: CleanOptions = {}): { 
     s = s.replace(CJK_SPACE, '').replace(BLANK, ' ');
     if (isFurniture(s)) {
       stats.furniture++;
-      report(file, 'info', 'import-furniture', `已删除网页杂项：“${s}”`, { line, column: 1 });
+      report(file, rules.importFurniture, { kind: 'line', text: s }, { line, column: 1 });
       return '';
     }
     return s;
@@ -131,14 +124,7 @@ export function clean(text: string, file: VFile, options: CleanOptions = {}): { 
   dropSummaries(out, file, stats);
   dropTrailingJunk(out, file, stats);
   if (traditional > 0) {
-    report(
-      file,
-      'warning',
-      'import-traditional',
-      `文本中有 ${traditional} 个繁体字`,
-      { line: 1, column: 1 },
-      '加 --simplified 把繁体转为简体。',
-    );
+    report(file, rules.importTraditional, { count: traditional }, { line: 1, column: 1 });
   }
   return { lines: out, stats };
 }
@@ -151,7 +137,7 @@ function dropSummaries(lines: Line[], file: VFile, stats: CleanStats): void {
     const next = lines.slice(i + 1).find((l) => l.text !== '');
     const rest = entry.text.slice(m[0].length);
     if (next && next.text.length >= 4 && rest.startsWith(next.text)) {
-      report(file, 'info', 'import-furniture', `已删除网页摘要（与下文重复）：“${entry.text.slice(0, 12)}…”`, { line: entry.line, column: 1 });
+      report(file, rules.importFurniture, { kind: 'summary', text: entry.text.slice(0, 12) }, { line: entry.line, column: 1 });
       stats.furniture++;
       entry.text = '';
     }
@@ -172,7 +158,7 @@ function dropTrailingJunk(lines: Line[], file: VFile, stats: CleanStats): void {
   if (start === lines.length) return;
   for (const entry of lines.slice(start)) {
     if (entry.text === '') continue;
-    report(file, 'info', 'import-furniture', `已删除网页末尾的零散文字：“${entry.text}”`, { line: entry.line, column: 1 });
+    report(file, rules.importFurniture, { kind: 'trailing', text: entry.text }, { line: entry.line, column: 1 });
     stats.furniture++;
     entry.text = '';
   }

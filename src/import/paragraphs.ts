@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import * as rules from '../diagnostics/rules.js';
 import { report } from '../diagnostics/report.js';
 import type { Line } from './model.js';
 import { CREDIT, HEADING_END, STARTS_BLOCK, TERMINAL, dateLine, sourceLine } from './patterns.js';
@@ -77,13 +78,7 @@ export function paragraphs(lines: Line[], file: VFile): Unit[] {
       !CREDIT.test(last.text) &&
       !headingLike(unit.text)
     ) {
-      report(
-        file,
-        'info',
-        'import-joined',
-        `第 ${last.line} 行的段落在分页处断开，已与第 ${unit.line} 行接上`,
-        { line: unit.line, column: 1 },
-      );
+      report(file, rules.importJoined, { from: last.line, to: unit.line }, { line: unit.line, column: 1 });
       last.text = join(last.text, unit.text);
     } else merged.push({ ...unit });
   }

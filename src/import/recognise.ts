@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import * as rules from '../diagnostics/rules.js';
 import { report } from '../diagnostics/report.js';
 import type { FrontField, ImportModel, ImportedArticle, ImportedFront, Line } from './model.js';
 import { headingLike, paragraphs, type Unit } from './paragraphs.js';
@@ -49,15 +50,8 @@ function nonBlank(lines: Line[], from = 0): number[] {
   return out;
 }
 
-function unrecognised(file: VFile, entry: Line, where: string): void {
-  report(
-    file,
-    'warning',
-    'import-unrecognised',
-    `未能识别${where}中的“${entry.text.slice(0, 30)}”，已作为正文段落保留`,
-    { line: entry.line, column: 1 },
-    '核对这一行：属于报头或报尾的内容请移入前置信息，否则保留或删去这一段。',
-  );
+function unrecognised(file: VFile, entry: Line, where: 'masthead' | 'colophon' | 'body'): void {
+  report(file, rules.importUnrecognised, { where, text: entry.text.slice(0, 30) }, { line: entry.line, column: 1 });
 }
 
 /** The masthead: everything up to the 期号/专刊 lines and the office and date after them. */
@@ -105,7 +99,7 @@ function masthead(lines: Line[], set: Setter, file: VFile): { end: number; lefto
     else if (officeLine(t) && !mastheadTitle(t)) set('publisher', t, entry.line);
     else if (mastheadTitle(t) || (k + 1 <= last && issueLine(text(k + 1)))) set('title', t, entry.line);
     else {
-      unrecognised(file, entry, '报头');
+      unrecognised(file, entry, 'masthead');
       leftovers.push({ text: t, line: entry.line });
     }
   }
@@ -163,7 +157,7 @@ function colophon(lines: Line[], from: number, model: ImportModel, set: Setter, 
     const distribution: Record<string, string | string[]> = {};
     for (const d of c.distribution) {
       if (d.text.trim() === '') {
-        report(file, 'warning', 'import-empty-distribution', `报尾“${d.label}”后面没有内容，已略去`, { line: d.line, column: 1 });
+        report(file, rules.importEmptyDistribution, { label: d.label }, { line: d.line, column: 1 });
         continue;
       }
       const value = distributionValue(d.text);
@@ -176,14 +170,7 @@ function colophon(lines: Line[], from: number, model: ImportModel, set: Setter, 
       const publisher = model.front.publisher;
       if (publisher === undefined) set('publisher', c.office.name, c.office.line);
       else if (publisher !== c.office.name) {
-        report(
-          file,
-          'warning',
-          'import-office-differs',
-          `报尾的印发单位“${c.office.name}”与报头的编发单位“${publisher}”不同，源文件只记录报头的编发单位`,
-          { line: c.office.line, column: 1 },
-          '核对哪一个是对的，改正前置信息中的 publisher。',
-        );
+        report(file, rules.importOfficeDiffers, { office: c.office.name, publisher }, { line: c.office.line, column: 1 });
       }
     }
     if (c.printed) set('printed', c.printed.date, c.printed.line);
@@ -226,14 +213,7 @@ function structure(units: Unit[], model: ImportModel, set: Setter, file: VFile):
         open(unit);
         continue;
       }
-      report(
-        file,
-        'warning',
-        'import-missing-title',
-        '正文开头没有可识别的文章标题，正文放在第一个“#”标题之前',
-        { line: unit.line, column: 1 },
-        '在正文开头加上“# 文章标题”。',
-      );
+      report(file, rules.importMissingTitle, {}, { line: unit.line, column: 1 });
       article = { line: unit.line, blocks: [] };
       model.articles.push(article);
     }
@@ -247,13 +227,13 @@ function structure(units: Unit[], model: ImportModel, set: Setter, file: VFile):
       if (date && model.front.date === undefined) {
         set('date', date.date, unit.line);
         if (date.time) {
-          report(file, 'info', 'import-time-dropped', `已把“${t}”识别为日期 ${date.date}，时刻 ${date.time} 不保留`, { line: unit.line, column: 1 });
+          report(file, rules.importTimeDropped, { text: t, date: date.date, time: date.time }, { line: unit.line, column: 1 });
         }
         continue;
       }
     }
     if (looksMisplaced(t)) {
-      unrecognised(file, unit, '正文');
+      unrecognised(file, unit, 'body');
       current.blocks.push({ type: 'paragraph', text: t, line: unit.line });
     } else if (headingLike(t) && !(next && (dateLine(next.text) || looksMisplaced(next.text)))) {
       const startsArticle = lastWasSource || t.indexOf('——') > 0 || (next !== undefined && isSubtitle(next.text));
@@ -266,22 +246,11 @@ function structure(units: Unit[], model: ImportModel, set: Setter, file: VFile):
   }
 }
 
-const REQUIRED: Array<{ key: FrontField; name: string }> = [
-  { key: 'issue', name: '期号（第 N 期）' },
-  { key: 'total', name: '总期号（总第 N 期）' },
-  { key: 'date', name: '编发日期' },
-];
+const REQUIRED = ['issue', 'total', 'date'] as const;
 
 function missing(model: ImportModel, file: VFile): void {
-  for (const { key, name } of REQUIRED) {
+  for (const key of REQUIRED) {
     if (model.front[key] !== undefined) continue;
-    report(
-      file,
-      'warning',
-      'import-missing-field',
-      `未找到${name}，前置信息中没有写 ${key}`,
-      { line: 1, column: 1 },
-      `导入后在前置信息中补上 ${key}；\`bulletin check\` 会指出所有缺少的字段。`,
-    );
+    report(file, rules.importMissingField, { key }, { line: 1, column: 1 });
   }
 }

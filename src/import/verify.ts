@@ -8,6 +8,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { defaultConfig } from '../config/schema.js';
 import { chineseDate } from '../model/dates.js';
+import * as rules from '../diagnostics/rules.js';
 import { report } from '../diagnostics/report.js';
 import type { Line } from './model.js';
 import { copiesLine, dateLine, distributionLine, normaliseDates, officeLine, printedLine } from './patterns.js';
@@ -136,20 +137,18 @@ export function verify(source: string, input: Line[], file: VFile): number {
   const body = m ? (m[2] ?? '') : source;
   const lines = joinDistribution(input.filter((l) => l.text.trim() !== '')).map((l) => ({ text: canonLine(l.text), line: l.line }));
   let differences = 0;
-  const fail = (reason: string, line: number) => {
+  const fail = (args: Parameters<typeof rules.importVerify.message.zh>[0], line: number) => {
     differences++;
-    if (differences <= MAX_DIFFERENCES) {
-      report(file, 'error', 'import-verify', reason, { line, column: 1 }, '导入结果与原文不一致：请核对源文件，必要时手工改正。');
-    }
+    if (differences <= MAX_DIFFERENCES) report(file, rules.importVerify, args, { line, column: 1 });
   };
 
   let publisherTaken = false;
   for (const piece of pieces(front)) {
     const taken = take(lines, piece);
     if (piece.field === 'publisher') publisherTaken ||= taken;
-    else if (!taken && piece.required) fail(`前置信息 ${piece.field} 对应的“${piece.texts[0]}”在原文中找不到`, 1);
+    else if (!taken && piece.required) fail({ kind: 'field', field: piece.field, text: piece.texts[0] ?? '' }, 1);
   }
-  if (front.publisher !== undefined && !publisherTaken) fail(`前置信息 publisher 的“${String(front.publisher)}”在原文中找不到`, 1);
+  if (front.publisher !== undefined && !publisherTaken) fail({ kind: 'publisher', text: String(front.publisher) }, 1);
 
   const remaining = lines.filter((l) => l.text !== '');
   const a = remaining.map((l) => l.text).join('');
@@ -165,18 +164,18 @@ export function verify(source: string, input: Line[], file: VFile): number {
     const line = lineAt[Math.min(offset, lineAt.length - 1)] ?? 1;
     const next = changes[i + 1];
     if (change.removed && next?.added) {
-      fail(`文字被改动：原文“${show(change.value)}”，源文件中为“${show(next.value)}”`, line);
+      fail({ kind: 'changed', text: show(change.value), other: show(next.value) }, line);
       offset += change.value.length;
       i++;
     } else if (change.removed) {
-      fail(`原文的“${show(change.value)}”在源文件中丢失`, line);
+      fail({ kind: 'lost', text: show(change.value) }, line);
       offset += change.value.length;
     } else if (change.added) {
-      fail(`源文件多出了原文没有的“${show(change.value)}”`, line);
+      fail({ kind: 'added', text: show(change.value) }, line);
     } else offset += change.value.length;
   }
   if (differences > MAX_DIFFERENCES) {
-    report(file, 'error', 'import-verify', `另有 ${differences - MAX_DIFFERENCES} 处不一致未列出`, { line: 1, column: 1 });
+    report(file, rules.importVerify, { kind: 'more', count: differences - MAX_DIFFERENCES }, { line: 1, column: 1 });
   }
   return differences;
 }

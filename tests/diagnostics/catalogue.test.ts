@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules, ruleById } from '../../src/catalogue.js';
 import { check } from '../../src/core/check.js';
+import { importText } from '../../src/core/importText.js';
 import { captureIo, copyInto, FIXTURES, tempProject } from '../helpers/project.js';
 
 const HAN = /\p{Script=Han}/u;
@@ -42,6 +43,24 @@ describe('the rule catalogue', () => {
     }
   });
 
+  it('is the only source of messages: every report() passes a rule, and nothing bypasses report()', async () => {
+    const src = path.resolve(import.meta.dirname, '../../src');
+    const offences: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) await walk(full);
+        else if (entry.name.endsWith('.ts') && !full.endsWith(path.join('diagnostics', 'report.ts'))) {
+          const text = await readFile(full, 'utf8');
+          for (const m of text.matchAll(/\breport\(\s*[\w.!]+\s*,\s*(['"`])/g)) offences.push(`${path.relative(src, full)}: ${m[0]}`);
+          for (const m of text.matchAll(/\b(?:file|\w+\.file)\.(?:message|info|fail)\(/g)) offences.push(`${path.relative(src, full)}: ${m[0]}`);
+        }
+      }
+    };
+    await walk(src);
+    expect(offences).toEqual([]);
+  });
+
   it('holds every id the fixture corpus raises, and docs/rules.md lists each', async () => {
     const dir = await tempProject();
     for (const group of ['bad', 'front-matter', 'typography', 'fix']) {
@@ -53,6 +72,13 @@ describe('the rule catalogue', () => {
       await copyInto(project, path.join(FIXTURES, 'numbering', name, 'bulletins'), 'bulletins');
       for (const [id, where] of await raisedIds(project)) raised.set(id, `numbering/${name}/${where}`);
     }
+    // Imports: the import fixtures and the archivist's samples.
+    const inputs = [
+      ...(await readdir(path.join(FIXTURES, 'import'))).map((n) => path.join(FIXTURES, 'import', n, 'input.txt')),
+      ...(await readdir(path.join(FIXTURES, 'samples'))).filter((n) => n.endsWith('.txt')).map((n) => path.join(FIXTURES, 'samples', n)),
+    ];
+    const imported = await importText({ files: inputs, out: 'imported', force: true, io: captureIo(await tempProject()) });
+    for (const r of imported.files) for (const m of r.file.messages) if (m.ruleId) raised.set(m.ruleId, r.input);
     // The corpus is wide enough to be worth holding the catalogue against.
     expect(raised.size).toBeGreaterThan(50);
     const docs = await readFile(path.resolve(import.meta.dirname, '../../docs/rules.md'), 'utf8');

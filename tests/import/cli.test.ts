@@ -5,11 +5,12 @@ import { bulletin } from '../helpers/cli.js';
 import { root, samples, tempDir } from './helpers.js';
 
 const WARNINGS = `news.txt
-  1:1     警告  未找到期号（第 N 期），前置信息中没有写 issue  import-missing-field
+  1:1     警告  未找到期号（第 N 期），前置信息中写作【待补】  import-missing-field
           提示：导入后在前置信息中补上 issue；\`bulletin check\` 会指出所有缺少的字段。
-  1:1     警告  未找到总期号（总第 N 期），前置信息中没有写 total  import-missing-field
+  1:1     警告  未找到总期号（总第 N 期），前置信息中写作【待补】  import-missing-field
           提示：导入后在前置信息中补上 total；\`bulletin check\` 会指出所有缺少的字段。
   3:1     提示  已把“25.07.2019 16:21”识别为日期 2019-07-25，时刻 16:21 不保留  import-time-dropped
+          提示：简报只记日期；时刻如需保留，请写入正文。
 
 ⚠ 2 个警告
 `;

@@ -1,5 +1,6 @@
 import { copyFile, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { cliIn } from '../helpers/project.js';
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/core/importText.js';
 import { captureIo, samples, tempDir } from './helpers.js';
@@ -37,13 +38,12 @@ describe('where import writes', () => {
 
   it('prints JSON with --json', async () => {
     const dir = await tempDir();
-    const io = captureIo(dir);
-    await importText({ files: [path.join(samples, 'js-news-2019-07-25.raw.txt')], json: true, io });
-    const json = JSON.parse(io.out()) as { exitCode: number; files: Array<{ output: string; recognised: object; messages: Array<{ ruleId: string }> }> };
+    const r = await cliIn(dir, ['import', path.join(samples, 'js-news-2019-07-25.raw.txt'), '--json']);
+    const json = JSON.parse(r.out) as { exitCode: number; files: Array<{ output: string; recognised: object; messages: Array<{ ruleId: string }> }> };
     expect(json.exitCode).toBe(0);
     expect(json.files[0]?.output).toBe('bulletins/2019/js-news-2019-07-25.md');
     expect(json.files[0]?.recognised).toEqual({ date: '2019-07-25' });
     expect(json.files[0]?.messages.map((m) => m.ruleId)).toEqual(['import-missing-field', 'import-missing-field', 'import-time-dropped']);
-    expect(io.err()).toBe('');
+    expect(r.err).toBe('');
   });
 });

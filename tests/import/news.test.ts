@@ -30,8 +30,8 @@ describe('import of a news report (js-news-2019-07-25.raw.txt)', async () => {
     const messages = result.files[0]?.file.messages ?? [];
     const missing = messages.filter((m) => m.ruleId === 'import-missing-field');
     expect(missing.map((m) => m.reason)).toEqual([
-      '未找到期号（第 N 期），前置信息中没有写 issue',
-      '未找到总期号（总第 N 期），前置信息中没有写 total',
+      '未找到期号（第 N 期），前置信息中写作【待补】',
+      '未找到总期号（总第 N 期），前置信息中写作【待补】',
     ]);
     expect(missing.every((m) => m.fatal === false)).toBe(true);
     expect(messages.find((m) => m.ruleId === 'import-time-dropped')?.line).toBe(3);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/core/importText.js';
 import { toSimplified } from '../../src/import/clean.js';
 import { captureIo, samples, splitSource, tempDir } from './helpers.js';
+import { cliIn } from '../helpers/project.js';
 
 const INPUT = path.join(samples, 'jx-notice-2021-03-16.garbled.txt');
 const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
@@ -12,13 +13,15 @@ describe('import of a web copy with pinyin annotations (jx-notice-2021-03-16.gar
   const dir = await tempDir();
   const io = captureIo(dir);
   const result = await importText({ files: [INPUT], simplified: true, verify: true, io });
+  // The same import as the archivist runs it, into another folder: what the CLI prints.
+  const printed = await cliIn(dir, ['import', INPUT, '--simplified', '--verify', '--out', 'printed']);
   const written = await readFile(path.join(dir, 'bulletins/jx-notice-2021-03-16.md'), 'utf8');
   const raw = await readFile(INPUT, 'utf8');
 
   it('passes --verify', () => {
     expect(result.exitCode).toBe(0);
     expect(result.files[0]?.differences).toBe(0);
-    expect(io.out()).toContain('核对：与原文一致');
+    expect(printed.out).toContain('核对：与原文一致');
   });
 
   it('leaves no pinyin annotation', () => {

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
-import type { ImportOptions } from '../../core/importText.js';
+import type { ImportedFile, ImportOptions } from '../../core/importText.js';
+import { compareMessages } from '../../diagnostics/format.js';
+import { ENCODING_NAMES } from '../../text/decode.js';
+import type { Output } from '../output.js';
 import type { CommandContext } from '../main.js';
 
-type ImportFlags = Omit<ImportOptions, 'files' | 'io'>;
+type ImportFlags = Omit<ImportOptions, 'files' | 'io'> & { json?: boolean };
 
 export function registerImport(program: Command, { io, out, exit }: CommandContext): void {
   const t = out.t.import;
@@ -18,7 +21,52 @@ export function registerImport(program: Command, { io, out, exit }: CommandConte
     .addHelpText('after', t.help)
     .action(async (files: string[], flags: ImportFlags) => {
       const { importText } = await import('../../core/importText.js');
-      const result = await importText({ files, ...flags, io });
+      const { json, ...rest } = flags;
+      const result = await importText({ files, ...rest, io });
+      if (json) out.json({ exitCode: result.exitCode, files: result.files.map((r) => importJson(r, out)) });
+      else {
+        for (const r of result.files) if (r.output) out.say(summary(r, out));
+        for (const r of result.files) if (r.error) out.error(r.error);
+        out.diagnostics(result.files.map((r) => r.file));
+      }
       exit(result.exitCode);
     });
+}
+
+/** What was recognised in one input. */
+function summary(r: ImportedFile, out: Output): string {
+  const t = out.t.import;
+  const f = r.recognised;
+  const encoding = r.encoding ? (out.lang === 'zh' ? ENCODING_NAMES[r.encoding] : r.encoding.toUpperCase()) : '';
+  const lines = [t.written(r.input, r.output ?? '', encoding)];
+  const value = (key: keyof typeof t.field): string | undefined =>
+    key === 'series' ? f.series && `${f.series.name}（${f.series.number}）` : key === 'distribution' ? f.distribution && Object.keys(f.distribution).join(t.list) : f[key] === undefined ? undefined : String(f[key]);
+  const keys = ['issue', 'total', 'date', 'series', 'title', 'publisher', 'marker', 'distribution', 'printed', 'copies'] as const;
+  const found = keys.flatMap((key) => {
+    const v = value(key);
+    return v === undefined ? [] : [t.field[key](v)];
+  });
+  lines.push(t.front(found));
+  for (const a of r.articles) lines.push(t.article(a.title, a.headings, a.paragraphs));
+  const s = r.stats;
+  if (s) {
+    const removed = (['pageNumbers', 'pinyin', 'furniture', 'decoration', 'simplified'] as const).filter((k) => s[k]).map((k) => t.removedKinds[k](s[k]));
+    if (removed.length) lines.push(t.removed(removed));
+  }
+  if (r.differences !== undefined) lines.push(t.verified(r.differences));
+  return lines.join('\n');
+}
+
+function importJson(r: ImportedFile, out: Output) {
+  return {
+    input: r.input,
+    output: r.output ?? null,
+    encoding: r.encoding ?? null,
+    recognised: r.recognised,
+    articles: r.articles,
+    removed: r.stats ?? null,
+    differences: r.differences ?? null,
+    error: r.error ? out.errorJson(r.error) : null,
+    messages: [...r.file.messages].sort(compareMessages).map(out.message),
+  };
 }
