@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import type { VFileMessage } from 'vfile-message';
 import type { Rule } from './rules.js';
 
@@ -50,16 +51,22 @@ export function hasErrors(file: VFile): boolean {
   return file.messages.some((m) => m.fatal === true);
 }
 
+/**
+ * Offsets ↔ places in a text (vfile-location), the one conversion every stage uses: `at(offset)`
+ * gives a 1-based line and column, `offset(line, column)` the 0-based offset (NaN outside).
+ */
+export function positions(text: string): { at: (offset: number) => At; offset: (line: number, column: number) => number } {
+  const place = location(text);
+  return {
+    at: (offset) => {
+      const p = place.toPoint(Math.min(Math.max(offset, 0), text.length));
+      return p ? { line: p.line, column: p.column } : { line: 1, column: 1 };
+    },
+    offset: (line, column) => place.toOffset({ line, column }) ?? Number.NaN,
+  };
+}
+
 /** Converts a 0-based offset in `text` into a 1-based line and column. */
 export function offsetToAt(text: string, offset: number): At {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
+  return positions(text).at(offset);
 }

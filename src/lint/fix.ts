@@ -1,4 +1,5 @@
 import type { VFileMessage } from 'vfile-message';
+import { positions } from '../diagnostics/report.js';
 
 export interface Change {
   line: number;
@@ -15,9 +16,7 @@ export interface Change {
  * gets the other). Returns the new text and what changed, in reading order.
  */
 export function applyFixes(text: string, messages: VFileMessage[]): { text: string; changes: Change[] } {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const offset = (line: number, column: number) => (lineStarts[line - 1] ?? Number.NaN) + column - 1;
+  const { offset } = positions(text);
   const edits = messages
     .flatMap((m) => {
       const after = m.expected?.[0];

@@ -1,6 +1,6 @@
 import type { Link, Nodes, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { report, type At } from '../diagnostics/report.js';
+import { positions, report, type At } from '../diagnostics/report.js';
 import { GAP, LINT_CATALOGUE, LINT_RULES, lintRule, ordinalOf, type Finding, type LintRule, type RunContext } from './rules.js';
 
 /**
@@ -35,16 +35,15 @@ const isAutolink = (link: Link) => {
 
 export function lintTypography(file: VFile, tree: Root, options: LintOptions = {}): void {
   const source = String(file.value ?? '');
-  const lineStarts = [0];
-  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
+  const { offset: offsetOf } = positions(source);
 
   /** Positions of each character of a text node: its value aligned on its source slice. */
   const locate = (node: PhrasingContent & { value: string }): Array<At | undefined> => {
     const start = node.position?.start;
     const end = node.position?.end;
     if (!start || !end) return [];
-    const from = (lineStarts[start.line - 1] ?? 0) + start.column - 1;
-    const to = (lineStarts[end.line - 1] ?? 0) + end.column - 1;
+    const from = offsetOf(start.line, start.column);
+    const to = offsetOf(end.line, end.column);
     const places: At[] = [];
     let { line, column } = start;
     for (let k = from; k < to; k++) {
@@ -81,7 +80,7 @@ export function lintTypography(file: VFile, tree: Root, options: LintOptions = {
     }
   };
 
-  const sink = reporter(file, source, lineStarts, options);
+  const sink = reporter(file, source, offsetOf, options);
   lintFrontMatter(source, sink);
   // Headings' 序次语 are checked in order within each article (a # title starts one).
   let levels: number[] = [];
@@ -124,8 +123,8 @@ type Sink = (rule: LintRule, finding: Finding, run: Run, fallback: At) => void;
  * rewrite where the source holds exactly the run's text at that place (no escapes or entities in
  * between), so that --fix never touches anything but what was found.
  */
-function reporter(file: VFile, source: string, lineStarts: number[], options: LintOptions): Sink {
-  const offsetOf = (at: At) => (lineStarts[at.line - 1] ?? 0) + at.column - 1;
+function reporter(file: VFile, source: string, offsetAt: (line: number, column: number) => number, options: LintOptions): Sink {
+  const offsetOf = (at: At) => offsetAt(at.line, at.column);
   return (rule, f, run, fallback) => {
     const setting = options.rules?.[rule.id];
     if (setting === 'off') return;

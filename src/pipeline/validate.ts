@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import { frontMatterSchema, frontMatterKeys, type FrontMatter } from '../model/frontMatter.js';
-import { validateYaml, yamlAt } from '../diagnostics/yaml.js';
+import { placeOf, validateYaml } from '../diagnostics/yaml.js';
 import * as rules from '../diagnostics/rules.js';
 import type { Parsed } from './parse.js';
 
@@ -27,9 +27,7 @@ export function validate(file: VFile, parsed: Parsed): FrontMatter | undefined {
   // total < issue is checked even when other fields are wrong, so an editor sees it at once.
   const raw = value as Record<string, unknown>;
   if (Number.isInteger(raw.issue) && Number.isInteger(raw.total) && (raw.total as number) < (raw.issue as number)) {
-    const pair = parsed.yaml.doc.contents && 'items' in parsed.yaml.doc.contents ? parsed.yaml.doc.get('total', true) : undefined;
-    const offset = (pair as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0;
-    report(file, rules.frontMatterTotalLtIssue, { total: raw.total as number, issue: raw.issue as number }, yamlAt(parsed.yaml, offset));
+    report(file, rules.frontMatterTotalLtIssue, { total: raw.total as number, issue: raw.issue as number }, placeOf(parsed.yaml, ['total']));
     return undefined;
   }
   return data;
