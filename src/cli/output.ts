@@ -11,6 +11,8 @@ export interface Output {
   lang: Lang;
   t: Texts;
   color: boolean;
+  /** A progress bar may be drawn: standard error is this process's own terminal. */
+  progress: boolean;
   /** A line on standard output. */
   say: (line: string) => void;
   /** A line on standard error. */
@@ -32,6 +34,7 @@ export function output(io: Io, lang: Lang): Output {
     lang,
     t: TEXTS[lang],
     color,
+    progress: io.terminal === true && process.stderr.isTTY === true && io.env.TERM !== 'dumb' && !io.env.CI,
     say: (line) => io.stdout(`${line}\n`),
     warn: (line) => io.stderr(`${line}\n`),
     diagnostics: (files, options = {}) => io.stderr(formatReport(files, { ...options, lang, color, translate })),

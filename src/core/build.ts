@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
@@ -19,6 +20,7 @@ import { VERSION } from '../version.js';
 
 export type { Format } from '../pipeline/index.js';
 import { produce, type Format } from '../pipeline/index.js';
+import type { Printer } from '../pipeline/print.js';
 
 export interface BuildOptions {
   paths?: string[];
@@ -34,6 +36,8 @@ export interface BuildOptions {
   force?: boolean;
   /** `--browser PATH`: the browser to print with, before config and environment. */
   browser?: string;
+  /** `--concurrency N`: issues printed at once, each on its own warm tab (default: the cores). */
+  concurrency?: number;
   io: Io;
   /** Aborted on SIGINT/SIGTERM (see interrupt.ts): the build stops, cleans up and throws Interrupted. */
   signal?: AbortSignal;
@@ -46,6 +50,8 @@ export interface BuildOptions {
 export type BuildEvent =
   /** The run's issues are known: `total` of them, of which `toBuild` will be built. */
   | { type: 'start'; total: number; toBuild: number; outDir: string }
+  /** An issue starts being built. */
+  | { type: 'begin'; source: string }
   /** One issue is through: built, unchanged (the cache had it) or failed (its messages say why). */
   | { type: 'issue'; source: string; status: 'built' | 'unchanged' | 'failed'; entry?: ManifestEntry; errors: number; done: number; total: number }
   /** A detail for --verbose (browser discovery and start-up). */
@@ -84,6 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { io } = options;
   const root = io.cwd;
   const formats = options.formats ?? ['html', 'pdf'];
+  const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   const show = (abs: string) => displayPath(io, abs);
   const analysis = await analyse(io, options.paths ?? [], { draft: options.draft, ...(options.project ? { project: options.project } : {}) });
   const emit = options.onEvent ?? (() => {});
@@ -137,6 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const c of ready) if (unchangedSources.has(c.bulletin!.source)) tell(c.file.path, 'unchanged', c.file, entries.find((e) => e.source === c.bulletin!.source));
     let browser: Browser | undefined;
     let browserVersion: string | undefined;
+    let printer: Printer | undefined;
     const stop = () => void browser?.close().catch(() => {});
     signal?.addEventListener('abort', stop, { once: true });
     try {
@@ -151,15 +159,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           log: options.verbose ? (text: string) => emit({ type: 'log', text }) : undefined,
         });
         browserVersion = await browser.version();
+        const { TabPool } = await import('../pipeline/print.js');
+        printer = new TabPool(browser, { allowed: [outDir], timeout: config.browser.timeout }, concurrency);
       }
       throwIfInterrupted(signal);
-      const limit = pLimit(2);
+      // One more issue than tabs: one renders its HTML while the others print.
+      const limit = pLimit(concurrency + 1);
       // Settled, not all: no write may still be running when the lock is released.
       const settled = await Promise.allSettled(
         toBuild.map((c) =>
           limit(async () => {
             throwIfInterrupted(signal);
-            const entry = await produce(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, browser, browserVersion, blocked, version: VERSION, signal });
+            emit({ type: 'begin', source: c.file.path });
+            const entry = await produce(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, ...(printer ? { printer } : {}), browserVersion, blocked, version: VERSION, signal });
             if (entry) entries.push(entry);
             tell(c.file.path, entry ? 'built' : 'failed', c.file, entry);
           }),
@@ -172,6 +184,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       throw signal?.aborted ? interruptedError(signal) : error;
     } finally {
       signal?.removeEventListener('abort', stop);
+      await printer?.close().catch(() => {});
       await browser?.close().catch(() => {});
     }
 

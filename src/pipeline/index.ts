@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
 import type { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import type { Bulletin } from '../model/bulletin.js';
@@ -18,6 +17,7 @@ import type { RoleFont } from '../fonts/fonts.js';
 import { chooseFonts } from './chooseFonts.js';
 import { render, showsToc } from './render.js';
 import type { Writer } from './write.js';
+import type { Printer } from './print.js';
 import { abortable, throwIfInterrupted } from './abortable.js';
 
 export interface Compiled {
@@ -75,8 +75,8 @@ export interface ProduceContext {
   writer: Writer;
   outDir: string;
   formats: Format[];
-  /** The run's browser, when PDFs are made. */
-  browser?: Browser;
+  /** The run's printer (warm tabs of one browser), when PDFs are made. */
+  printer?: Printer;
   /** The printing browser's product/version, recorded in the manifest. */
   browserVersion?: string;
   /** Requests the renderer refused, collected over the run. */
@@ -111,12 +111,11 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   const htmlOut = ctx.formats.includes('html') ? { path: htmlRel, sha256: sha256(html) } : null;
 
   let pdfOut: ManifestEntry['pdf'] = null;
-  if (ctx.formats.includes('pdf') && ctx.browser) {
+  if (ctx.formats.includes('pdf') && ctx.printer) {
     try {
-      const { print } = await import('./print.js');
       const { finishPdf } = await import('./finishPdf.js');
       throwIfInterrupted(ctx.signal);
-      const printed = await abortable(print(ctx.browser, htmlFile, { allowed: [ctx.outDir], timeout: ctx.config.browser.timeout }), ctx.signal);
+      const printed = await abortable(ctx.printer.print(htmlFile), ctx.signal);
       ctx.blocked.push(...printed.blocked);
       const { pdf, pages } = await finishPdf(printed.raw, b, printed.layout, ctx.version);
       if (pages !== printed.layout.pages) report(file, rules.layoutDrift, { expected: printed.layout.pages, actual: pages });

