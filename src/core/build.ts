@@ -20,7 +20,7 @@ import { VERSION } from '../version.js';
 
 export type { Format } from '../pipeline/index.js';
 import { produce, type Format } from '../pipeline/index.js';
-import type { Printer } from '../pipeline/print.js';
+import type { Printer, TabPool } from '../pipeline/print.js';
 
 export interface BuildOptions {
   paths?: string[];
@@ -145,22 +145,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let browser: Browser | undefined;
     let browserVersion: string | undefined;
     let printer: Printer | undefined;
-    const stop = () => void browser?.close().catch(() => {});
+    let pool: TabPool | undefined;
+    const stop = () => {
+      void printer?.close().catch(() => {});
+      void (pool?.current ?? browser)?.close().catch(() => {});
+    };
     signal?.addEventListener('abort', stop, { once: true });
     try {
       if (formats.includes('pdf') && toBuild.length > 0) {
         // Chromium and the PDF tools load only when a PDF is made: an HTML build never pays for them.
         const { launchBrowser } = await import('../browser/browser.js');
-        browser = await launchBrowser({
-          flag: options.browser,
-          executablePath: config.browser.executablePath,
-          channel: config.browser.channel,
-          env: io.env,
-          log: options.verbose ? (text: string) => emit({ type: 'log', text }) : undefined,
-        });
+        const launch = () =>
+          launchBrowser({
+            flag: options.browser,
+            executablePath: config.browser.executablePath,
+            channel: config.browser.channel,
+            env: io.env,
+            log: options.verbose ? (text: string) => emit({ type: 'log', text }) : undefined,
+          });
+        browser = await launch();
         browserVersion = await browser.version();
         const { TabPool } = await import('../pipeline/print.js');
-        printer = new TabPool(browser, { allowed: [outDir], timeout: config.browser.timeout }, concurrency);
+        // A browser that dies mid-batch fails the issue it was printing; the next ones get a new one.
+        printer = pool = new TabPool(browser, { allowed: [outDir], timeout: config.browser.timeout }, concurrency, 200, launch);
       }
       throwIfInterrupted(signal);
       // One more issue than tabs: one renders its HTML while the others print.
@@ -186,6 +193,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       signal?.removeEventListener('abort', stop);
       await printer?.close().catch(() => {});
       await browser?.close().catch(() => {});
+      if (pool && pool.current !== browser) await pool.current.close().catch(() => {});
     }
 
     if (ready.length > 0) {

@@ -49,12 +49,17 @@ class WarmTab {
   private style: string | undefined;
   private faces = new Set<string>();
   private blocked: string[] = [];
+  /** Rejects when the tab's renderer crashes: work waiting on it would otherwise hang. */
+  private crashed: Promise<never>;
   printed = 0;
 
   private constructor(
     readonly page: Page,
     private readonly options: PrintOptions,
-  ) {}
+  ) {
+    this.crashed = new Promise<never>((_, reject) => page.once('error', (error) => reject(error)));
+    this.crashed.catch(() => {});
+  }
 
   static async open(browser: Browser, options: PrintOptions): Promise<WarmTab> {
     const page = await browser.newPage();
@@ -78,13 +83,17 @@ class WarmTab {
     return tab;
   }
 
-  async print(htmlFile: string): Promise<Printed> {
+  print(htmlFile: string): Promise<Printed> {
+    return Promise.race([this.printing(htmlFile), this.crashed]);
+  }
+
+  private async printing(htmlFile: string): Promise<Printed> {
     const { page, options } = this;
     this.blocked = [];
     const html = await readFile(htmlFile, 'utf8');
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
     const faces = style.match(FONT_FACE) ?? [];
-    const rest = style.replace(FONT_FACE, '');
+    const rest = style.replace(FONT_FACE, '').replace(/\s+/g, ' ').trim();
     const body = /<body([^>]*)>([\s\S]*)<\/body>/.exec(html);
     if (this.dir === path.dirname(htmlFile) && this.style === rest && body) {
       const added = faces.filter((f) => !this.faces.has(f));
@@ -141,29 +150,51 @@ class WarmTab {
 /**
  * The batch printer: one browser, `size` warm tabs (a tab per core by default), each reused from
  * issue to issue. A tab that fails (a crash, a timeout) fails only the issue it was printing and
- * is replaced; a tab is also replaced after `recycleAfter` issues, so memory stays flat.
+ * is replaced; a browser that died is started again (`relaunch`) for the issues after it; a tab
+ * is also replaced after `recycleAfter` issues, so memory stays flat.
  */
 export class TabPool implements Printer {
   private idle: WarmTab[] = [];
   private waiting: Array<(tab: WarmTab | undefined) => void> = [];
   private open = 0;
   private closed = false;
+  private relaunching: Promise<Browser> | undefined;
 
   constructor(
-    private readonly browser: Browser,
+    private browser: Browser,
     private readonly options: PrintOptions,
     private readonly size = 2,
     private readonly recycleAfter = 200,
+    private readonly relaunch?: () => Promise<Browser>,
   ) {}
+
+  /** The browser now printing (another one after a relaunch). */
+  get current(): Browser {
+    return this.browser;
+  }
+
+  private async liveBrowser(): Promise<Browser> {
+    if (this.browser.connected || !this.relaunch) return this.browser;
+    // The browser died: its tabs are gone with it; one new browser for everyone waiting.
+    this.open -= this.idle.length;
+    this.idle = [];
+    this.relaunching ??= this.relaunch().then((b) => {
+      this.browser = b;
+      this.relaunching = undefined;
+      return b;
+    });
+    return this.relaunching;
+  }
 
   private async acquire(): Promise<WarmTab> {
     if (this.closed) throw new Error('the printer is closed');
+    const browser = await this.liveBrowser();
     const tab = this.idle.pop();
     if (tab) return tab;
     if (this.open < this.size) {
       this.open++;
       try {
-        return await WarmTab.open(this.browser, this.options);
+        return await WarmTab.open(browser, this.options);
       } catch (error) {
         this.open--;
         throw error;
@@ -174,7 +205,7 @@ export class TabPool implements Printer {
   }
 
   private release(tab: WarmTab, healthy: boolean): void {
-    if (!healthy || this.closed || tab.printed >= this.recycleAfter) {
+    if (!healthy || this.closed || tab.printed >= this.recycleAfter || tab.page.isClosed()) {
       this.open--;
       void tab.page.close().catch(() => {});
       this.waiting.shift()?.(undefined);
@@ -201,6 +232,7 @@ export class TabPool implements Printer {
     this.closed = true;
     for (const w of this.waiting.splice(0)) w(undefined);
     await Promise.all(this.idle.splice(0).map((t) => t.page.close().catch(() => {})));
+    await this.relaunching?.then((b) => b.close()).catch(() => {});
   }
 }
 
