@@ -1,11 +1,14 @@
 import path from 'node:path';
-import type { VFile } from 'vfile';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { hasErrors } from '../diagnostics/report.js';
-import { compile, type Compiled } from '../pipeline/index.js';
+import { compileRead, type Compiled } from '../pipeline/index.js';
+import { read } from '../pipeline/read.js';
+import { resolveAssets } from '../pipeline/resolveAssets.js';
+import { VFile } from 'vfile';
+import { analysisKey, restoreMessages, storeAnalysis, type AnalysisCache } from './analysisCache.js';
 import { checkNumbering, type NumberedSource } from '../archive/numbering.js';
-import { keyLines } from '../archive/keyLines.js';
+import { keyLines, type KeyLines } from '../archive/keyLines.js';
 import { loadArchive } from '../archive/loadArchive.js';
 import { displayPath, type Io } from './io.js';
 import { findSources, outputStem } from './sources.js';
@@ -15,6 +18,8 @@ export interface Analysed extends Compiled {
   absolute: string;
   /** Output path without extension, relative to the output folder. */
   stem: string;
+  /** Lines of the numbering keys (from the front matter, or the analysis cache). */
+  lines?: KeyLines;
 }
 
 export interface Analysis {
@@ -46,7 +51,7 @@ export async function discoverProject(io: Io): Promise<Project> {
  * read → parse → lint → validate → transform (missing images included), and
  * the numbering rules over every source of the project.
  */
-export async function analyse(io: Io, paths: string[], options: { draft?: boolean; project?: Project } = {}): Promise<Analysis> {
+export async function analyse(io: Io, paths: string[], options: { draft?: boolean; project?: Project; cache?: AnalysisCache } = {}): Promise<Analysis> {
   const root = io.cwd;
   const show = (abs: string) => displayPath(io, abs);
   const loaded = options.project?.loaded ?? (await loadConfig(root, show));
@@ -59,14 +64,39 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
   for (const absolute of await findSources(paths, root, config.sources)) {
     const stem = outputStem(absolute, root, sourcesDir);
     const inProject = isInside(root, absolute);
-    const compiled = await compile(show(absolute), absolute, {
+    const compileOptions = {
       config,
       root: inProject ? root : path.dirname(absolute),
       source: inProject ? path.relative(root, absolute).split(path.sep).join('/') : path.basename(absolute),
       assetsDir: `${stem}.assets`,
       ...(options.draft ? { draft: true } : {}),
-    });
-    sources.push({ ...compiled, absolute, stem });
+    };
+    const file = await read(show(absolute), absolute);
+    const cache = options.cache;
+    const key = cache && !hasErrors(file) ? await analysisKey(String(file.value), absolute, config, options.draft === true) : undefined;
+    const kept = key ? cache?.get(absolute) : undefined;
+    if (kept && kept.key === key) {
+      // Unchanged since the last build: its findings are made again from the catalogue; only
+      // its images are looked at on disk again.
+      restoreMessages(file, kept);
+      const bulletin = kept.bulletin && resolveAssets(file, kept.bulletin, compileOptions);
+      sources.push({ file, absolute, stem, ...(kept.frontMatter ? { frontMatter: kept.frontMatter } : {}), ...(bulletin ? { bulletin } : {}), ...(kept.lines ? { lines: kept.lines } : {}) });
+      continue;
+    }
+    const before = file.messages.length;
+    const compiled = compileRead(file, compileOptions);
+    const lines = compiled.parsed ? keyLines(compiled.parsed.yaml) : undefined;
+    if (cache && key) {
+      cache.delete(absolute);
+      // Kept only when clean of errors: a failing source is analysed again until it is right.
+      if (!hasErrors(file)) {
+        const fresh = new VFile({ path: file.path });
+        fresh.messages = file.messages.slice(before);
+        const stored = storeAnalysis(key, fresh, { ...(compiled.frontMatter ? { frontMatter: compiled.frontMatter } : {}), ...(lines ? { lines } : {}), ...(compiled.bulletin ? { bulletin: compiled.bulletin } : {}) });
+        if (stored) cache.set(absolute, stored);
+      }
+    }
+    sources.push({ ...compiled, absolute, stem, ...(lines ? { lines } : {}) });
   }
 
   // Numbering is a property of the whole archive: the other sources are read for their front
@@ -75,7 +105,7 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
   const others = (options.project?.sources ?? (await findSources([], root, config.sources))).filter((abs) => !asked.has(abs));
   const archive = await loadArchive(others, show);
   const entries: NumberedSource[] = [
-    ...sources.flatMap((s) => (s.frontMatter && s.parsed ? [{ file: s.file, frontMatter: s.frontMatter, lines: keyLines(s.parsed.yaml) }] : [])),
+    ...sources.flatMap((s) => (s.frontMatter && s.lines ? [{ file: s.file, frontMatter: s.frontMatter, lines: s.lines }] : [])),
     ...archive.entries,
   ];
   checkNumbering(entries, { reset: config.numbering.reset });

@@ -12,7 +12,8 @@ import { resolveFonts } from '../fonts/fonts.js';
 import { serialiseManifest, sha256, type ManifestEntry } from '../model/manifest.js';
 import { mergeEntries, publish, readManifest, shardManifestName, type Shard } from './publish.js';
 import { displayPath, type Io } from './io.js';
-import { analyse, type Project } from './analyse.js';
+import { analyse, discoverProject, type Project } from './analyse.js';
+import { ANALYSIS_CACHE_NAME, readAnalysisCache, serialiseAnalysisCache } from './analysisCache.js';
 import { acquireLock } from './lock.js';
 import { browserIdentity, CACHE_NAME, issueKey, readCache, runKey, serialiseCache, unchanged } from './cache.js';
 import { interruptedError, throwIfInterrupted } from './interrupt.js';
@@ -92,7 +93,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const formats = options.formats ?? ['html', 'pdf'];
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   const show = (abs: string) => displayPath(io, abs);
-  const analysis = await analyse(io, options.paths ?? [], { draft: options.draft, ...(options.project ? { project: options.project } : {}) });
+  // The project first, to know the output folder and so the analysis kept there by the last build.
+  const project = options.project ?? (await discoverProject(io));
+  const analysisOut = path.resolve(root, options.out ?? project.loaded.config.out);
+  const analysisCache = options.force ? new Map() : await readAnalysisCache(analysisOut);
+  const analysis = await analyse(io, options.paths ?? [], { draft: options.draft, project, cache: analysisCache });
   const emit = options.onEvent ?? (() => {});
   if (analysis.configFile && hasErrors(analysis.configFile)) return { exitCode: 1, issues: [{ file: analysis.configFile }], blocked: [] };
   const { config, sourcesDir } = analysis;
@@ -202,6 +207,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (key) cache.issues[e.source] = { key, entry: e };
       }
       await writer.write(CACHE_NAME, serialiseCache(cache));
+      await writer.write(ANALYSIS_CACHE_NAME, serialiseAnalysisCache(analysisCache));
     }
     if (shard) {
       await writer.write(shardManifestName(shard), serialiseManifest(entries));

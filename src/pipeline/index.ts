@@ -44,7 +44,11 @@ export interface CompileOptions {
  * defect in a stage becomes an `internal-error` message on the file, so a batch goes on.
  */
 export async function compile(display: string, absolute: string, options: CompileOptions): Promise<Compiled> {
-  const file = await read(display, absolute);
+  return compileRead(await read(display, absolute), options);
+}
+
+/** compile() of a source already read (the analysis cache reads first to know whether it must). */
+export function compileRead(file: VFile, options: CompileOptions): Compiled {
   if (hasErrors(file)) return { file };
   try {
     const parsed = parse(file);

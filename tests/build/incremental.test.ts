@@ -95,3 +95,31 @@ describe('what the cache key is made of', () => {
     }
   });
 });
+
+describe('the analysis kept between builds', () => {
+  const SOURCE = '---\nissue: 1\ntotal: 1\ndate: 2021-06-25\n---\n\n# 标题\n\n安全,生产。\n';
+  it('is used for an unchanged source; a changed config, or --force, analyses again', async () => {
+    const dir = await tempProject({ 'bulletins/a.md': SOURCE });
+    const first = captureIo(dir);
+    await printedBuild({ io: first, formats: ['html'] });
+    expect(first.err()).toContain('中文里用了半角标点“,”');
+    // The kept analysis is what the next build reports: change its argument behind its back.
+    const file = path.join(dir, 'dist/.bulletin-analysis.json');
+    const kept = await readFile(file, 'utf8');
+    expect(kept).toContain('"rule":"typo-halfwidth-punct"');
+    await writeFile(file, kept.replace('"args":{"args":[","]', '"args":{"args":[";"]'));
+    const second = captureIo(dir);
+    await printedBuild({ io: second, formats: ['html'] });
+    expect(second.err()).toContain('中文里用了半角标点“;”');
+    // A changed config (the rules, say) analyses again.
+    await writeFile(path.join(dir, 'bulletin.config.yaml'), 'rules:\n  word-relative-time: "off"\n');
+    const third = captureIo(dir);
+    await printedBuild({ io: third, formats: ['html'] });
+    expect(third.err()).toContain('中文里用了半角标点“,”');
+    // --force ignores the kept analysis.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"args":{"args":[","]', '"args":{"args":[";"]'));
+    const forced = captureIo(dir);
+    await printedBuild({ io: forced, formats: ['html'], force: true });
+    expect(forced.err()).toContain('中文里用了半角标点“,”');
+  });
+});
