@@ -6,6 +6,7 @@ import { sha256, type ManifestEntry } from '../model/manifest.js';
 import { packageVersion as installedVersion } from '../paths.js';
 import type { Bulletin } from '../model/bulletin.js';
 import { BUILTIN_TEMPLATES, VERSION } from '../version.js';
+import { FONT_PACKAGES } from '../fonts/fonts.js';
 
 /**
  * Incremental builds: an issue's outputs are rebuilt only when something they depend on changed
@@ -66,7 +67,7 @@ export async function runKey(inputs: RunInputs): Promise<string> {
     const file = inputs.config.fonts[role]?.file;
     if (file) fontFiles.push(`${role}:${sha(await readFile(path.resolve(inputs.root, file)).catch(() => Buffer.from('missing')))}`);
   }
-  const packages = ['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont', 'docx', 'pdf-lib'].map((p) => `${p}@${packageVersion(p)}`);
+  const packages = [...FONT_PACKAGES, 'docx', 'pdf-lib'].map((p) => `${p}@${packageVersion(p)}`);
   return sha(VERSION, JSON.stringify(inputs.config), [...inputs.formats].sort().join(','), String(inputs.draft), inputs.browser, templates.join('\n'), fontFiles.join('\n'), packages.join('\n'));
 }
 

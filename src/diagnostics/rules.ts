@@ -633,9 +633,9 @@ export const missingGlyph = rule<{ role: string; font: string; chars: string[]; 
   sample: { role: 'title', font: 'Noto Serif SC', chars: ['𪚥'], count: 1 },
   message: {
     zh: (a) =>
-      `${ROLE_NAMES[a.role]?.zh ?? a.role}字体 ${a.font} 中没有这些字：${a.chars.map((c) => `“${c}”（${codePoint(c)}）`).join('、')}${a.count > a.chars.length ? ` 等 ${a.count} 个` : ''}`,
+      `${ROLE_NAMES[a.role]?.zh ?? a.role}字体 ${a.font} 中没有这些字：${a.chars.map((c) => `“${c}”（${codePoint(c)}${radical(c, (r) => `，部首字符${r ? `，应为“${r}”` : ''}`)}）`).join('、')}${a.count > a.chars.length ? ` 等 ${a.count} 个` : ''}`,
     en: (a) =>
-      `The ${ROLE_NAMES[a.role]?.en ?? a.role} font ${a.font} lacks ${a.count > a.chars.length ? `${a.count} characters, among them ` : 'these characters: '}${a.chars.map((c) => `"${c}" (${codePoint(c)})`).join(', ')}`,
+      `The ${ROLE_NAMES[a.role]?.en ?? a.role} font ${a.font} lacks ${a.count > a.chars.length ? `${a.count} characters, among them ` : 'these characters: '}${a.chars.map((c) => `"${c}" (${codePoint(c)}${radical(c, (r) => `, a radical${r ? `, meant as "${r}"` : ''}`)})`).join(', ')}`,
   },
   hint: same(
     '换用常用字，或在配置 fonts 中为这一角色指定含这些字的字体文件；确需照印时可设 missingGlyph: warning（缺的字印作“〓”）。',
@@ -643,6 +643,16 @@ export const missingGlyph = rule<{ role: string; font: string; chars: string[]; 
   ),
 });
 const codePoint = (c: string) => `U+${c.codePointAt(0)?.toString(16).toUpperCase()}`;
+/**
+ * A radical (U+2E80–U+2FDF: text extracted from PDFs is full of them, ⽣ for 生) is named as
+ * such, with the ideograph it stands for where Unicode gives one (NFKC of a Kangxi radical).
+ */
+const radical = (c: string, say: (ideograph: string | undefined) => string): string => {
+  const cp = c.codePointAt(0) ?? 0;
+  if (cp < 0x2e80 || cp > 0x2fdf) return '';
+  const n = c.normalize('NFKC');
+  return say(n !== c ? n : undefined);
+};
 
 // ——— Numbering across the archive ———
 

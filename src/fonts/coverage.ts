@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { covers, sliceOf, type RoleFont, type Slice } from './fonts.js';
+import { covers, isRadical, sliceOf, type RoleFont, type Slice } from './fonts.js';
 import { userCacheRoot } from '../paths.js';
 
 /**
@@ -93,7 +93,7 @@ export function characterSetOf(file: string): Promise<ReadonlySet<number>> {
 export interface Coverage {
   /** The slices the text needs (in the role's slice order): each claims and has a glyph of it. */
   used: Slice[];
-  /** Code points no slice both claims (unicode-range) and has (cmap): they would not print in this font. */
+  /** Code points no slice both claims (unicode-range) and has (cmap), or the print font lacks: they would not print in this font. */
   missing: Set<number>;
 }
 
@@ -127,7 +127,8 @@ export async function coverage(font: RoleFont, text: string): Promise<Coverage> 
       }
     }
     if (found) used.add(found);
-    else missing.add(cp);
+    // The PDF is printed with the whole font (font.print): what it lacks does not print either.
+    if (!found || (font.print && (isRadical(cp) || !(await characterSetOf(font.print)).has(cp)))) missing.add(cp);
   }
   return { used: font.slices.filter((s) => used.has(s)), missing };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Config, FontRole } from '../config/schema.js';
 
 const require = createRequire(import.meta.url);
@@ -11,14 +12,35 @@ export const FONTS_DIR = 'assets/fonts';
 export type Role = 'title' | 'body' | 'kai' | 'hei' | 'figures';
 export const ROLES: Role[] = ['title', 'body', 'kai', 'hei', 'figures'];
 
-/** The bundled free default of each role (layout.md § Fonts): an npm package and a weight. */
-const BUNDLED: Record<Role, { css: (weight: number) => string; weight: number; name: string }> = {
-  title: { css: (w) => `@fontsource/noto-serif-sc/${w}.css`, weight: 900, name: 'Noto Serif SC Black' },
-  body: { css: (w) => `@fontsource/noto-serif-sc/${w}.css`, weight: 400, name: 'Noto Serif SC' },
-  kai: { css: (w) => `lxgw-wenkai-webfont/lxgwwenkai-${w >= 600 ? 'bold' : w <= 300 ? 'light' : 'regular'}.css`, weight: 400, name: 'LXGW WenKai' },
-  hei: { css: (w) => `@fontsource/noto-sans-sc/${w}.css`, weight: 400, name: 'Noto Sans SC' },
-  figures: { css: (w) => `@fontsource/noto-serif-sc/${w}.css`, weight: 400, name: 'Noto Serif SC' },
+/** Google Fonts' names of the static weights, as @expo-google-fonts names its folders and files. */
+const WEIGHT_NAMES: Record<number, string> = { 100: 'Thin', 200: 'ExtraLight', 300: 'Light', 400: 'Regular', 500: 'Medium', 600: 'SemiBold', 700: 'Bold', 800: 'ExtraBold', 900: 'Black' };
+
+/** The whole static font of a weight from an @expo-google-fonts package (one TTF per weight). */
+function expoFont(pkg: string, file: string, weight: number): string {
+  const w = Math.min(900, Math.max(pkg.includes('serif') ? 200 : 100, Math.round(weight / 100) * 100));
+  const name = `${w}${WEIGHT_NAMES[w] ?? 'Regular'}`;
+  return `@expo-google-fonts/${pkg}/${name}/${file}_${name}.ttf`;
+}
+
+/** LXGW WenKai whole, as @fontsource/lxgw-wenkai ships it: Light as 300, Regular as 500, Bold as 700. */
+const kaiFont = (w: number) => `@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-${w >= 600 ? 700 : w <= 300 ? 300 : 500}-normal.woff2`;
+
+/**
+ * The bundled free default of each role (layout.md § Fonts), an npm package and a weight: the
+ * screen edition uses web-font slices (`css`, a reader fetches only the slices a page needs);
+ * print uses the whole font of the same face (`print`), so that a PDF embeds one subset per
+ * role, named after the face, not one font per slice.
+ */
+const BUNDLED: Record<Role, { css: (weight: number) => string; print: (weight: number) => string; weight: number; name: string }> = {
+  title: { css: (w) => `@fontsource/noto-serif-sc/${w}.css`, print: (w) => expoFont('noto-serif-sc', 'NotoSerifSC', w), weight: 900, name: 'Noto Serif SC Black' },
+  body: { css: (w) => `@fontsource/noto-serif-sc/${w}.css`, print: (w) => expoFont('noto-serif-sc', 'NotoSerifSC', w), weight: 400, name: 'Noto Serif SC' },
+  kai: { css: (w) => `lxgw-wenkai-webfont/lxgwwenkai-${w >= 600 ? 'bold' : w <= 300 ? 'light' : 'regular'}.css`, print: kaiFont, weight: 400, name: 'LXGW WenKai' },
+  hei: { css: (w) => `@fontsource/noto-sans-sc/${w}.css`, print: (w) => expoFont('noto-sans-sc', 'NotoSansSC', w), weight: 400, name: 'Noto Sans SC' },
+  figures: { css: (w) => `@fontsource/noto-serif-sc/${w}.css`, print: (w) => expoFont('noto-serif-sc', 'NotoSerifSC', w), weight: 400, name: 'Noto Serif SC' },
 };
+
+/** The npm packages the bundled fonts come from (their versions are part of the build cache's key). */
+export const FONT_PACKAGES = ['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont', '@expo-google-fonts/noto-serif-sc', '@expo-google-fonts/noto-sans-sc', '@fontsource/lxgw-wenkai'];
 
 export interface Slice {
   /** Absolute path of the woff2 file. */
@@ -33,6 +55,8 @@ export interface RoleFont {
   slices: Slice[];
   /** A system family name (only with fonts.system). */
   family?: string;
+  /** The whole font file a PDF is printed with (absolute path): a project's own file, or the bundled face whole. */
+  print?: string;
 }
 
 const sliceCache = new Map<string, Slice[]>();
@@ -69,11 +93,12 @@ export function resolveFonts(config: Config, root: string): RoleFont[] {
     const chosen: FontRole | undefined = config.fonts[role];
     if (chosen?.file) {
       const file = path.resolve(root, chosen.file);
-      return { role, name: path.basename(file), slices: [{ file, ranges: [[0, 0x10ffff]] }] };
+      return { role, name: path.basename(file), slices: [{ file, ranges: [[0, 0x10ffff]] }], print: file };
     }
     if (chosen?.family && config.fonts.system) return { role, name: chosen.family, slices: [], family: chosen.family };
     const b = BUNDLED[role];
-    return { role, name: b.name, slices: bundledSlices(b.css(chosen?.weight ?? b.weight)) };
+    const weight = chosen?.weight ?? b.weight;
+    return { role, name: b.name, slices: bundledSlices(b.css(weight)), print: require.resolve(b.print(weight)) };
   });
 }
 
@@ -152,4 +177,30 @@ export function fontFaces(fonts: Array<{ font: RoleFont; used: Slice[] }>, fonts
     }
   }
   return { css: rules.join('\n'), files: [...files].map(([from, to]) => ({ from, to })) };
+}
+
+/**
+ * @font-face rules for print: each role's whole font as one face (a file: URL, no
+ * unicode-range), under the same family names as the page's own rules, which they replace.
+ */
+export function printFaces(fonts: Array<{ role: Role; file?: string; family?: string }>): string {
+  return fonts
+    .map(({ role, file, family }) => {
+      const src = file ? `url(${cssString(pathToFileURL(file).href)})` : family ? `local(${cssString(family)})` : undefined;
+      return src ? `@font-face { font-family: ${cssString(`bulletin-${role}`)}; font-display: block; src: ${src}; }` : '';
+    })
+    .filter(Boolean)
+    .join('\n');
+}
+
+/**
+ * Code points of the CJK Radicals Supplement and Kangxi Radicals blocks. The Noto fonts draw
+ * ⽣ (U+2F63) and 生 (U+751F) with one glyph, and Chromium's PDF writer names a glyph's text
+ * after the lowest code point that maps to it: left in the font, every 生, 门, 长, 见 of a
+ * PDF would copy and search as a radical. The print fonts leave these blocks out, so a radical
+ * in a source is reported as a character the font cannot print (almost always a PDF-extraction
+ * artefact that should be the ideograph).
+ */
+export function isRadical(cp: number): boolean {
+  return cp >= 0x2e80 && cp <= 0x2fdf;
 }

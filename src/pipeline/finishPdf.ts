@@ -27,6 +27,7 @@ export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, ve
   doc.setModificationDate(when);
   doc.catalog.delete(PDFName.of('Metadata'));
   renumberNodeIds(doc);
+  fixCapHeights(doc);
   addOutline(doc, b, layout);
   const pdf = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
   return { pdf, pages: doc.getPageCount() };
@@ -65,6 +66,18 @@ function renumberNodeIds(doc: PDFDocument): void {
       list.set(2 * i + 1, v);
     });
     if (object.has(PDFName.of('Limits')) && pairs.length) object.set(PDFName.of('Limits'), doc.context.obj([pairs[0]![0], pairs[pairs.length - 1]![0]]));
+  }
+}
+
+/**
+ * Skia writes each font descriptor's /CapHeight with its own sign convention (y grows down):
+ * −729 for Noto Serif SC, which preflight tools report. PDF wants the height above the baseline.
+ */
+function fixCapHeights(doc: PDFDocument): void {
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
+    const cap = object.get(PDFName.of('CapHeight'));
+    if (cap instanceof PDFNumber && cap.asNumber() < 0) object.set(PDFName.of('CapHeight'), PDFNumber.of(-cap.asNumber()));
   }
 }
 

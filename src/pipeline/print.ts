@@ -8,6 +8,11 @@ export interface PrintOptions {
   /** Folders the page may load files from (the output folder); everything else is refused. */
   allowed: string[];
   timeout: number;
+  /**
+   * Print fonts (fonts/printFonts.ts): @font-face rules that replace the page's own (web-font
+   * slices), and the font files they name, which the page may read besides `allowed`.
+   */
+  fonts?: { css: string; files: string[] };
 }
 
 export interface Layout {
@@ -49,6 +54,8 @@ class WarmTab {
   private style: string | undefined;
   private faces = new Set<string>();
   private blocked: string[] = [];
+  /** The page being loaded, as the printer serves it (its fonts replaced by the print fonts). */
+  private document: { url: string; html: string } | undefined;
   /** Rejects when the tab's renderer crashes: work waiting on it would otherwise hang. */
   private crashed: Promise<never>;
   printed = 0;
@@ -69,10 +76,14 @@ class WarmTab {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
+      if (tab.document && url === tab.document.url && request.isNavigationRequest()) {
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: tab.document.html });
+        return;
+      }
       let ok = false;
       if (url.startsWith('file:')) {
         const file = fileURLToPath(url);
-        ok = options.allowed.some((root) => isInside(root, file));
+        ok = options.allowed.some((root) => isInside(root, file)) || (options.fonts?.files.includes(file) ?? false);
       }
       if (ok) void request.continue();
       else {
@@ -92,7 +103,7 @@ class WarmTab {
     this.blocked = [];
     const html = await readFile(htmlFile, 'utf8');
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
-    const faces = style.match(FONT_FACE) ?? [];
+    const faces = options.fonts ? [options.fonts.css] : (style.match(FONT_FACE) ?? []);
     const rest = style.replace(FONT_FACE, '').replace(/\s+/g, ' ').trim();
     const body = /<body([^>]*)>([\s\S]*)<\/body>/.exec(html);
     if (this.dir === path.dirname(htmlFile) && this.style === rest && body) {
@@ -125,7 +136,16 @@ class WarmTab {
         title,
       );
     } else {
-      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load', timeout: options.timeout });
+      const url = pathToFileURL(htmlFile).href;
+      if (options.fonts) {
+        const css = options.fonts.css;
+        this.document = { url, html: html.replace(/<style>([\s\S]*?)<\/style>/, (_, own: string) => `<style>${css}\n${own.replace(FONT_FACE, '')}</style>`) };
+      }
+      try {
+        await page.goto(url, { waitUntil: 'load', timeout: options.timeout });
+      } finally {
+        this.document = undefined;
+      }
       await page.emulateMediaType('print');
       this.dir = path.dirname(htmlFile);
       this.style = rest;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/core/build.js';
 import { captureIo, FIXTURES, tempProject } from '../helpers/project.js';
-import { MM, pdfRects, readPdf } from '../helpers/pdf.js';
+import { MM, pdfFonts, pdfRects, readPdf } from '../helpers/pdf.js';
 
 let pdf: Uint8Array;
 beforeAll(async () => {
@@ -46,5 +46,17 @@ describe('print fidelity', () => {
     const rules = (await pdfRects(pdf, 1)).filter((r) => r.width > 150 && r.height < 2);
     expect(rules).toHaveLength(1);
     expect(Math.abs(rules[0]!.height - (2 / 72) * 25.4)).toBeLessThanOrEqual(0.03);
+  });
+
+  it('embeds one font per role, each named after its face, with a positive cap height', async () => {
+    const fonts = await pdfFonts(pdf);
+    // The sample uses the five roles: title (Black), body and figures (one face), 楷体, 黑体.
+    expect(fonts.length).toBeLessThanOrEqual(6);
+    expect(fonts.map((f) => f.name.replace(/^\/[A-Z]{6}\+/, '')).sort()).toEqual(['LXGWWenKai-Regular', 'NotoSansSC-Regular', 'NotoSerifSC-Black', 'NotoSerifSC-Regular']);
+    for (const f of fonts) {
+      expect(f.embedded).toBe(true);
+      expect(f.descendant).toBe('/CIDFontType2');
+      expect(f.capHeight).toBeGreaterThan(600);
+    }
   });
 });

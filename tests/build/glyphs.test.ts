@@ -28,6 +28,15 @@ describe('glyph coverage', () => {
     expect(r.issues[0]!.file.messages.filter((x) => x.ruleId === 'missing-glyph').map((x) => `${x.line}:${x.column} ${x.fatal}`)).toEqual(['9:1 true']);
   });
 
+  it('refuses a radical (⽣ U+2F63, ⻔ U+2ED4), naming the ideograph: in print its glyph would copy as the radical', async () => {
+    const dir = await tempProject({ 'bulletins/a.md': issue('# 标题\n\n安全⽣产，部⻔联动。\n') });
+    const r = await build({ io: captureIo(dir), formats: ['html'] });
+    expect(r.exitCode).toBe(1);
+    const m = r.issues[0]!.file.messages.find((x) => x.ruleId === 'missing-glyph');
+    expect(m?.reason).toBe('正文字体 Noto Serif SC 中没有这些字：“⽣”（U+2F63，部首字符，应为“生”）、“⻔”（U+2ED4，部首字符）');
+    expect([m?.line, m?.column]).toEqual([9, 3]);
+  });
+
   it('warns only, for a 楷体 passage (a subtitle) whose character the kai font lacks', async () => {
     const dir = await tempProject({ 'bulletins/a.md': issue('# 标题\n\n——副标题𠀀\n\n正文。\n') });
     const r = await build({ io: captureIo(dir), formats: ['html'] });

@@ -1,4 +1,4 @@
-import { PDFDocument, PDFDict, PDFName, PDFArray, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFNumber, PDFDocument, PDFDict, PDFName, PDFArray, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export const MM = 72 / 25.4;
@@ -48,6 +48,8 @@ export interface FontInfo {
   subtype: string;
   descendant?: string;
   embedded: boolean;
+  /** The descriptor's /CapHeight (glyph units), when it has one. */
+  capHeight?: number;
 }
 
 /** Every font dictionary the pages use, with its kind and whether its program is embedded. */
@@ -76,7 +78,8 @@ export async function pdfFonts(bytes: Uint8Array): Promise<FontInfo[]> {
       }
       const descriptor = lookup<PDFDict>(descriptorHolder.get(PDFName.of('FontDescriptor')));
       const embedded = !!descriptor && ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.has(PDFName.of(k)));
-      seen.set(`${name}|${ref.toString()}`, { name, subtype, descendant, embedded: subtype === '/Type3' ? true : embedded });
+      const cap = descriptor?.get(PDFName.of('CapHeight'));
+      seen.set(`${name}|${ref.toString()}`, { name, subtype, descendant, embedded: subtype === '/Type3' ? true : embedded, ...(cap instanceof PDFNumber ? { capHeight: cap.asNumber() } : {}) });
     }
   }
   return [...seen.values()];
