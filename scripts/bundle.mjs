@@ -16,6 +16,7 @@ const external = [
   'docx',
   'mammoth',
   'jszip',
+  '@xmldom/xmldom',
   'opencc-js',
   'iconv-lite',
   'chokidar',

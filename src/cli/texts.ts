@@ -79,7 +79,7 @@ export interface Texts {
     field: Record<'issue' | 'total' | 'date' | 'series' | 'title' | 'publisher' | 'marker' | 'distribution' | 'printed' | 'copies', (v: string) => string>;
     article: (title: string | undefined, headings: number, paragraphs: number) => string;
     removed: (parts: string[]) => string;
-    removedKinds: Record<'pageNumbers' | 'pinyin' | 'furniture' | 'decoration' | 'simplified', (n: number) => string>;
+    removedKinds: Record<'pageNumbers' | 'pinyin' | 'furniture' | 'decoration' | 'simplified' | 'repaired', (n: number) => string>;
     verified: (differences: number) => string;
     list: string;
   };
@@ -287,6 +287,7 @@ export const zh: Texts = {
       furniture: (n) => `网页杂项 ${n} 行`,
       decoration: (n) => `排版符号 ${n} 处`,
       simplified: (n) => `繁转简 ${n} 字`,
+      repaired: (n) => `乱码还原 ${n} 字`,
     },
     verified: (d) => `  核对：${d === 0 ? '与原文一致' : `有 ${d} 处与原文不一致`}`,
     list: '、',
@@ -514,6 +515,7 @@ Exit codes: 0 ok; 1 a file could not be imported or differs on --verify; 2 usage
       furniture: (n) => `${n} line${n === 1 ? '' : 's'} of web furniture`,
       decoration: (n) => `${n} layout mark${n === 1 ? '' : 's'}`,
       simplified: (n) => `${n} character${n === 1 ? '' : 's'} simplified`,
+      repaired: (n) => `${n} garbled character${n === 1 ? '' : 's'} restored`,
     },
     verified: (d) => `  verified: ${d === 0 ? 'same as the original' : `${d} difference${d === 1 ? '' : 's'} from the original`}`,
     list: ', ',

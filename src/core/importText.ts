@@ -5,10 +5,10 @@ import { bulletinError, type BulletinError } from '../diagnostics/errors.js';
 import { hasErrors, report } from '../diagnostics/report.js';
 import * as rules from '../diagnostics/rules.js';
 import { decode, normaliseNewlines, type Encoding } from '../text/decode.js';
-import { clean, type CleanStats } from '../import/clean.js';
-import type { ImportModel, ImportedFront } from '../import/model.js';
+import { clean, cleanLines, type CleanStats } from '../import/clean.js';
+import type { ImportModel, ImportedFront, Line } from '../import/model.js';
 import { recognise } from '../import/recognise.js';
-import { verify } from '../import/verify.js';
+import { verify, verifyStructure } from '../import/verify.js';
 import { writeSource } from '../import/writeSource.js';
 import { Writer } from '../pipeline/write.js';
 import { displayPath, type Io } from './io.js';
@@ -29,6 +29,8 @@ export interface ImportedFile {
   /** The source written, as shown to the user; absent when nothing was written. */
   output?: string;
   encoding?: Encoding;
+  /** What the input was read as. */
+  format?: 'pdf' | 'docx' | 'text';
   recognised: ImportedFront;
   articles: Array<{ title?: string; headings: number; paragraphs: number }>;
   stats?: CleanStats;
@@ -64,18 +66,39 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
     results.push(result);
     const bytes = await readInput(absolute, shown, result);
     if (!bytes) continue;
-    const decoded = decode(bytes);
-    if (!decoded.ok) {
-      if (decoded.reason === 'binary') {
-        report(file, rules.importBinary, { offset: decoded.offset ?? 0 });
-      } else {
-        report(file, rules.importEncoding, {});
-      }
+    const kind = inputKind(absolute, bytes);
+    if (kind !== 'doc') result.format = kind;
+    let cleaned: { lines: Line[]; stats: CleanStats };
+    if (kind === 'doc') {
+      report(file, rules.importWordDoc, {});
       continue;
+    } else if (kind === 'pdf' || kind === 'docx') {
+      let lines: Line[];
+      try {
+        lines = kind === 'pdf' ? await (await import('../import/pdf.js')).pdfLines(bytes) : await (await import('../import/docx.js')).docxLines(bytes);
+      } catch (error) {
+        report(file, rules.importUnreadable, { kind: kind === 'pdf' ? 'PDF' : 'Word', detail: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      if (lines.length === 0) {
+        report(file, rules.importNoText, { kind: kind === 'pdf' ? 'PDF' : 'Word' });
+        continue;
+      }
+      cleaned = cleanLines(lines, file, { simplified: options.simplified });
+    } else {
+      const decoded = decode(bytes);
+      if (!decoded.ok) {
+        if (decoded.reason === 'binary') report(file, rules.importBinary, { offset: decoded.offset ?? 0 });
+        else report(file, rules.importEncoding, {});
+        continue;
+      }
+      result.encoding = decoded.encoding;
+      cleaned = clean(normaliseNewlines(decoded.text), file, { simplified: options.simplified });
     }
-    result.encoding = decoded.encoding;
-    const { lines, stats } = clean(normaliseNewlines(decoded.text), file, { simplified: options.simplified });
+    const { lines, stats } = cleaned;
     result.stats = stats;
+    // Text decoded with the wrong one of GBK and UTF-8 cannot be told back: nothing is written.
+    if (file.messages.some((m) => m.ruleId === 'import-cross-decoded')) continue;
     const model = recognise(lines, file);
     result.recognised = model.front;
     result.articles = model.articles.map((a) => ({
@@ -102,11 +125,23 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
       continue;
     }
     result.output = displayPath(io, target);
-    if (options.verify) result.differences = verify(await readFile(target, 'utf8'), lines, file);
+    if (options.verify) {
+      const written = await readFile(target, 'utf8');
+      result.differences = verify(written, lines, file) + verifyStructure(written, model, file);
+    }
   }
 
   const exitCode = results.some((r) => r.error || hasErrors(r.file)) ? 1 : 0;
   return { exitCode, files: results };
+}
+
+/** What the input is, by its first bytes (a renamed file is read for what it is), else by its name. */
+function inputKind(file: string, bytes: Uint8Array): 'pdf' | 'docx' | 'doc' | 'text' {
+  const head = Buffer.from(bytes.subarray(0, 8));
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'doc';
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && /\.docx$/i.test(file)) return 'docx';
+  return 'text';
 }
 
 async function readInput(absolute: string, shown: string, result: ImportedFile): Promise<Uint8Array | undefined> {

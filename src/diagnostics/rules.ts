@@ -924,6 +924,63 @@ export const importTimeDropped = rule<{ text: string; date: string; time: string
   message: { zh: (a) => `已把“${a.text}”识别为日期 ${a.date}，时刻 ${a.time} 不保留`, en: (a) => `"${a.text}" read as the date ${a.date}; the time ${a.time} is not kept` },
   hint: same('简报只记日期；时刻如需保留，请写入正文。', 'A bulletin records the date only; write the time into the text if it matters.'),
 });
+export const importMojibake = rule<{ count: number; lost: number }>({
+  id: 'import-mojibake',
+  severity: 'warning',
+  group: 'import',
+  sample: { count: 18, lost: 2 },
+  message: {
+    zh: (a) => `本行是按 Windows-1252 误读的 UTF-8 乱码（如“å¬å¼€”），已还原 ${a.count} 个字${a.lost ? `；${a.lost} 处字节已丢失，标作“〓”` : ''}`,
+    en: (a) => `This line is UTF-8 misread as Windows-1252 (like "å¬å¼€"); ${a.count} characters restored${a.lost ? `, ${a.lost} places lost bytes and are marked "〓"` : ''}`,
+  },
+  hint: same('核对还原的文字；“〓”处请对照原件补上。', 'Check the restored text; fill in each "〓" from the original.'),
+});
+export const importCrossDecoded = rule<{ text: string }>({
+  id: 'import-cross-decoded',
+  severity: 'error',
+  group: 'import',
+  sample: { text: '向?。ㄒ唬学' },
+  message: {
+    zh: (a) => `文字已在 GBK 与 UTF-8 之间误转过（乱码，如“${a.text}”），无法从中还原，未导入`,
+    en: (a) => `The text was converted between GBK and UTF-8 with the wrong one (garbled, e.g. "${a.text}"); it cannot be restored and was not imported`,
+  },
+  hint: same('请找到原始文件（未经转换的字节）再导入；bulletin 会自行识别 GBK、GB18030、Big5 和 UTF-8。', 'Find the original file (its bytes as first saved) and import that; bulletin recognises GBK, GB18030, Big5 and UTF-8 by itself.'),
+});
+export const importWordDoc = rule<Record<string, never>>({
+  id: 'import-word-doc',
+  severity: 'error',
+  group: 'import',
+  sample: {},
+  message: { zh: () => '这是旧版 Word 文档（.doc），无法直接读取', en: () => 'This is a legacy Word document (.doc), which cannot be read directly' },
+  hint: same('请在 Word 或 WPS 中“另存为” .docx 后再导入。', 'Save it as .docx from Word or WPS, then import that file.'),
+});
+export const importUnreadable = rule<{ kind: string; detail: string }>({
+  id: 'import-unreadable',
+  severity: 'error',
+  group: 'import',
+  sample: { kind: 'PDF', detail: 'Invalid PDF structure.' },
+  message: { zh: (a) => `无法读取这个 ${a.kind} 文件：${a.detail}`, en: (a) => `This ${a.kind} file cannot be read: ${a.detail}` },
+  hint: same('文件可能已损坏或加密；请用原文件，或先另存为文本再导入。', 'The file may be damaged or encrypted; use the original, or save it as text and import that.'),
+});
+export const importNoText = rule<{ kind: string }>({
+  id: 'import-no-text',
+  severity: 'error',
+  group: 'import',
+  sample: { kind: 'PDF' },
+  message: { zh: (a) => `这个 ${a.kind} 文件中没有文字${a.kind === 'PDF' ? '（可能是扫描件）' : ''}`, en: (a) => `This ${a.kind} file holds no text${a.kind === 'PDF' ? ' (it may be a scan)' : ''}` },
+  hint: same('扫描件需要先做文字识别（OCR），再导入识别出的文本。', 'A scan needs text recognition (OCR) first; import the recognised text.'),
+});
+export const importTocMismatch = rule<{ entries: string[]; titles: string[] }>({
+  id: 'import-toc-mismatch',
+  severity: 'warning',
+  group: 'import',
+  sample: { entries: ['全省防汛应急演练圆满完成'], titles: ['全省防汛应急演练圆满完成', '萍乡市开展危险化学品企业安全检查'] },
+  message: {
+    zh: (a) => `本期要目（${a.entries.length} 条）与识别出的文章标题（${a.titles.length} 篇）不一致：要目为${a.entries.map((e) => `“${e}”`).join('、')}`,
+    en: (a) => `The table of contents (${a.entries.length} entries) differs from the article titles found (${a.titles.length}): it lists ${a.entries.map((e) => `"${e}"`).join(', ')}`,
+  },
+  hint: same('本期要目由标题生成，不写入源文件；请核对文章的划分和标题。', 'The table of contents is made from the titles and is not kept in the source; check how the articles were divided and titled.'),
+});
 export const importMissingField = rule<{ key: 'issue' | 'total' | 'date' }>({
   id: 'import-missing-field',
   severity: 'warning',
@@ -938,7 +995,7 @@ export const importMissingField = rule<{ key: 'issue' | 'total' | 'date' }>({
     en: (a) => `Fill in ${a.key} in the front matter after the import; \`bulletin check\` names every missing field.`,
   },
 });
-export const importVerify = rule<{ kind: 'field' | 'publisher' | 'changed' | 'lost' | 'added' | 'more'; field?: string; text?: string; other?: string; count?: number }>({
+export const importVerify = rule<{ kind: 'field' | 'publisher' | 'changed' | 'lost' | 'added' | 'more' | 'structure'; field?: string; text?: string; other?: string; count?: number }>({
   id: 'import-verify',
   severity: 'error',
   group: 'import',
@@ -952,6 +1009,7 @@ export const importVerify = rule<{ kind: 'field' | 'publisher' | 'changed' | 'lo
         lost: `原文的“${a.text}”在源文件中丢失`,
         added: `源文件多出了原文没有的“${a.text}”`,
         more: `另有 ${a.count} 处不一致未列出`,
+        structure: `结构不一致：识别出的${a.field}为 ${a.text}，写出的源文件中为 ${a.other}`,
       })[a.kind],
     en: (a) =>
       ({
@@ -961,6 +1019,7 @@ export const importVerify = rule<{ kind: 'field' | 'publisher' | 'changed' | 'lo
         lost: `"${a.text}" of the original is missing from the source`,
         added: `The source has "${a.text}", which the original does not`,
         more: `${a.count} more differences not listed`,
+        structure: `Structure differs: ${a.field} recognised ${a.text}, the written source has ${a.other}`,
       })[a.kind],
   },
   hint: same('导入结果与原文不一致：请核对源文件，必要时手工改正。', 'The import differs from the original: check the source and correct it by hand where needed.'),
@@ -1023,7 +1082,7 @@ export const STAGE_RULES = [
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
   templateError, layoutDrift, printFailed, docxFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
-  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify,
+  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importWordDoc, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as Array<AnyRule>;
 
 

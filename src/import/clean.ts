@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import * as rules from '../diagnostics/rules.js';
 import { report } from '../diagnostics/report.js';
 import type { Line } from './model.js';
+import { crossDecoded, repairLatin1 } from './garbling.js';
 
 export interface CleanOptions {
   /** Convert traditional characters to simplified (OpenCC, Taiwan → mainland). */
@@ -16,13 +17,15 @@ export interface CleanStats {
   furniture: number;
   decoration: number;
   simplified: number;
+  /** Characters decoded back from UTF-8 read as Windows-1252. */
+  repaired: number;
 }
 
 const BLANK = /[ \t\u00a0\u3000]+/g;
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const SYLLABLE = `(?=[a-zü${TONED}]*[${TONED}])[a-zü${TONED}]{1,7}`;
 /** "生產(chǎn)": pinyin with a tone mark in brackets directly after a Han character. */
-const PINYIN = new RegExp(`(?<=\\p{Script=Han})[(（]${SYLLABLE}[)）]`, 'gu');
+const PINYIN = new RegExp(`(?<=\\p{Script=Han})[(（](?=[^)）]*[${TONED}])[a-zü${TONED}]{1,7}(?:\\s+[a-zü${TONED}]{1,7}){0,5}[)）]`, 'gu');
 /**
  * The same annotation in text a converter garbled: its opening bracket turned into "?"
  * ("輸?shù)"), or it follows a stray Latin letter left by the garbling ("攸c(diǎn)").
@@ -44,6 +47,16 @@ const FURNITURE = [
   /^(?:(?:反[对對]|[举舉][报報]|收藏|打[赏賞]|分享|[点點][赞贊]|[评評][论論]|支持)\s*\d+\s*)+$/,
   /^\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+\d+$/,
   /^(?:上一篇|下一篇|返回[顶頂]部|打印本[页頁]|[关關][闭閉]窗口|【打印】|【[关關][闭閉]】)/,
+  // Breadcrumbs: "您的位置：首页 > 新闻中心 > 工作动态".
+  /^(?:您的位置|您现在的位置|您当前的位置|当前位置|所在位置|你的位置|[您你]的位置)\s*[:：]/,
+  // Share and reading furniture.
+  /^(?:扫一扫在手机(?:上)?打开(?:当前页|本页)?|手机阅读|手机版|手机扫码阅读|分享到\s*[:：]?.*|字号\s*[:：].*|【?字体[:：].*|【大\s*中\s*小】)$/,
+  // The page's staff lines: "编辑：张三 审核：李四", "【责任编辑：王五】".
+  /^(?:[【\[（(]?\s*(?:责任编辑|编辑|审核|责编|校对|终审|初审|审校|值班编辑)\s*[:：]\s*[^\s，。：:】\]）)]{1,12}\s*[】\]）)]?\s*)+$/,
+  // A file name left by a download link: "附件1：…方案.docx" is text, "十大攻坚战工作方案.doc" alone is not.
+  /^[^\s\\/:*?"<>|：]{1,80}\.(?:docx?|pdf|wps|xlsx?|txt|html?|jpe?g|png|zip|rar)$/i,
+  // A lone separator.
+  /^[|｜/\\·•]+$/,
 ];
 const SUMMARY = /^(?:核心提示|内容提要|內容提要|摘要)\s*[:：]\s*/;
 
@@ -52,6 +65,19 @@ let converter: ((text: string) => string) | undefined;
 export function toSimplified(text: string): string {
   const convert = (converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
   return convert(text);
+}
+
+/** toSimplified(), except near a garbled spot (〓, U+FFFD, "?"), whose neighbours are debris. */
+function guardedSimplified(text: string): string {
+  const simple = toSimplified(text);
+  const before = [...text];
+  const after = [...simple];
+  if (after.length !== before.length) return /[\ufffd〓?]/.test(text) ? text : simple;
+  const near = new Set<number>();
+  before.forEach((ch, i) => {
+    if (/[\ufffd〓?]/.test(ch)) for (let k = i - 3; k <= i + 3; k++) near.add(k);
+  });
+  return after.map((ch, i) => (near.has(i) ? before[i] : ch)).join('');
 }
 
 function isFurniture(text: string): boolean {
@@ -69,16 +95,51 @@ function isStray(text: string): boolean {
  * characters, web page furniture. Returns the lines that are left, each with its input line.
  */
 export function clean(text: string, file: VFile, options: CleanOptions = {}): { lines: Line[]; stats: CleanStats } {
-  const stats: CleanStats = { pageNumbers: 0, pinyin: 0, furniture: 0, decoration: 0, simplified: 0 };
-  const out: Line[] = [];
-  let traditional = 0;
-  text.split('\n').forEach((raw, index) => {
-    const line = index + 1;
-    raw.split('\f').forEach((segment, part) => {
-      if (part > 0) out.push({ text: '', line });
-      out.push({ text: cleanSegment(segment.normalize('NFC'), line), line });
+  const raw: Line[] = [];
+  text.split('\n').forEach((line, index) => {
+    line.split('\f').forEach((segment, part) => {
+      if (part > 0) raw.push({ text: '', line: index + 1 });
+      raw.push({ text: segment, line: index + 1 });
     });
   });
+  markTableRows(raw);
+  return cleanLines(raw, file, options);
+}
+
+/** A row of a table laid out with spaces (pdftotext -layout): short cells two or more spaces apart. */
+function rowCells(text: string): string[] | undefined {
+  const cells = text.trim().split(/\s{2,}/);
+  return cells.length >= 2 && cells.every((c) => [...c].length <= 12 && !/[。，；：！？]/.test(c)) ? cells : undefined;
+}
+
+/** Lines that are rows of one table (two or more with as many cells, blank lines between allowed) become table rows. */
+function markTableRows(lines: Line[]): void {
+  let group: Line[] = [];
+  const close = () => {
+    if (group.length >= 2) for (const l of group) Object.assign(l, { hint: 'row', cells: rowCells(l.text) });
+    group = [];
+  };
+  for (const l of lines) {
+    if (l.text.trim() === '') continue;
+    const cells = rowCells(l.text);
+    if (cells && (group.length === 0 || rowCells(group[0]!.text)?.length === cells.length)) group.push(l);
+    else {
+      close();
+      if (cells) group.push(l);
+    }
+  }
+  close();
+}
+
+/** clean() of lines already split (a PDF's, a Word file's), keeping what each line was said to be. */
+export function cleanLines(lines: Line[], file: VFile, options: CleanOptions = {}): { lines: Line[]; stats: CleanStats } {
+  const stats: CleanStats = { pageNumbers: 0, pinyin: 0, furniture: 0, decoration: 0, simplified: 0, repaired: 0 };
+  let traditional = 0;
+  const out: Line[] = lines.map((entry) =>
+    entry.hint === 'row' && entry.cells
+      ? { ...entry, text: entry.cells.join(' | '), cells: entry.cells.map((c) => cleanSegment(c.normalize('NFC'), entry.line)) }
+      : { ...entry, text: cleanSegment(entry.text.normalize('NFC'), entry.line) },
+  );
 
   function cleanSegment(segment: string, line: number): string {
     let s = segment.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, '');
@@ -93,6 +154,15 @@ export function clean(text: string, file: VFile, options: CleanOptions = {}): { 
     const undecorated = s.replace(/^#{1,6}\s+/, '').replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2');
     if (undecorated !== s) stats.decoration++;
     s = undecorated;
+    const latin = repairLatin1(s);
+    if (latin.repaired > 0) {
+      stats.repaired += latin.repaired;
+      report(file, rules.importMojibake, { count: latin.repaired, lost: latin.lost.length }, { line, column: 1 });
+      for (const l of latin.lost) report(file, rules.importGarbled, { text: l.text, count: 1 }, { line, column: l.at + 1 });
+      s = latin.text;
+    }
+    const crossed = crossDecoded(s);
+    if (crossed) report(file, rules.importCrossDecoded, { text: crossed.text }, { line, column: crossed.at + 1 });
     s = s.replace(PINYIN, () => (stats.pinyin++, ''));
     const garbled = [...s.matchAll(GARBLED_PINYIN)];
     const first = garbled[0];
@@ -100,11 +170,14 @@ export function clean(text: string, file: VFile, options: CleanOptions = {}): { 
       const at = first.index;
       report(file, rules.importGarbled, { text: s.slice(Math.max(0, at - 4), at + first[0].length + 6), count: garbled.length }, { line, column: segment.indexOf(first[0]) + 1 });
     }
-    s = s.replace(GARBLED_PINYIN, () => (stats.pinyin++, ''));
+    // What the garbling took is not known: the spot stays marked (〓), as reported above.
+    s = s.replace(GARBLED_PINYIN, () => (stats.pinyin++, '〓'));
     if (s.includes('\ufffd')) {
       report(file, rules.importGarbled, { count: 1 }, { line, column: s.indexOf('\ufffd') + 1 });
     }
-    const simple = toSimplified(s);
+    // Never convert what is garbled: OpenCC would turn debris into real-looking characters
+    // ("棧顒" → "栈颙"). Characters within three of a marked spot (〓, �, ?) keep their form.
+    const simple = crossed ? s : guardedSimplified(s);
     if (simple !== s) {
       const changed = [...s].filter((ch, i) => ch !== [...simple][i]).length;
       if (options.simplified) {

@@ -4,6 +4,13 @@
 export interface Line {
   text: string;
   line: number;
+  /**
+   * What the line is, when the input says so itself (a PDF's fonts and positions, a Word
+   * file's styles) rather than the text's shape: then it is one whole paragraph, title,
+   * heading, table row (`cells`) or figure caption, and is taken as such.
+   */
+  hint?: 'title' | 'heading' | 'heading3' | 'paragraph' | 'row' | 'figure';
+  cells?: string[];
 }
 
 export interface ImportedSeries {
@@ -28,10 +35,13 @@ export interface ImportedFront {
 export type FrontField = keyof ImportedFront;
 
 export interface ImportedBlock {
-  type: 'heading' | 'paragraph';
+  type: 'heading' | 'paragraph' | 'table' | 'figure';
   /** For headings: 2 (`##`) or 3 (`###`). */
   depth?: 2 | 3;
+  /** A paragraph's or heading's text; a figure's caption. */
   text: string;
+  /** A table's rows of cells, the header first. */
+  rows?: string[][];
   line: number;
 }
 

@@ -8,6 +8,9 @@ import { CREDIT, HEADING_END, STARTS_BLOCK, TERMINAL, dateLine, sourceLine } fro
 export interface Unit {
   text: string;
   line: number;
+  /** What the input said the line is (model.ts Line.hint), with a table row's cells. */
+  hint?: Line['hint'];
+  cells?: string[];
 }
 
 const length = (text: string): number => [...text].length;
@@ -27,12 +30,65 @@ function join(a: string, b: string): string {
   return /[A-Za-z0-9,.;]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
 }
 
+/** Width as printed: a Chinese character or full-width sign is one, a Latin letter or digit half. */
+export function printedWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) < 0x2000 ? 0.5 : 1;
+  return w;
+}
+
 /**
- * Groups body lines into paragraphs. Lines of one block (no blank line between) are joined
- * when the earlier one is a full-width line without closing punctuation (a hard line break);
- * a paragraph cut by a page break ("一岗" / "双责…") is joined with the block that continues it.
+ * The measure of text copied from a printed page (pdftotext, with or without -layout): the
+ * width most long lines share, when enough of them share it (28 for a 简报). Undefined for text
+ * with one paragraph per line, whose lines are as long as their paragraphs.
+ */
+/** Characters per line of a 简报 (layout.md: 22 lines of 28 characters). */
+const MEASURE = 28;
+
+export function printedMeasure(lines: Line[]): number | undefined {
+  const widths = lines.map((l) => printedWidth(l.text)).filter((w) => w >= 10);
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(Math.round(w), (counts.get(Math.round(w)) ?? 0) + 1);
+  // The widest width two lines share; printed text has next to no line wider than it.
+  let measure = Math.max(0, ...[...counts].filter(([w, n]) => n >= 2 && w <= 60).map(([w]) => w));
+  // A short issue may have no two lines of one width: a 简报's own measure, 28, when no line is wider.
+  if (widths.every((w) => w <= MEASURE + 0.6) && widths.filter((w) => w >= MEASURE - 4.6).length >= 2) measure = MEASURE;
+  if (measure < 15) return undefined;
+  const near = widths.filter((w) => w >= measure - 4.6 && w <= measure + 0.6).length;
+  const wider = widths.filter((w) => w > measure + 0.6).length;
+  return near >= 3 && wider <= widths.length * 0.05 ? measure : undefined;
+}
+
+/**
+ * Whether a printed line goes on in the next one. A long line goes on (a paragraph's lines
+ * run to the measure, less the first line's indent and what balanced wrapping leaves, up to
+ * four characters short); a line that stops shorter ends its paragraph. A long line that ends
+ * a sentence goes on only when it fills the measure and so does the next (an indented line
+ * starts a paragraph).
+ */
+function goesOn(previous: string, next: string, measure: number): boolean {
+  const w = printedWidth(previous);
+  const n = printedWidth(next);
+  // A short line that opens a bracket it does not close, and fills the printed line before it
+  // up to the measure, is the rest of that line, cut off where the font changed (pdftotext).
+  if (n < measure - 4.6 && (next.match(/[（(]/g)?.length ?? 0) > (next.match(/[）)]/g)?.length ?? 0) && Math.abs(w + n - measure) <= 1.5) return true;
+  if (w < measure - 4.6 || STARTS_BLOCK.test(next) || sourceLine(next) || CREDIT.test(next)) return false;
+  if (!TERMINAL.test(previous)) return true;
+  return w >= measure - 0.6 && printedWidth(next) >= measure - 1.4;
+}
+
+/**
+ * Groups body lines into paragraphs. Text copied from print (printedMeasure) is rejoined by
+ * the measure (goesOn), also across the blank line of a page break. Otherwise lines of one
+ * block (no blank line between) are joined when the earlier one is a full-width line without
+ * closing punctuation (a hard line break), and a paragraph cut by a page break ("一岗" /
+ * "双责…") is joined with the block that continues it.
  */
 export function paragraphs(lines: Line[], file: VFile): Unit[] {
+  // Lines that say what they are (a PDF's, a Word file's) are whole already: nothing to join.
+  if (lines.some((l) => l.hint && l.hint !== 'row')) return lines.filter((l) => l.text !== '').map(({ text, line, hint, cells }) => ({ text, line, ...(hint ? { hint } : {}), ...(cells ? { cells } : {}) }));
+  const measure = printedMeasure(lines);
+  if (measure !== undefined) return printedParagraphs(lines, measure, file);
   const blocks: Line[][] = [];
   let current: Line[] = [];
   for (const entry of lines) {
@@ -83,4 +139,35 @@ export function paragraphs(lines: Line[], file: VFile): Unit[] {
     } else merged.push({ ...unit });
   }
   return merged.map(({ text, line }) => ({ text, line }));
+}
+
+function printedParagraphs(lines: Line[], measure: number, file: VFile): Unit[] {
+  const units: Unit[] = [];
+  let unit: Unit | undefined;
+  let previous = '';
+  let blank = false;
+  for (const entry of lines) {
+    if (entry.text === '') {
+      blank = true;
+      continue;
+    }
+    // A "——" subtitle stands alone; so does a short line after a blank one (a title, a heading).
+    if (entry.hint === 'row') {
+      units.push({ text: entry.text, line: entry.line, hint: 'row', ...(entry.cells ? { cells: entry.cells } : {}) });
+      unit = undefined;
+      continue;
+    }
+    // An open bracket is closed in the same paragraph (pdftotext puts "（演示稿件，" on a line of its own).
+    const open = unit !== undefined && (unit.text.match(/[（(]/g)?.length ?? 0) > (unit.text.match(/[）)]/g)?.length ?? 0);
+    if (unit && !unit.text.startsWith('——') && (open || goesOn(previous, entry.text, measure))) {
+      if (blank) report(file, rules.importJoined, { from: unit.line, to: entry.line }, { line: entry.line, column: 1 });
+      unit.text = join(unit.text, entry.text);
+    } else {
+      unit = { text: entry.text, line: entry.line };
+      units.push(unit);
+    }
+    previous = entry.text;
+    blank = false;
+  }
+  return units;
 }

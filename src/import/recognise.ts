@@ -2,9 +2,11 @@ import type { VFile } from 'vfile';
 import * as rules from '../diagnostics/rules.js';
 import { report } from '../diagnostics/report.js';
 import type { FrontField, ImportModel, ImportedArticle, ImportedFront, Line } from './model.js';
-import { headingLike, paragraphs, type Unit } from './paragraphs.js';
+import { headingLike, paragraphs, printedWidth, type Unit } from './paragraphs.js';
 import {
+  HEADING_END,
   MARKERS,
+  STARTS_BLOCK,
   copiesLine,
   dateLine,
   distributionLine,
@@ -39,7 +41,9 @@ export function recognise(lines: Line[], file: VFile): ImportModel {
   const { end, leftovers } = masthead(lines, set, file);
   const start = colophon(lines, end, model, set, file);
   const units = paragraphs(lines.slice(end, start), file);
-  structure([...leftovers, ...units], model, set, file);
+  const { rest, toc } = tableOfContents([...leftovers, ...units]);
+  structure(rest, model, set, file);
+  if (toc) checkToc(toc, model, file);
   missing(model, file);
   return model;
 }
@@ -209,7 +213,7 @@ function structure(units: Unit[], model: ImportModel, set: Setter, file: VFile):
     const next = units[i + 1];
     const t = unit.text;
     if (!article) {
-      if (headingLike(t, 100) && !looksMisplaced(t)) {
+      if (unit.hint ? unit.hint === 'title' : headingLike(t, 100) && !looksMisplaced(t)) {
         open(unit);
         continue;
       }
@@ -218,6 +222,14 @@ function structure(units: Unit[], model: ImportModel, set: Setter, file: VFile):
       model.articles.push(article);
     }
     const current: ImportedArticle = article;
+    // A title printed over two lines comes as two short lines (pdftotext): the second, neither
+    // a subtitle nor a sentence, right under the first and as long as it within three
+    // characters (titles are set balanced), continues it.
+    const balanced = current.title !== undefined && [...current.title].length >= 8 && Math.abs([...current.title].length - [...t].length) <= 3;
+    if (!unit.hint && balanced && current.blocks.length === 0 && current.subtitle === undefined && units[i - 1]?.text === current.title && headingLike(t) && !STARTS_BLOCK.test(t) && next && !headingLike(next.text)) {
+      current.title += t;
+      continue;
+    }
     if (current.title !== undefined && current.blocks.length === 0) {
       if (current.subtitle === undefined && isSubtitle(t)) {
         current.subtitle = t;
@@ -232,6 +244,27 @@ function structure(units: Unit[], model: ImportModel, set: Setter, file: VFile):
         continue;
       }
     }
+    if (unit.hint && unit.hint !== 'paragraph') {
+      hinted(unit, current, open);
+      lastWasSource = false;
+      continue;
+    }
+    if (unit.hint === 'paragraph') {
+      current.blocks.push({ type: 'paragraph', text: t, line: unit.line });
+      lastWasSource = sourceLine(t);
+      continue;
+    }
+    const table = unit.hint ? undefined : tableRun(units, i);
+    if (table) {
+      current.blocks.push({ type: 'table', text: '', rows: table.rows, line: unit.line });
+      i += table.used - 1;
+      lastWasSource = false;
+      continue;
+    }
+    if (!unit.hint && FIGURE.test(t)) {
+      current.blocks.push({ type: 'figure', text: t, line: unit.line });
+      continue;
+    }
     if (looksMisplaced(t)) {
       unrecognised(file, unit, 'body');
       current.blocks.push({ type: 'paragraph', text: t, line: unit.line });
@@ -243,6 +276,80 @@ function structure(units: Unit[], model: ImportModel, set: Setter, file: VFile):
       current.blocks.push({ type: 'paragraph', text: t, line: unit.line });
     }
     lastWasSource = sourceLine(t);
+  }
+}
+
+/** A figure's caption: "图1 各设区市演练场次". */
+const FIGURE = /^图\s*\d+[\s.．:：、]*[^\s。！？；]{1,30}$/u;
+
+const NUMBER = /^[-+]?[\d.,，%％]+$/;
+
+/**
+ * A table whose cells came one per line (pdftotext without -layout): a run of six or more very
+ * short lines that reads as a header and two or more rows of as many cells, each column all
+ * numbers or all words, and at least one of numbers. Returns the rows and the units used.
+ */
+function tableRun(units: Unit[], from: number): { rows: string[][]; used: number } | undefined {
+  let end = from;
+  while (end < units.length && !units[end]!.hint && printedWidth(units[end]!.text) <= 10 && !HEADING_END.test(units[end]!.text) && !STARTS_BLOCK.test(units[end]!.text) && !sourceLine(units[end]!.text)) end++;
+  for (let length = end - from; length >= 6; length--) {
+    const cells = units.slice(from, from + length).map((u) => u.text.trim());
+    for (let columns = 2; columns <= 6; columns++) {
+      if (length % columns !== 0 || length / columns < 3) continue;
+      const rows = Array.from({ length: length / columns }, (_, r) => cells.slice(r * columns, (r + 1) * columns));
+      const [header, ...body] = rows;
+      if (!header || header.some((c) => NUMBER.test(c))) continue;
+      const numeric = header.map((_, c) => body.every((row) => NUMBER.test(row[c] ?? '')));
+      const words = header.map((_, c) => body.every((row) => !NUMBER.test(row[c] ?? '')));
+      if (numeric.some(Boolean) && numeric.every((n, c) => n || words[c])) return { rows, used: length };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The 本期要目 block the masthead is followed by: its heading and its "◆" entries. It is what
+ * the template prints from the titles, not an article: it is taken out, and compared with the
+ * titles found.
+ */
+function tableOfContents(units: Unit[]): { rest: Unit[]; toc?: { line: number; entries: string[] } } {
+  const at = units.findIndex((u) => u.text.replace(/\s+/g, '') === '本期要目');
+  if (at < 0 || at > 3) return { rest: units };
+  let end = at + 1;
+  const entries: string[] = [];
+  while (end < units.length && /^[◆◇●■□★·•]/.test(units[end]!.text)) entries.push(units[end++]!.text.replace(/^[◆◇●■□★·•]\s*/, ''));
+  if (entries.length === 0) return { rest: units };
+  return { rest: [...units.slice(0, at), ...units.slice(end)], toc: { line: units[at]!.line, entries } };
+}
+
+function checkToc(toc: { line: number; entries: string[] }, model: ImportModel, file: VFile): void {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const titles = model.articles.map((a) => squash(a.title ?? ''));
+  const entries = toc.entries.map(squash);
+  if (entries.length === titles.length && entries.every((e, i) => e === titles[i])) return;
+  report(file, rules.importTocMismatch, { entries: toc.entries, titles: model.articles.map((a) => a.title ?? '') }, { line: toc.line, column: 1 });
+}
+
+/** A unit whose input said what it is: a title opens an article; headings, table rows and captions join the current one. */
+function hinted(unit: Unit, current: ImportedArticle, open: (unit: Unit) => ImportedArticle): void {
+  const last = current.blocks.at(-1);
+  switch (unit.hint) {
+    case 'title':
+      open(unit);
+      return;
+    case 'heading':
+    case 'heading3':
+      current.blocks.push({ type: 'heading', depth: unit.hint === 'heading3' ? 3 : 2, text: unit.text, line: unit.line });
+      return;
+    case 'row':
+      if (last?.type === 'table' && last.rows) last.rows.push(unit.cells ?? [unit.text]);
+      else current.blocks.push({ type: 'table', text: '', rows: [unit.cells ?? [unit.text]], line: unit.line });
+      return;
+    case 'figure':
+      current.blocks.push({ type: 'figure', text: unit.text, line: unit.line });
+      return;
+    default:
+      current.blocks.push({ type: 'paragraph', text: unit.text, line: unit.line });
   }
 }
 

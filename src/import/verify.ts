@@ -10,7 +10,7 @@ import { defaultConfig } from '../config/schema.js';
 import { chineseDate } from '../model/dates.js';
 import * as rules from '../diagnostics/rules.js';
 import { report } from '../diagnostics/report.js';
-import type { Line } from './model.js';
+import type { ImportModel, Line } from './model.js';
 import { copiesLine, dateLine, distributionLine, normaliseDates, officeLine, printedLine } from './patterns.js';
 
 /** At most this many differences are listed for one file. */
@@ -102,6 +102,15 @@ function take(lines: Array<{ text: string; line: number }>, piece: Piece): boole
   return false;
 }
 
+/** The input without its 本期要目 block, which the template makes from the titles (not kept in the source). */
+function withoutToc(lines: Line[]): Line[] {
+  const at = lines.findIndex((l) => l.text.replace(/\s+/g, '') === '本期要目');
+  if (at < 0) return lines;
+  let end = at + 1;
+  while (end < lines.length && /^\s*[◆◇●■□★·•]/.test(lines[end]!.text)) end++;
+  return end > at + 1 ? [...lines.slice(0, at), ...lines.slice(end)] : lines;
+}
+
 /** A distribution line continued on the next lines (until its "。") as one line. */
 function joinDistribution(lines: Line[]): Line[] {
   const out: Line[] = [];
@@ -135,7 +144,8 @@ export function verify(source: string, input: Line[], file: VFile): number {
   const m = /^---\n([\s\S]*?)\n?---\n([\s\S]*)$/.exec(source);
   const front = ((m ? parseYaml(m[1] ?? '') : {}) ?? {}) as Front;
   const body = m ? (m[2] ?? '') : source;
-  const lines = joinDistribution(input.filter((l) => l.text.trim() !== '')).map((l) => ({ text: canonLine(l.text), line: l.line }));
+  const rows = input.map((l) => (l.hint === 'row' && l.cells ? { ...l, text: l.cells.join('') } : l));
+  const lines = joinDistribution(withoutToc(rows.filter((l) => l.text.trim() !== ''))).map((l) => ({ text: canonLine(l.text), line: l.line }));
   let differences = 0;
   const fail = (args: Parameters<typeof rules.importVerify.message.zh>[0], line: number) => {
     differences++;
@@ -176,6 +186,65 @@ export function verify(source: string, input: Line[], file: VFile): number {
   }
   if (differences > MAX_DIFFERENCES) {
     report(file, rules.importVerify, { kind: 'more', count: differences - MAX_DIFFERENCES }, { line: 1, column: 1 });
+  }
+  return differences;
+}
+
+/** A parsed source's structure, counted the way the import model counts it. */
+function structureOf(tree: Root): Record<string, string> {
+  const articles: Array<{ title: string; headings: number; paragraphs: number; tables: number; figures: number }> = [];
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 1) {
+      articles.push({ title: toString(node).replace(/\s+/g, ''), headings: 0, paragraphs: 0, tables: 0, figures: 0 });
+      continue;
+    }
+    const a = articles.at(-1);
+    if (!a) continue;
+    if (node.type === 'heading') a.headings++;
+    else if (node.type === 'table') a.tables++;
+    else if (node.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'image') a.figures++;
+    else if (node.type === 'paragraph' || node.type === 'blockquote') a.paragraphs++;
+    else a.paragraphs += 1000; // a list or code block the import never writes: a difference
+  }
+  return {
+    文章数: String(articles.length),
+    标题: articles.map((a) => a.title).join(' / '),
+    小标题数: articles.map((a) => a.headings).join(','),
+    段落数: articles.map((a) => a.paragraphs).join(','),
+    表格数: articles.map((a) => a.tables).join(','),
+    插图数: articles.map((a) => a.figures).join(','),
+  };
+}
+
+/**
+ * Compares the structure the import recognised (articles, titles, headings, paragraphs,
+ * tables, figures, distribution lines) with the structure of the source as written, read back
+ * as Markdown: a paragraph that Markdown reads as a list or a heading, a title lost, a table
+ * that did not survive are failures. Returns the number of differences.
+ */
+export function verifyStructure(source: string, model: ImportModel, file: VFile): number {
+  const m = /^---\n([\s\S]*?)\n?---\n([\s\S]*)$/.exec(source);
+  const front = ((m ? parseYaml(m[1] ?? '') : {}) ?? {}) as Front;
+  const written = structureOf(markdown.parse(m ? (m[2] ?? '') : source) as Root);
+  const subtitles = model.articles.map((a) => (a.subtitle !== undefined ? 1 : 0));
+  const recognised: Record<string, string> = {
+    文章数: String(model.articles.length),
+    标题: model.articles.map((a) => (a.title ?? '【待补】标题').replace(/\s+/g, '')).join(' / '),
+    小标题数: model.articles.map((a) => a.blocks.filter((b) => b.type === 'heading').length).join(','),
+    段落数: model.articles.map((a, i) => a.blocks.filter((b) => b.type === 'paragraph').length + (subtitles[i] ?? 0)).join(','),
+    表格数: model.articles.map((a) => a.blocks.filter((b) => b.type === 'table').length).join(','),
+    插图数: model.articles.map((a) => a.blocks.filter((b) => b.type === 'figure').length).join(','),
+  };
+  let differences = 0;
+  for (const [field, value] of Object.entries(recognised)) {
+    if (written[field] === value) continue;
+    differences++;
+    report(file, rules.importVerify, { kind: 'structure', field, text: value, other: written[field] ?? '' }, { line: 1, column: 1 });
+  }
+  const lines = (d: unknown) => Object.keys((d ?? {}) as object).join('、');
+  if (lines(front.distribution) !== lines(model.front.distribution)) {
+    differences++;
+    report(file, rules.importVerify, { kind: 'structure', field: '报尾各行', text: lines(model.front.distribution), other: lines(front.distribution) }, { line: 1, column: 1 });
   }
   return differences;
 }

@@ -37,13 +37,24 @@ export function bodyTree(model: ImportModel): Root {
   for (const article of model.articles) {
     children.push({ type: 'heading', depth: 1, children: [text(article.title ?? `${PENDING}标题`)] });
     if (article.subtitle !== undefined) children.push({ type: 'paragraph', children: [text(article.subtitle)] });
-    for (const block of article.blocks) {
-      children.push(
-        block.type === 'heading'
-          ? { type: 'heading', depth: block.depth ?? 2, children: [text(block.text)] }
-          : { type: 'paragraph', children: [text(block.text)] },
-      );
-    }
+    article.blocks.forEach((block, i) => {
+      if (block.type === 'heading') children.push({ type: 'heading', depth: block.depth ?? 2, children: [text(block.text)] });
+      else if (block.type === 'table' && block.rows?.length) {
+        const width = Math.max(...block.rows.map((r) => r.length));
+        const [, ...body] = block.rows;
+        // Columns of numbers are set flush right, as a 简报 prints them.
+        const align = Array.from({ length: width }, (_, c) => (body.length && body.every((r) => /^[-+]?[\d.,，%％]+$/.test(r[c] ?? '')) ? ('right' as const) : null));
+        children.push({
+          type: 'table',
+          align,
+          children: block.rows.map((row) => ({ type: 'tableRow', children: Array.from({ length: width }, (_, c) => ({ type: 'tableCell', children: [text(row[c] ?? '')] })) })),
+        });
+      } else if (block.type === 'figure') {
+        // The picture itself is not in the text: a file to supply, which `check` names.
+        children.push({ type: 'paragraph', children: [{ type: 'image', url: `images/${PENDING}${i + 1}.png`, alt: block.text }] });
+      } else if (i === 0 && /^编者按[：:]/.test(block.text)) children.push({ type: 'blockquote', children: [{ type: 'paragraph', children: [text(block.text)] }] });
+      else children.push({ type: 'paragraph', children: [text(block.text)] });
+    });
   }
   return { type: 'root', children };
 }

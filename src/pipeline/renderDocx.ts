@@ -139,7 +139,8 @@ export async function renderDocx(b: Bulletin, options: DocxOptions): Promise<Uin
           out.push(para(inlines(block.children, role)));
           break;
         case 'heading':
-          out.push(para(inlines(block.children, block.depth === 2 ? 'hei' : 'kai'), { keepNext: true }));
+          // Outline levels: Word's navigation pane lists the headings, and import reads them back.
+          out.push(para(inlines(block.children, block.depth === 2 ? 'hei' : 'kai'), { keepNext: true, outlineLevel: block.depth === 2 ? 1 : 2 }));
           break;
         case 'note':
           out.push(...(await blocks(block.blocks, 'kai')));
@@ -229,7 +230,7 @@ export async function renderDocx(b: Bulletin, options: DocxOptions): Promise<Uin
   for (const a of b.articles) body.push(...(await article(a)));
   async function article(a: Article) {
     const head = [
-      P({ children: [run(a.title, 'title', SIZE.erhao, untracked)], alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: PAGE.linePitch } }),
+      P({ children: [run(a.title, 'title', SIZE.erhao, untracked)], alignment: AlignmentType.CENTER, keepNext: true, outlineLevel: 0, spacing: { before: PAGE.linePitch } }),
       ...(a.subtitle ? [P({ children: [run(a.subtitle, 'kai')], alignment: AlignmentType.CENTER, keepNext: true })] : []),
       P({ children: [], keepNext: true }),
     ];

@@ -8,6 +8,11 @@ function iconv(): typeof Iconv {
   return (iconvModule ??= requireCjs('iconv-lite') as typeof Iconv);
 }
 
+/** Text written back to the bytes a legacy encoding gives it (windows-1252, gbk…); for undoing mojibake. */
+export function encodeAs(text: string, encoding: string): Buffer {
+  return iconv().encode(text, encoding);
+}
+
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
 export type Decoded =

@@ -11,6 +11,8 @@ const WARNINGS = `news.txt
           提示：导入后在前置信息中补上 total；\`bulletin check\` 会指出所有缺少的字段。
   3:1     提示  已把“25.07.2019 16:21”识别为日期 2019-07-25，时刻 16:21 不保留  import-time-dropped
           提示：简报只记日期；时刻如需保留，请写入正文。
+  51:1    提示  已删除网页杂项：“编辑:顾名筛”  import-furniture
+          提示：核对删去的是否确属网页杂项；若不是，从原文补回。
 
 ⚠ 2 个警告
 `;
@@ -23,7 +25,8 @@ describe('bulletin import (CLI)', () => {
     const first = await bulletin(dir, ['import', 'news.txt', '--out', 'archive', '--verify']);
     expect(first.stdout).toBe(`news.txt → archive/2019/news.md（UTF-8）
   前置信息：日期 2019-07-25
-  文章：8月起江苏全省将进行安全生产巡查直击六个问题（4 个小标题，20 段）
+  文章：8月起江苏全省将进行安全生产巡查直击六个问题（4 个小标题，19 段）
+  清理：网页杂项 1 行
   核对：与原文一致
 `);
     expect(first.stderr).toBe(WARNINGS);

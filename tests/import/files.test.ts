@@ -43,7 +43,24 @@ describe('where import writes', () => {
     expect(json.exitCode).toBe(0);
     expect(json.files[0]?.output).toBe('bulletins/2019/js-news-2019-07-25.md');
     expect(json.files[0]?.recognised).toEqual({ date: '2019-07-25' });
-    expect(json.files[0]?.messages.map((m) => m.ruleId)).toEqual(['import-missing-field', 'import-missing-field', 'import-time-dropped']);
+    expect(json.files[0]?.messages.map((m) => m.ruleId)).toEqual(['import-missing-field', 'import-missing-field', 'import-time-dropped', 'import-furniture']);
     expect(r.err).toBe('');
+  });
+});
+
+describe('import of files that are not text', () => {
+  it('refuses a legacy Word .doc with the hint to save it as .docx, writing nothing', async () => {
+    const { mkdtemp, writeFile: write, readdir } = await import('node:fs/promises');
+    const os = await import('node:os');
+    const { importText } = await import('../../src/core/importText.js');
+    const { captureIo } = await import('../helpers/project.js');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'bulletin-doc-'));
+    // An OLE2 compound file: what Word 97–2003 writes.
+    await write(path.join(dir, 'old.doc'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    const r = await importText({ files: ['old.doc'], io: captureIo(dir) });
+    expect(r.exitCode).toBe(1);
+    const m = r.files[0]!.file.messages;
+    expect(m.map((x) => [x.ruleId, x.reason, x.note])).toEqual([['import-word-doc', '这是旧版 Word 文档（.doc），无法直接读取', '请在 Word 或 WPS 中“另存为” .docx 后再导入。']]);
+    expect(await readdir(dir)).toEqual(['old.doc']);
   });
 });

@@ -45,3 +45,34 @@ describe('verify', () => {
     expect(messages.map((m) => m.reason)).toEqual(['源文件多出了原文没有的“多出来的一段。”']);
   });
 });
+
+describe('verify: structure', () => {
+  it('fails when the written source has other articles, headings, paragraphs or tables than recognised', async () => {
+    const { verifyStructure } = await import('../../src/import/verify.js');
+    const { VFile } = await import('vfile');
+    const model = {
+      front: { issue: 1, total: 1, date: '2021-01-04', distribution: { 抄报: '省委' } },
+      found: {},
+      articles: [
+        { title: '甲', line: 1, blocks: [{ type: 'heading' as const, depth: 2 as const, text: '一', line: 2 }, { type: 'paragraph' as const, text: '正文。', line: 3 }] },
+        { title: '乙', line: 4, blocks: [{ type: 'table' as const, text: '', rows: [['a', 'b'], ['1', '2']], line: 5 }] },
+      ],
+    };
+    const same = '---\nissue: 1\ndistribution:\n  抄报: 省委\n---\n\n# 甲\n\n## 一\n\n正文。\n\n# 乙\n\n| a | b |\n| - | - |\n| 1 | 2 |\n';
+    const file = new VFile();
+    expect(verifyStructure(same, model, file)).toBe(0);
+    // One title merged into the text, the table read as a paragraph, a distribution line lost.
+    const other = '---\nissue: 1\n---\n\n# 甲\n\n## 一\n\n正文。乙\n\na b 1 2\n';
+    const bad = new VFile();
+    expect(verifyStructure(other, model, bad)).toBe(7);
+    expect(bad.messages.map((m) => m.reason)).toEqual([
+      '结构不一致：识别出的文章数为 2，写出的源文件中为 1',
+      '结构不一致：识别出的标题为 甲 / 乙，写出的源文件中为 甲',
+      '结构不一致：识别出的小标题数为 1,0，写出的源文件中为 1',
+      '结构不一致：识别出的段落数为 1,0，写出的源文件中为 2',
+      '结构不一致：识别出的表格数为 0,1，写出的源文件中为 0',
+      '结构不一致：识别出的插图数为 0,0，写出的源文件中为 0',
+      '结构不一致：识别出的报尾各行为 抄报，写出的源文件中为 ',
+    ]);
+  });
+});

@@ -37,7 +37,7 @@ export function registerImport(program: Command, { io, out, exit }: CommandConte
 function summary(r: ImportedFile, out: Output): string {
   const t = out.t.import;
   const f = r.recognised;
-  const encoding = r.encoding ? (out.lang === 'zh' ? ENCODING_NAMES[r.encoding] : r.encoding.toUpperCase()) : '';
+  const encoding = r.format === 'pdf' ? 'PDF' : r.format === 'docx' ? 'Word' : r.encoding ? (out.lang === 'zh' ? ENCODING_NAMES[r.encoding] : r.encoding.toUpperCase()) : '';
   const lines = [t.written(r.input, r.output ?? '', encoding)];
   const value = (key: keyof typeof t.field): string | undefined =>
     key === 'series' ? f.series && `${f.series.name}（${f.series.number}）` : key === 'distribution' ? f.distribution && Object.keys(f.distribution).join(t.list) : f[key] === undefined ? undefined : String(f[key]);
@@ -50,7 +50,7 @@ function summary(r: ImportedFile, out: Output): string {
   for (const a of r.articles) lines.push(t.article(a.title, a.headings, a.paragraphs));
   const s = r.stats;
   if (s) {
-    const removed = (['pageNumbers', 'pinyin', 'furniture', 'decoration', 'simplified'] as const).filter((k) => s[k]).map((k) => t.removedKinds[k](s[k]));
+    const removed = (['pageNumbers', 'pinyin', 'furniture', 'decoration', 'simplified', 'repaired'] as const).filter((k) => s[k]).map((k) => t.removedKinds[k](s[k]));
     if (removed.length) lines.push(t.removed(removed));
   }
   if (r.differences !== undefined) lines.push(t.verified(r.differences));

@@ -1,0 +1,165 @@
+import type { Line } from './model.js';
+
+/**
+ * `bulletin import file.docx`: the paragraphs and tables of a Word file (word/document.xml),
+ * turned into the lines the recogniser reads. Word says what a paragraph is by its outline
+ * level (its own or its style's: 标题 1 / Heading 1 is level 0): level 0 is an article's title,
+ * level 1 a heading, level 2 a ### heading. Without levels, the formatting decides as on a
+ * printed page: a paragraph set larger than the body is a title, one wholly in 黑体 a heading,
+ * a short one wholly in 楷体 a ### heading, a small centred one starting with 图 a caption.
+ * Tables stay tables, except one-column tables whose rows are colophon lines (抄报…, …印发),
+ * which are read as those lines.
+ */
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+type El = Element;
+
+const children = (el: El | null | undefined, name: string): El[] => {
+  const out: El[] = [];
+  if (!el) return out;
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as El).localName === name && (n as El).namespaceURI === W) out.push(n as El);
+  return out;
+};
+const child = (el: El | null | undefined, name: string): El | undefined => children(el, name)[0];
+const attr = (el: El | undefined, name: string): string | undefined => el?.getAttributeNS(W, name) ?? el?.getAttribute(`w:${name}`) ?? undefined;
+
+interface Style {
+  name: string;
+  outline?: number;
+  size?: number;
+  font?: string;
+  basedOn?: string;
+}
+
+interface Para {
+  text: string;
+  outline?: number;
+  size: number;
+  font: string;
+  centred: boolean;
+}
+
+function styleOutline(styles: Map<string, Style>, id: string | undefined): { outline?: number; size?: number; font?: string } {
+  const seen = new Set<string>();
+  const out: { outline?: number; size?: number; font?: string } = {};
+  for (let s = id ? styles.get(id) : undefined; s && !seen.has(s.name); s = s.basedOn ? styles.get(s.basedOn) : undefined) {
+    seen.add(s.name);
+    const heading = /^(?:heading|标题)\s*(\d)$/i.exec(s.name);
+    out.outline ??= s.outline ?? (heading ? Number(heading[1]) - 1 : undefined);
+    out.size ??= s.size;
+    out.font ??= s.font;
+  }
+  return out;
+}
+
+function runFont(rPr: El | undefined): string | undefined {
+  const fonts = child(rPr, 'rFonts');
+  return attr(fonts, 'eastAsia') ?? attr(fonts, 'ascii') ?? undefined;
+}
+
+function paragraph(p: El, styles: Map<string, Style>, defaults: { size: number; font: string }): Para {
+  const pPr = child(p, 'pPr');
+  const style = styleOutline(styles, attr(child(pPr, 'pStyle'), 'val'));
+  const own = attr(child(pPr, 'outlineLvl'), 'val');
+  let text = '';
+  const weight = new Map<string, number>();
+  let size = 0;
+  const runs = [...children(p, 'r'), ...children(p, 'hyperlink').flatMap((h) => children(h, 'r'))];
+  for (const r of runs) {
+    const rPr = child(r, 'rPr');
+    let piece = '';
+    for (let n = r.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 1) continue;
+      const name = (n as El).localName;
+      if (name === 't') piece += n.textContent ?? '';
+      else if (name === 'tab') piece += '  ';
+    }
+    if (!piece.trim()) {
+      text += piece;
+      continue;
+    }
+    text += piece;
+    const font = runFont(rPr) ?? style.font ?? defaults.font;
+    weight.set(font, (weight.get(font) ?? 0) + piece.length);
+    size = Math.max(size, Number(attr(child(rPr, 'sz'), 'val') ?? 0) / 2 || style.size || defaults.size);
+  }
+  const font = [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? defaults.font;
+  const outline = own !== undefined ? Number(own) : style.outline;
+  return { text, ...(outline !== undefined && outline < 9 ? { outline } : {}), size: size || defaults.size, font, centred: attr(child(pPr, 'jc'), 'val') === 'center' };
+}
+
+const COLOPHON = /^(?:抄报|抄送|分送|报送|发送|送)[:：]|印发$|^[（(]?共印\s*\d+\s*份[）)]?$/;
+
+/** A Word file's text as lines for the recogniser: a paragraph, title, heading, table row or caption per line. */
+export async function docxLines(bytes: Uint8Array): Promise<Line[]> {
+  const [{ default: JSZip }, { DOMParser }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);
+  const zip = await JSZip.loadAsync(bytes);
+  const documentXml = await zip.file('word/document.xml')?.async('string');
+  if (!documentXml) throw new Error('没有 word/document.xml');
+  const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
+  const styles = new Map<string, Style>();
+  let defaults = { size: 16, font: '' };
+  const stylesXml = await zip.file('word/styles.xml')?.async('string');
+  if (stylesXml) {
+    const root = parse(stylesXml).documentElement as El;
+    const rPrDefault = child(child(child(root, 'docDefaults'), 'rPrDefault'), 'rPr');
+    defaults = { size: Number(attr(child(rPrDefault, 'sz'), 'val') ?? 32) / 2, font: runFont(rPrDefault) ?? '' };
+    for (const s of children(root, 'style')) {
+      const id = attr(s, 'styleId');
+      if (!id) continue;
+      const outline = attr(child(child(s, 'pPr'), 'outlineLvl'), 'val');
+      const sz = attr(child(child(s, 'rPr'), 'sz'), 'val');
+      styles.set(id, {
+        name: attr(child(s, 'name'), 'val') ?? id,
+        ...(outline !== undefined ? { outline: Number(outline) } : {}),
+        ...(sz ? { size: Number(sz) / 2 } : {}),
+        ...(runFont(child(s, 'rPr')) ? { font: runFont(child(s, 'rPr'))! } : {}),
+        ...(attr(child(s, 'basedOn'), 'val') ? { basedOn: attr(child(s, 'basedOn'), 'val')! } : {}),
+      });
+    }
+  }
+  const body = child(parse(documentXml).documentElement as El, 'body');
+  type Item = { kind: 'p'; p: Para } | { kind: 'row'; cells: string[] };
+  const items: Item[] = [];
+  for (let n = body?.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== 1) continue;
+    const el = n as El;
+    if (el.localName === 'p') items.push({ kind: 'p', p: paragraph(el, styles, defaults) });
+    else if (el.localName === 'tbl') {
+      const rows = children(el, 'tr').map((tr) => children(tr, 'tc').map((tc) => children(tc, 'p').map((p) => paragraph(p, styles, defaults))));
+      if (rows.every((r) => r.length === 1 && r[0]!.every((p) => p.text.trim() === '' || COLOPHON.test(p.text.trim()) || /办公室|局|委员会/.test(p.text)))) {
+        for (const r of rows) for (const p of r[0]!) items.push({ kind: 'p', p });
+      } else for (const r of rows) items.push({ kind: 'row', cells: r.map((ps) => ps.map((p) => p.text.trim()).join('')) });
+    }
+  }
+  const paragraphs = items.filter((i): i is { kind: 'p'; p: Para } => i.kind === 'p' && i.p.text.trim() !== '');
+  const counts = new Map<number, number>();
+  for (const { p } of paragraphs) counts.set(p.size, (counts.get(p.size) ?? 0) + p.text.length);
+  const bodySize = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? defaults.size;
+
+  const out: Line[] = [];
+  let n = 0;
+  for (const item of items) {
+    if (item.kind === 'row') {
+      if (out.length && out.at(-1)?.hint !== 'row') out.push({ text: '', line: ++n });
+      out.push({ text: item.cells.join(' | '), line: ++n, hint: 'row', cells: item.cells });
+      continue;
+    }
+    const p = item.p;
+    const text = p.text.trim();
+    if (!text) continue;
+    let hint: Line['hint'] = 'paragraph';
+    if (p.outline === 0) hint = 'title';
+    else if (p.outline === 1) hint = 'heading';
+    else if (p.outline !== undefined && p.outline >= 2) hint = 'heading3';
+    else if (p.size > bodySize * 1.2) hint = 'title';
+    else if (p.size < bodySize - 0.5 && p.centred && /^图/.test(text)) hint = 'figure';
+    else if (/Hei|黑/i.test(p.font) && !p.centred && [...text].length <= 40 && !/[。！？；：，]$/.test(text)) hint = 'heading';
+    else if (/Kai|楷/i.test(p.font) && !p.centred && [...text].length <= 30 && !/^——|^编者按/.test(text) && !/[。！？；：，、）)”]$/.test(text)) hint = 'heading3';
+    if (out.length) out.push({ text: '', line: ++n });
+    out.push({ text, line: ++n, hint });
+  }
+  // A picture Word could not show is written as its alt text, right above its caption: one figure.
+  return out.filter((l, i) => !(l.hint === 'paragraph' && out[i + 2]?.hint === 'figure' && out[i + 2]?.text === l.text));
+}
