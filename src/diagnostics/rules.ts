@@ -848,15 +848,28 @@ export const importGarbled = rule<{ text?: string; count: number }>({
     en: (a) => (a.text !== undefined ? 'Bytes were lost when the page was converted; correct these characters from the original.' : 'Correct these characters from the original.'),
   },
 });
-export const importFurniture = rule<{ kind: 'line' | 'summary' | 'trailing'; text: string }>({
+export const importFurniture = rule<{ kind: 'line' | 'summary' | 'trailing' | 'running'; text: string }>({
   id: 'import-furniture',
   severity: 'info',
   group: 'import',
   sample: { kind: 'line', text: '扫一扫在手机打开当前页' },
   message: {
-    zh: (a) => (a.kind === 'summary' ? `已删除网页摘要（与下文重复）：“${a.text}…”` : a.kind === 'trailing' ? `已删除网页末尾的零散文字：“${a.text}”` : `已删除网页杂项：“${a.text}”`),
+    zh: (a) =>
+      a.kind === 'summary'
+        ? `已删除网页摘要（与下文重复）：“${a.text}…”`
+        : a.kind === 'trailing'
+          ? `已删除网页末尾的零散文字：“${a.text}”`
+          : a.kind === 'running'
+            ? `已删除各页重复的页眉：“${a.text}”`
+            : `已删除网页杂项：“${a.text}”`,
     en: (a) =>
-      a.kind === 'summary' ? `Removed the page's summary (repeated below): "${a.text}…"` : a.kind === 'trailing' ? `Removed stray text at the end of the page: "${a.text}"` : `Removed web page furniture: "${a.text}"`,
+      a.kind === 'summary'
+        ? `Removed the page's summary (repeated below): "${a.text}…"`
+        : a.kind === 'trailing'
+          ? `Removed stray text at the end of the page: "${a.text}"`
+          : a.kind === 'running'
+            ? `Removed the running head repeated on each page: "${a.text}"`
+            : `Removed web page furniture: "${a.text}"`,
   },
   hint: same('核对删去的是否确属网页杂项；若不是，从原文补回。', 'Check that what was removed is page furniture; if not, restore it from the original.'),
 });

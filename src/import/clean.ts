@@ -196,6 +196,7 @@ export function cleanLines(lines: Line[], file: VFile, options: CleanOptions = {
 
   dropSummaries(out, file, stats);
   dropTrailingJunk(out, file, stats);
+  dropRunningHeads(out, file, stats);
   if (traditional > 0) {
     report(file, rules.importTraditional, { count: traditional }, { line: 1, column: 1 });
   }
@@ -215,6 +216,33 @@ function dropSummaries(lines: Line[], file: VFile, stats: CleanStats): void {
       entry.text = '';
     }
   });
+}
+
+/**
+ * A running head: the same short line at the top of two or more pages (after a form feed),
+ * the masthead's name or the issue repeated by the print; dropped on every page but the first.
+ */
+function dropRunningHeads(lines: Line[], file: VFile, stats: CleanStats): void {
+  // Page starts: the first line after each form feed (clean() leaves an empty line there).
+  const tops: Line[] = [];
+  let previousLine = 0;
+  let atTop = false;
+  for (const entry of lines) {
+    if (entry.text === '' && entry.line === previousLine) atTop = true;
+    else if (entry.text !== '' && atTop) {
+      tops.push(entry);
+      atTop = false;
+    }
+    previousLine = entry.line;
+  }
+  const seen = new Map<string, number>();
+  for (const t of tops) if ([...t.text].length <= 30) seen.set(t.text, (seen.get(t.text) ?? 0) + 1);
+  for (const t of tops) {
+    if ((seen.get(t.text) ?? 0) < 2) continue;
+    report(file, rules.importFurniture, { kind: 'running', text: t.text }, { line: t.line, column: 1 });
+    stats.furniture++;
+    t.text = '';
+  }
 }
 
 /** After the page's last furniture, short stray lines to the end are junk too. */
