@@ -112,6 +112,7 @@ export async function coverage(font: RoleFont, text: string): Promise<Coverage> 
   const used = new Set<Slice>();
   const missing = new Set<number>();
   if (font.family) return { used: [], missing };
+  const printed = font.print ? await characterSetOf(font.print) : undefined;
   for (const ch of new Set(text)) {
     const cp = ch.codePointAt(0) ?? 0;
     if (!needsGlyph(cp)) continue;
@@ -128,7 +129,7 @@ export async function coverage(font: RoleFont, text: string): Promise<Coverage> 
     }
     if (found) used.add(found);
     // The PDF is printed with the whole font (font.print): what it lacks does not print either.
-    if (!found || (font.print && (isRadical(cp) || !(await characterSetOf(font.print)).has(cp)))) missing.add(cp);
+    if (!found || (printed && (isRadical(cp) || !printed.has(cp)))) missing.add(cp);
   }
   return { used: font.slices.filter((s) => used.has(s)), missing };
 }

@@ -126,8 +126,11 @@ export async function pdfLines(bytes: Uint8Array): Promise<Line[]> {
   // The body's size and its left and right edges: what most lines share.
   const size = mode(all.flatMap((l) => l.segments.map(() => l.size)));
   const body = all.filter((l) => Math.abs(l.size - size) < 0.5 && l.segments.length === 1);
-  const left = Math.min(...body.map((l) => Math.round(l.x0)).filter((x, _, xs) => xs.filter((y) => Math.abs(y - x) <= 1).length >= 2));
-  const right = mode(body.map((l) => l.x1).filter((x) => x > left + size * 20));
+  // A page with too few lines to agree on its edges falls back on the outermost ones.
+  const shared = body.map((l) => Math.round(l.x0)).filter((x, _, xs) => xs.filter((y) => Math.abs(y - x) <= 1).length >= 2);
+  const left = shared.length ? Math.min(...shared) : Math.min(...all.map((l) => l.x0));
+  const wide = body.map((l) => l.x1).filter((x) => x > left + size * 20);
+  const right = wide.length ? mode(wide) : Math.max(...all.map((l) => l.x1));
   const out: Line[] = [];
   let n = 0;
   const emit = (line: Omit<Line, 'line'>) => {
