@@ -127,6 +127,7 @@ export interface Texts {
     font: (role: string, name: string, official: boolean, officialName: string, checked: boolean) => string;
     file: (file: string) => string;
     slices: (dir: string, count: number) => string;
+    printFile: (file: string) => string;
     missing: (char: string, codePoint: string, at: string) => string;
     missingMore: (count: number) => string;
     fontFix: string;
@@ -353,7 +354,8 @@ export const zh: Texts = {
     tried: '    查找顺序：',
     font: (role, name, official, officialName, checked) => `字体 ${role}：${name}，${official ? '正式字体' : `替代字体（正式字体为 ${officialName}）`}${checked ? '' : '；本机字体，无法检查缺字'}`,
     file: (file) => `    文件 ${file}`,
-    slices: (dir, count) => `    文件 ${dir}/ 中的 ${count} 个分片`,
+    slices: (dir, count) => `    网页版：${dir}/ 中的 ${count} 个分片`,
+    printFile: (file) => `    打印 PDF：${file}`,
     missing: (char, codePoint, at) => `    缺字 “${char}”（${codePoint}）于 ${at}`,
     missingMore: (count) => `    ……共缺 ${count} 个字`,
     fontFix: '    修改：换用常用字，或在配置 fonts 中为这一角色指定含这些字的字体文件',
@@ -582,7 +584,8 @@ Stop with Ctrl-C (exit code 0).`,
     font: (role, name, official, officialName, checked) =>
       `Font ${role}: ${name}, ${official ? 'the official face' : `a substitute (the official face is ${officialName})`}${checked ? '' : '; a system font, so missing characters cannot be checked'}`,
     file: (file) => `    file ${file}`,
-    slices: (dir, count) => `    ${count} slices in ${dir}/`,
+    slices: (dir, count) => `    web edition: ${count} slices in ${dir}/`,
+    printFile: (file) => `    PDF print: ${file}`,
     missing: (char, codePoint, at) => `    missing "${char}" (${codePoint}) at ${at}`,
     missingMore: (count) => `    … ${count} characters missing in all`,
     fontFix: '    Fix: use common characters, or give this role a font file that has them under fonts in the config',

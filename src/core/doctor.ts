@@ -39,6 +39,8 @@ export interface FontCheck {
   /** What serves the role: a family, a project font file, or a bundled package. */
   name: string;
   files: string[];
+  /** The whole font PDFs are printed with (bundled roles: the npm package's file), when it differs from `files`. */
+  print?: string;
   official: boolean;
   /** The official face this role stands for. */
   officialName: string;
@@ -167,7 +169,8 @@ export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
         missing.push({ char, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, at: firstPlace(issue.display, issue.text, char) });
       }
     }
-    fonts.push({ role, ...named, officialName: OFFICIAL_FACES[role][0]!, missing, checked: !font.family });
+    const print = font.print && !named.files.includes(font.print) ? { print: font.print } : {};
+    fonts.push({ role, ...named, ...print, officialName: OFFICIAL_FACES[role][0]!, missing, checked: !font.family });
   }
 
   const outDir = path.resolve(root, config.out);

@@ -38,6 +38,14 @@ describe('bulletin doctor', () => {
     expect(report.fonts.find((f) => f.role === 'title')!.missing).toEqual([]);
     expect(report.fonts.find((f) => f.role === 'kai')!.missing).toEqual([]);
     expect(report.ok).toBe(true);
+    // Each bundled role names the whole font its PDFs are printed with, besides the web slices.
+    expect(report.fonts.map((f) => `${f.role} ${path.basename(f.print ?? '')}`)).toEqual([
+      'title NotoSerifSC_900Black.ttf',
+      'body NotoSerifSC_400Regular.ttf',
+      'kai lxgw-wenkai-latin-500-normal.woff2',
+      'hei NotoSansSC_400Regular.ttf',
+      'figures NotoSerifSC_400Regular.ttf',
+    ]);
 
     const plain = await bulletin(dir, ['doctor']);
     expect(plain.code).toBe(0);

@@ -20,6 +20,7 @@ export function renderDoctor(r: DoctorReport, t: Texts['doctor'] = zh.doctor): s
     lines.push(`${mark(ok)} ${t.font(t.roles[f.role] ?? f.role, f.name, f.official, f.officialName, f.checked)}`);
     if (f.files.length === 1) lines.push(t.file(f.files[0]!));
     else if (f.files.length > 1) lines.push(t.slices(path.dirname(f.files[0]!), f.files.length));
+    if (f.print) lines.push(t.printFile(f.print));
     for (const m of f.missing.slice(0, 20)) lines.push(t.missing(m.char, m.codePoint, m.at));
     if (f.missing.length > 20) lines.push(t.missingMore(f.missing.length));
     if (!ok) lines.push(t.fontFix);
