@@ -33,12 +33,16 @@
     var sheet = document.querySelector('.sheet');
     var H = px('var(--block-h)');
     var P = px('var(--p)');
+    // The printer may lay the page out zoomed (finer than whole CSS pixels, for the baseline
+    // grid): measurements come zoomed, lengths set in style are zoomed again, so they are set
+    // divided by Z, and the layout is returned in unzoomed CSS pixels.
+    var Z = px('100px') / 100 || 1;
     var eps = 0.5;
     // Figures are rounded up to whole lines so the text after them stays on the grid.
     var figures = document.querySelectorAll('figure[data-flow]');
     for (var g = 0; g < figures.length; g++) {
       var fh = figures[g].getBoundingClientRect().height;
-      figures[g].style.height = Math.ceil(fh / P - 0.01) * P + 'px';
+      figures[g].style.height = (Math.ceil(fh / P - 0.01) * P) / Z + 'px';
       figures[g].setAttribute('data-snapped', '');
     }
     var items = Array.prototype.slice.call(document.querySelectorAll('[data-flow]'));
@@ -82,7 +86,7 @@
         if (h > H) { page += Math.floor((y + h) / H); y = (y + h) % H; } else { y += h; }
       }
       var a = el.getAttribute('data-article');
-      if (a) articles.push({ index: Number(a), page: page, top: y - h });
+      if (a) articles.push({ index: Number(a), page: page, top: (y - h) / Z });
     }
     var pages = page + 1;
     if (colophon) {
@@ -98,10 +102,10 @@
         height = H - c - 1;
         pages++;
       }
-      spacer.style.height = Math.max(0, height) + 'px';
+      spacer.style.height = Math.max(0, height) / Z + 'px';
       colophon.parentNode.insertBefore(spacer, colophon);
     }
-    return { pages: pages, articles: articles, pitch: P, blockHeight: H, drift: drift, width: sheet ? sheet.getBoundingClientRect().width : 0 };
+    return { pages: pages, articles: articles, pitch: P / Z, blockHeight: H / Z, drift: drift / Z, width: sheet ? sheet.getBoundingClientRect().width / Z : 0 };
   }
   window.bulletinPaginate = paginate;
   window.addEventListener('beforeprint', paginate);

@@ -173,7 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const { TabPool } = await import('../pipeline/print.js');
         const { printFonts } = await import('../fonts/printFonts.js');
         // A browser that dies mid-batch fails the issue it was printing; the next ones get a new one.
-        printer = pool = new TabPool(browser, { allowed: [outDir], timeout: config.browser.timeout, fonts: await printFonts(fonts, io.env) }, concurrency, 200, launch);
+        printer = pool = new TabPool(browser, { allowed: [outDir], timeout: config.browser.timeout, fonts: await printFonts(fonts, io.env), zoom: 4 }, concurrency, 200, launch);
       }
       throwIfInterrupted(signal);
       // One more issue than tabs: one renders its HTML while the others print.

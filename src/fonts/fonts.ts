@@ -173,11 +173,18 @@ export function fontFaces(fonts: Array<{ font: RoleFont; used: Slice[] }>, fonts
       const url = path.posix.relative(htmlDir, to);
       const range = slice.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
       const format = /\.woff2$/i.test(slice.file) ? ' format("woff2")' : '';
-      rules.push(`@font-face { font-family: ${cssString(family)}; font-display: block; src: url(${cssString(url)})${format}; unicode-range: ${range}; }`);
+      rules.push(`@font-face { font-family: ${cssString(family)}; font-display: block; src: url(${cssString(url)})${format}; unicode-range: ${range}; ${METRICS} }`);
     }
   }
   return { css: rules.join('\n'), files: [...files].map(([from, to]) => ({ from, to })) };
 }
+
+/**
+ * Every role's face with the body face's vertical metrics (Noto Serif SC: ascent 1151, descent
+ * 286 per 1000): a line's baseline sits where its font's ascent and descent put it in the line
+ * box, so LXGW WenKai (928 / 256) set its lines 1.6 pt above the grid the body keeps.
+ */
+const METRICS = 'ascent-override: 115.1%; descent-override: 28.6%; line-gap-override: 0%;';
 
 /**
  * @font-face rules for print: each role's whole font as one face (a file: URL, no
@@ -187,7 +194,7 @@ export function printFaces(fonts: Array<{ role: Role; file?: string; family?: st
   return fonts
     .map(({ role, file, family }) => {
       const src = file ? `url(${cssString(pathToFileURL(file).href)})` : family ? `local(${cssString(family)})` : undefined;
-      return src ? `@font-face { font-family: ${cssString(`bulletin-${role}`)}; font-display: block; src: ${src}; }` : '';
+      return src ? `@font-face { font-family: ${cssString(`bulletin-${role}`)}; font-display: block; src: ${src}; ${METRICS} }` : '';
     })
     .filter(Boolean)
     .join('\n');
