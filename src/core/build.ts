@@ -88,65 +88,13 @@ export interface BuildResult {
  * are built with one browser for the whole run. Returns the exit code: 0 ok, 1 problems.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  // The project first, to know the output folder and so the analysis kept there by the last build.
-  const project = options.project ?? (await discoverProject(options.io));
-  const early = earlyBrowser(options, project);
-  try {
-    return await buildRun({ ...options, project }, early);
-  } finally {
-    await early.dispose();
-  }
-}
-
-/** A browser started while the sources are read, for the print to take (or closed unused). */
-interface EarlyBrowser {
-  take(): Promise<Browser | undefined>;
-  dispose(): Promise<void>;
-}
-
-/**
- * A cold build that will print starts its browser at once, while the sources are read and
- * checked, instead of after (0.25–0.4 s of a single issue's cold build). An incremental build
- * may have nothing to print, so it starts the browser only when it needs one. A failed early
- * start is forgotten: the print starts the browser again and reports why it cannot.
- */
-function earlyBrowser(options: BuildOptions, project: Project): EarlyBrowser {
-  const formats = options.formats ?? ['html', 'pdf'];
-  const out = path.resolve(options.io.cwd, options.out ?? project.loaded.config.out);
-  let started: Promise<Browser | undefined> | undefined;
-  let taken = false;
-  if (formats.includes('pdf') && !options.signal?.aborted && (options.force || !existsSync(path.join(out, CACHE_NAME)))) {
-    const { browser } = project.loaded.config;
-    started = import('../browser/browser.js')
-      .then(({ launchBrowser }) =>
-        launchBrowser({
-          flag: options.browser,
-          executablePath: browser.executablePath,
-          channel: browser.channel,
-          env: options.io.env,
-          log: options.verbose ? (text: string) => options.onEvent?.({ type: 'log', text }) : undefined,
-        }),
-      )
-      .catch(() => undefined);
-  }
-  return {
-    take: async () => {
-      taken = true;
-      return started && (await started);
-    },
-    dispose: async () => {
-      if (!taken) await (await started)?.close().catch(() => {});
-    },
-  };
-}
-
-async function buildRun(options: BuildOptions & { project: Project }, early: EarlyBrowser): Promise<BuildResult> {
   const { io } = options;
   const root = io.cwd;
   const formats = options.formats ?? ['html', 'pdf'];
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   const show = (abs: string) => displayPath(io, abs);
-  const { project } = options;
+  // The project first, to know the output folder and so the analysis kept there by the last build.
+  const project = options.project ?? (await discoverProject(io));
   const analysisOut = path.resolve(root, options.out ?? project.loaded.config.out);
   const analysisCache = options.force ? new Map() : await readAnalysisCache(analysisOut);
   const analysis = await analyse(io, options.paths ?? [], { draft: options.draft, project, cache: analysisCache });
@@ -220,7 +168,7 @@ async function buildRun(options: BuildOptions & { project: Project }, early: Ear
             env: io.env,
             log: options.verbose ? (text: string) => emit({ type: 'log', text }) : undefined,
           });
-        browser = (await early.take()) ?? (await launch());
+        browser = await launch();
         browserVersion = await browser.version();
         const { TabPool } = await import('../pipeline/print.js');
         const { printFonts } = await import('../fonts/printFonts.js');
