@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,20 @@ export function isInside(root: string, target: string): boolean {
 export function userCacheRoot(env: Record<string, string | undefined>): string {
   const home = env.HOME || os.homedir();
   return env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : '');
+}
+
+/** A key for a file's contents as the file system tells them: its place, size and time (hex). */
+export function fileKey(file: string): string {
+  const s = statSync(file);
+  return createHash('sha256').update(`${path.resolve(file)}\0${s.size}\0${s.mtimeMs}`).digest('hex');
+}
+
+/** Writes a file of the user's cache whole or not at all: a temporary beside it, renamed over it. */
+export async function writeCacheFile(target: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, target);
 }
 
 /**

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { covers, isRadical, sliceOf, type RoleFont, type Slice } from './fonts.js';
-import { userCacheRoot } from '../paths.js';
+import { fileKey, userCacheRoot, writeCacheFile } from '../paths.js';
 
 /**
  * True glyph coverage: what a font file really has, read from its cmap (fontkit), not what a
@@ -57,9 +56,7 @@ function fromRuns(runs: number[]): Set<number> {
 }
 
 async function readCmap(file: string): Promise<ReadonlySet<number>> {
-  const stat = statSync(file);
-  const key = createHash('sha256').update(`${path.resolve(file)}\0${stat.size}\0${stat.mtimeMs}`).digest('hex').slice(0, 32);
-  const cached = path.join(cacheDir(), `${key}.json`);
+  const cached = path.join(cacheDir(), `${fileKey(file).slice(0, 32)}.json`);
   try {
     return fromRuns(JSON.parse(await readFile(cached, 'utf8')) as number[]);
   } catch {
@@ -67,10 +64,7 @@ async function readCmap(file: string): Promise<ReadonlySet<number>> {
   }
   const points = (await openFace(file)).characterSet;
   try {
-    await mkdir(path.dirname(cached), { recursive: true });
-    const tmp = `${cached}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(toRuns(points)));
-    await rename(tmp, cached);
+    await writeCacheFile(cached, JSON.stringify(toRuns(points)));
   } catch {
     // a read-only cache only costs time
   }

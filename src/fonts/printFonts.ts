@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFile, mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { userCacheRoot } from '../paths.js';
+import { fileKey, userCacheRoot, writeCacheFile } from '../paths.js';
 import { isRadical, printFaces, type RoleFont } from './fonts.js';
 
 /** What the printer loads instead of the page's web-font slices. */
@@ -39,17 +38,11 @@ function prepared(file: string, env: Record<string, string | undefined>): Promis
 }
 
 async function prepare(file: string, env: Record<string, string | undefined>): Promise<string> {
-  const s = await stat(file);
-  const key = createHash('sha256').update(`${path.resolve(file)}\0${s.size}\0${s.mtimeMs}`).digest('hex').slice(0, 16);
-  const target = path.join(userCacheRoot(env), 'bulletin', 'fonts-v1', `${path.basename(file, path.extname(file))}-${key}.ttf`);
+  const target = path.join(userCacheRoot(env), 'bulletin', 'fonts-v1', `${path.basename(file, path.extname(file))}-${fileKey(file).slice(0, 16)}.ttf`);
   if (await stat(target).then((t) => t.size > 0, () => false)) return target;
-  const [{ default: subsetFont }, { openFace }] = await Promise.all([import('subset-font'), import('./coverage.js')]);
-  const data = await readFile(file);
-  const kept = (await openFace(file)).characterSet.filter((cp) => !isRadical(cp));
-  const ttf = await subsetFont(data, String.fromCodePoint(...kept), { targetFormat: 'truetype' });
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  await writeFile(tmp, ttf);
-  await rename(tmp, target);
+  // The cmap the coverage check read (and keeps on disk), not a second decoding of the font.
+  const [{ default: subsetFont }, { characterSetOf }] = await Promise.all([import('subset-font'), import('./coverage.js')]);
+  const kept = [...(await characterSetOf(file))].filter((cp) => !isRadical(cp));
+  await writeCacheFile(target, await subsetFont(await readFile(file), String.fromCodePoint(...kept), { targetFormat: 'truetype' }));
   return target;
 }

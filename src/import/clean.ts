@@ -114,19 +114,16 @@ function rowCells(text: string): string[] | undefined {
 
 /** Lines that are rows of one table (two or more with as many cells, blank lines between allowed) become table rows. */
 function markTableRows(lines: Line[]): void {
-  let group: Line[] = [];
+  let group: Array<{ line: Line; cells: string[] }> = [];
   const close = () => {
-    if (group.length >= 2) for (const l of group) Object.assign(l, { hint: 'row', cells: rowCells(l.text) });
+    if (group.length >= 2) for (const { line, cells } of group) Object.assign(line, { hint: 'row', cells });
     group = [];
   };
-  for (const l of lines) {
-    if (l.text.trim() === '') continue;
-    const cells = rowCells(l.text);
-    if (cells && (group.length === 0 || rowCells(group[0]!.text)?.length === cells.length)) group.push(l);
-    else {
-      close();
-      if (cells) group.push(l);
-    }
+  for (const line of lines) {
+    if (line.text.trim() === '') continue;
+    const cells = rowCells(line.text);
+    if (!cells || (group.length > 0 && group[0]!.cells.length !== cells.length)) close();
+    if (cells) group.push({ line, cells });
   }
   close();
 }

@@ -37,14 +37,19 @@ export function printedWidth(text: string): number {
   return w;
 }
 
+/** Characters per line of a 简报 (layout.md: 22 lines of 28 characters). */
+const MEASURE = 28;
+
+/** An open bracket the text does not close: "（演示稿件，". */
+function opensBracket(text: string): boolean {
+  return (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
+}
+
 /**
  * The measure of text copied from a printed page (pdftotext, with or without -layout): the
  * width most long lines share, when enough of them share it (28 for a 简报). Undefined for text
  * with one paragraph per line, whose lines are as long as their paragraphs.
  */
-/** Characters per line of a 简报 (layout.md: 22 lines of 28 characters). */
-const MEASURE = 28;
-
 export function printedMeasure(lines: Line[]): number | undefined {
   const widths = lines.map((l) => printedWidth(l.text)).filter((w) => w >= 10);
   const counts = new Map<number, number>();
@@ -71,10 +76,10 @@ function goesOn(previous: string, next: string, measure: number): boolean {
   const n = printedWidth(next);
   // A short line that opens a bracket it does not close, and fills the printed line before it
   // up to the measure, is the rest of that line, cut off where the font changed (pdftotext).
-  if (n < measure - 4.6 && (next.match(/[（(]/g)?.length ?? 0) > (next.match(/[）)]/g)?.length ?? 0) && Math.abs(w + n - measure) <= 1.5) return true;
+  if (n < measure - 4.6 && opensBracket(next) && Math.abs(w + n - measure) <= 1.5) return true;
   if (w < measure - 4.6 || STARTS_BLOCK.test(next) || sourceLine(next) || CREDIT.test(next)) return false;
   if (!TERMINAL.test(previous)) return true;
-  return w >= measure - 0.6 && printedWidth(next) >= measure - 1.4;
+  return w >= measure - 0.6 && n >= measure - 1.4;
 }
 
 /**
@@ -151,15 +156,15 @@ function printedParagraphs(lines: Line[], measure: number, file: VFile): Unit[] 
       blank = true;
       continue;
     }
-    // A "——" subtitle stands alone; so does a short line after a blank one (a title, a heading).
+    // A table row (-layout) is a unit of its own.
     if (entry.hint === 'row') {
       units.push({ text: entry.text, line: entry.line, hint: 'row', ...(entry.cells ? { cells: entry.cells } : {}) });
       unit = undefined;
       continue;
     }
-    // An open bracket is closed in the same paragraph (pdftotext puts "（演示稿件，" on a line of its own).
-    const open = unit !== undefined && (unit.text.match(/[（(]/g)?.length ?? 0) > (unit.text.match(/[）)]/g)?.length ?? 0);
-    if (unit && !unit.text.startsWith('——') && (open || goesOn(previous, entry.text, measure))) {
+    // A "——" subtitle stands alone. An open bracket is closed in the same paragraph (pdftotext
+    // puts "（演示稿件，" on a line of its own).
+    if (unit && !unit.text.startsWith('——') && (opensBracket(unit.text) || goesOn(previous, entry.text, measure))) {
       if (blank) report(file, rules.importJoined, { from: unit.line, to: entry.line }, { line: entry.line, column: 1 });
       unit.text = join(unit.text, entry.text);
     } else {

@@ -119,3 +119,20 @@ export function normaliseDates(text: string): string {
     return `${y}年${m}月${d}日`;
   });
 }
+
+/** A table cell that is a number ("2100", "1.8", "35%"): such columns are set flush right. */
+export const NUMBER = /^[-+]?[\d.,，%％]+$/;
+
+const TOC_MARK = /^\s*[◆◇●■□★·•]\s*/;
+
+/**
+ * The 本期要目 block among lines of text: the line "本期要目" and the "◆" entries after it
+ * (at `at`, up to `end`), with the entries' text. The template prints it from the titles.
+ */
+export function tocBlock(lines: Array<{ text: string }>): { at: number; end: number; entries: string[] } | undefined {
+  const at = lines.findIndex((l) => l.text.replace(/\s+/g, '') === '本期要目');
+  if (at < 0) return undefined;
+  let end = at + 1;
+  while (end < lines.length && TOC_MARK.test(lines[end]!.text)) end++;
+  return end > at + 1 ? { at, end, entries: lines.slice(at + 1, end).map((l) => l.text.replace(TOC_MARK, '')) } : undefined;
+}

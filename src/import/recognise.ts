@@ -6,6 +6,7 @@ import { headingLike, paragraphs, printedWidth, type Unit } from './paragraphs.j
 import {
   HEADING_END,
   MARKERS,
+  NUMBER,
   STARTS_BLOCK,
   copiesLine,
   dateLine,
@@ -18,6 +19,7 @@ import {
   printedLine,
   seriesLine,
   sourceLine,
+  tocBlock,
 } from './patterns.js';
 
 type Setter = <K extends FrontField>(key: K, value: ImportedFront[K], line: number) => void;
@@ -244,24 +246,19 @@ function structure(units: Unit[], model: ImportModel, set: Setter, file: VFile):
         continue;
       }
     }
-    if (unit.hint && unit.hint !== 'paragraph') {
+    if (unit.hint) {
       hinted(unit, current, open);
-      lastWasSource = false;
+      lastWasSource = unit.hint === 'paragraph' && sourceLine(t);
       continue;
     }
-    if (unit.hint === 'paragraph') {
-      current.blocks.push({ type: 'paragraph', text: t, line: unit.line });
-      lastWasSource = sourceLine(t);
-      continue;
-    }
-    const table = unit.hint ? undefined : tableRun(units, i);
+    const table = tableRun(units, i);
     if (table) {
       current.blocks.push({ type: 'table', text: '', rows: table.rows, line: unit.line });
       i += table.used - 1;
       lastWasSource = false;
       continue;
     }
-    if (!unit.hint && FIGURE.test(t)) {
+    if (FIGURE.test(t)) {
       current.blocks.push({ type: 'figure', text: t, line: unit.line });
       continue;
     }
@@ -281,8 +278,6 @@ function structure(units: Unit[], model: ImportModel, set: Setter, file: VFile):
 
 /** A figure's caption: "图1 各设区市演练场次". */
 const FIGURE = /^图\s*\d+[\s.．:：、]*[^\s。！？；]{1,30}$/u;
-
-const NUMBER = /^[-+]?[\d.,，%％]+$/;
 
 /**
  * A table whose cells came one per line (pdftotext without -layout): a run of six or more very
@@ -313,13 +308,9 @@ function tableRun(units: Unit[], from: number): { rows: string[][]; used: number
  * titles found.
  */
 function tableOfContents(units: Unit[]): { rest: Unit[]; toc?: { line: number; entries: string[] } } {
-  const at = units.findIndex((u) => u.text.replace(/\s+/g, '') === '本期要目');
-  if (at < 0 || at > 3) return { rest: units };
-  let end = at + 1;
-  const entries: string[] = [];
-  while (end < units.length && /^[◆◇●■□★·•]/.test(units[end]!.text)) entries.push(units[end++]!.text.replace(/^[◆◇●■□★·•]\s*/, ''));
-  if (entries.length === 0) return { rest: units };
-  return { rest: [...units.slice(0, at), ...units.slice(end)], toc: { line: units[at]!.line, entries } };
+  const toc = tocBlock(units);
+  if (!toc || toc.at > 3) return { rest: units };
+  return { rest: [...units.slice(0, toc.at), ...units.slice(toc.end)], toc: { line: units[toc.at]!.line, entries: toc.entries } };
 }
 
 function checkToc(toc: { line: number; entries: string[] }, model: ImportModel, file: VFile): void {
@@ -330,7 +321,7 @@ function checkToc(toc: { line: number; entries: string[] }, model: ImportModel, 
   report(file, rules.importTocMismatch, { entries: toc.entries, titles: model.articles.map((a) => a.title ?? '') }, { line: toc.line, column: 1 });
 }
 
-/** A unit whose input said what it is: a title opens an article; headings, table rows and captions join the current one. */
+/** A unit whose input said what it is: a title opens an article; headings, paragraphs, table rows and captions join the current one. */
 function hinted(unit: Unit, current: ImportedArticle, open: (unit: Unit) => ImportedArticle): void {
   const last = current.blocks.at(-1);
   switch (unit.hint) {

@@ -11,7 +11,7 @@ import { chineseDate } from '../model/dates.js';
 import * as rules from '../diagnostics/rules.js';
 import { report } from '../diagnostics/report.js';
 import type { ImportModel, Line } from './model.js';
-import { copiesLine, dateLine, distributionLine, normaliseDates, officeLine, printedLine } from './patterns.js';
+import { copiesLine, dateLine, distributionLine, normaliseDates, officeLine, printedLine, tocBlock } from './patterns.js';
 
 /** At most this many differences are listed for one file. */
 const MAX_DIFFERENCES = 20;
@@ -104,11 +104,8 @@ function take(lines: Array<{ text: string; line: number }>, piece: Piece): boole
 
 /** The input without its 本期要目 block, which the template makes from the titles (not kept in the source). */
 function withoutToc(lines: Line[]): Line[] {
-  const at = lines.findIndex((l) => l.text.replace(/\s+/g, '') === '本期要目');
-  if (at < 0) return lines;
-  let end = at + 1;
-  while (end < lines.length && /^\s*[◆◇●■□★·•]/.test(lines[end]!.text)) end++;
-  return end > at + 1 ? [...lines.slice(0, at), ...lines.slice(end)] : lines;
+  const toc = tocBlock(lines);
+  return toc ? [...lines.slice(0, toc.at), ...lines.slice(toc.end)] : lines;
 }
 
 /** A distribution line continued on the next lines (until its "。") as one line. */
@@ -141,9 +138,7 @@ function show(text: string): string {
  * Returns the number of differences.
  */
 export function verify(source: string, input: Line[], file: VFile): number {
-  const m = /^---\n([\s\S]*?)\n?---\n([\s\S]*)$/.exec(source);
-  const front = ((m ? parseYaml(m[1] ?? '') : {}) ?? {}) as Front;
-  const body = m ? (m[2] ?? '') : source;
+  const { front, body } = splitWritten(source);
   const rows = input.map((l) => (l.hint === 'row' && l.cells ? { ...l, text: l.cells.join('') } : l));
   const lines = joinDistribution(withoutToc(rows.filter((l) => l.text.trim() !== ''))).map((l) => ({ text: canonLine(l.text), line: l.line }));
   let differences = 0;
@@ -190,9 +185,24 @@ export function verify(source: string, input: Line[], file: VFile): number {
   return differences;
 }
 
-/** A parsed source's structure, counted the way the import model counts it. */
-function structureOf(tree: Root): Record<string, string> {
-  const articles: Array<{ title: string; headings: number; paragraphs: number; tables: number; figures: number }> = [];
+/** The written source's front matter and Markdown body. */
+function splitWritten(source: string): { front: Front; body: string } {
+  const m = /^---\n([\s\S]*?)\n?---\n([\s\S]*)$/.exec(source);
+  return { front: ((m ? parseYaml(m[1] ?? '') : {}) ?? {}) as Front, body: m ? (m[2] ?? '') : source };
+}
+
+/** One article's structure as counted for --verify. */
+interface Shape {
+  title: string;
+  headings: number;
+  paragraphs: number;
+  tables: number;
+  figures: number;
+}
+
+/** The structure of a parsed source, article by article, as the import model counts it. */
+function shapesOf(tree: Root): Shape[] {
+  const articles: Shape[] = [];
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth === 1) {
       articles.push({ title: toString(node).replace(/\s+/g, ''), headings: 0, paragraphs: 0, tables: 0, figures: 0 });
@@ -206,13 +216,32 @@ function structureOf(tree: Root): Record<string, string> {
     else if (node.type === 'paragraph' || node.type === 'blockquote') a.paragraphs++;
     else a.paragraphs += 1000; // a list or code block the import never writes: a difference
   }
+  return articles;
+}
+
+/** The same structure of what the import recognised (a subtitle is written as a paragraph). */
+function shapesOfModel(model: ImportModel): Shape[] {
+  return model.articles.map((a) => {
+    const count = (type: string) => a.blocks.filter((b) => b.type === type).length;
+    return {
+      title: (a.title ?? '【待补】标题').replace(/\s+/g, ''),
+      headings: count('heading'),
+      paragraphs: count('paragraph') + (a.subtitle !== undefined ? 1 : 0),
+      tables: count('table'),
+      figures: count('figure'),
+    };
+  });
+}
+
+/** What --verify compares, by the names it reports them under. */
+function summary(shapes: Shape[]): Record<string, string> {
   return {
-    文章数: String(articles.length),
-    标题: articles.map((a) => a.title).join(' / '),
-    小标题数: articles.map((a) => a.headings).join(','),
-    段落数: articles.map((a) => a.paragraphs).join(','),
-    表格数: articles.map((a) => a.tables).join(','),
-    插图数: articles.map((a) => a.figures).join(','),
+    文章数: String(shapes.length),
+    标题: shapes.map((a) => a.title).join(' / '),
+    小标题数: shapes.map((a) => a.headings).join(','),
+    段落数: shapes.map((a) => a.paragraphs).join(','),
+    表格数: shapes.map((a) => a.tables).join(','),
+    插图数: shapes.map((a) => a.figures).join(','),
   };
 }
 
@@ -223,20 +252,10 @@ function structureOf(tree: Root): Record<string, string> {
  * that did not survive are failures. Returns the number of differences.
  */
 export function verifyStructure(source: string, model: ImportModel, file: VFile): number {
-  const m = /^---\n([\s\S]*?)\n?---\n([\s\S]*)$/.exec(source);
-  const front = ((m ? parseYaml(m[1] ?? '') : {}) ?? {}) as Front;
-  const written = structureOf(markdown.parse(m ? (m[2] ?? '') : source) as Root);
-  const subtitles = model.articles.map((a) => (a.subtitle !== undefined ? 1 : 0));
-  const recognised: Record<string, string> = {
-    文章数: String(model.articles.length),
-    标题: model.articles.map((a) => (a.title ?? '【待补】标题').replace(/\s+/g, '')).join(' / '),
-    小标题数: model.articles.map((a) => a.blocks.filter((b) => b.type === 'heading').length).join(','),
-    段落数: model.articles.map((a, i) => a.blocks.filter((b) => b.type === 'paragraph').length + (subtitles[i] ?? 0)).join(','),
-    表格数: model.articles.map((a) => a.blocks.filter((b) => b.type === 'table').length).join(','),
-    插图数: model.articles.map((a) => a.blocks.filter((b) => b.type === 'figure').length).join(','),
-  };
+  const { front, body } = splitWritten(source);
+  const written = summary(shapesOf(markdown.parse(body) as Root));
   let differences = 0;
-  for (const [field, value] of Object.entries(recognised)) {
+  for (const [field, value] of Object.entries(summary(shapesOfModel(model)))) {
     if (written[field] === value) continue;
     differences++;
     report(file, rules.importVerify, { kind: 'structure', field, text: value, other: written[field] ?? '' }, { line: 1, column: 1 });

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import { stringify } from 'yaml';
 import { defaultConfig } from '../config/schema.js';
 import type { ImportModel } from './model.js';
+import { NUMBER } from './patterns.js';
 
 /** What the import could not find: `bulletin check` names each, and build waits for it. */
 export const PENDING = '【待补】';
@@ -43,7 +44,7 @@ export function bodyTree(model: ImportModel): Root {
         const width = Math.max(...block.rows.map((r) => r.length));
         const [, ...body] = block.rows;
         // Columns of numbers are set flush right, as a 简报 prints them.
-        const align = Array.from({ length: width }, (_, c) => (body.length && body.every((r) => /^[-+]?[\d.,，%％]+$/.test(r[c] ?? '')) ? ('right' as const) : null));
+        const align = Array.from({ length: width }, (_, c) => (body.length && body.every((r) => NUMBER.test(r[c] ?? '')) ? ('right' as const) : null));
         children.push({
           type: 'table',
           align,

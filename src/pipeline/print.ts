@@ -150,7 +150,7 @@ class WarmTab {
       for (const f of added) this.faces.add(f);
       const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '';
       await page.evaluate(
-        (added: string[], attributes: string, inner: string, title: string) => {
+        async (added: string[], attributes: string, inner: string, title: string) => {
           let fonts = document.getElementById('bulletin-warm-fonts');
           if (!fonts) {
             fonts = document.createElement('style');
@@ -168,6 +168,18 @@ class WarmTab {
           const t = document.createElement('textarea');
           t.innerHTML = title;
           document.title = t.value;
+          // The new body's pictures load after the swap: the layout waits for them, as a page
+          // load ("load") does, or a figure is measured before it has its height.
+          await Promise.all(
+            [...document.images].map((img) =>
+              img.complete
+                ? img.decode().catch(() => {})
+                : new Promise((done) => {
+                    img.addEventListener('load', done, { once: true });
+                    img.addEventListener('error', done, { once: true });
+                  }),
+            ),
+          );
         },
         added,
         body[1] ?? '',
@@ -203,11 +215,6 @@ class WarmTab {
       this.faces = new Set(faces);
       await page.evaluate(() => document.getElementById('bulletin-warm-fonts')?.remove());
     }
-    // A swapped-in body's pictures load after the swap: the layout must wait for them, as a
-    // page load ("load") does, or a figure is measured before it has its height.
-    await page.evaluate(() =>
-      Promise.all([...document.images].map((img) => (img.complete ? img.decode().catch(() => {}) : new Promise((done) => { img.addEventListener('load', done, { once: true }); img.addEventListener('error', done, { once: true }); })))),
-    );
     // Load every declared face, not only those the screen layout asked for: the print layout
     // (page-number margin boxes) needs faces the screen never requested.
     const failedFonts = (await page.evaluate(async () => {
