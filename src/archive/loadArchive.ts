@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import { hasErrors } from '../diagnostics/report.js';
 import { read } from '../pipeline/read.js';
-import { parse } from '../pipeline/parse.js';
+import { parseFrontMatter } from '../pipeline/parse.js';
 import { validate } from '../pipeline/validate.js';
 import { keyLines } from './keyLines.js';
 import type { NumberedSource } from './numbering.js';
@@ -14,8 +14,9 @@ export interface Archive {
 }
 
 /**
- * Reads the front matter of every source of a project (read → parse → validate; the body is
- * parsed but not transformed). `display` turns an absolute path into the path shown.
+ * Reads the front matter of every source of a project (read → parse the front matter →
+ * validate; the body is not parsed: on 300 sources that was 1 s of a one-issue build).
+ * `display` turns an absolute path into the path shown.
  */
 export async function loadArchive(absolutes: string[], display: (absolute: string) => string): Promise<Archive> {
   const files: VFile[] = [];
@@ -24,7 +25,7 @@ export async function loadArchive(absolutes: string[], display: (absolute: strin
     const file = await read(display(absolute), absolute);
     files.push(file);
     if (hasErrors(file)) continue;
-    const parsed = parse(file);
+    const parsed = parseFrontMatter(file);
     if (!parsed) continue;
     const frontMatter = validate(file, parsed);
     if (frontMatter) entries.push({ file, frontMatter, lines: keyLines(parsed.yaml) });

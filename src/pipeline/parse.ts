@@ -55,11 +55,19 @@ function withinLimits(file: VFile, lines: string[], first: number): boolean {
   return true;
 }
 
+/** A source's front matter, parsed, and where its body starts. */
+export interface FrontMatterPart {
+  yaml: YamlSource;
+  /** The source's lines; the body is lines[bodyStart..]. */
+  lines: string[];
+  bodyStart: number;
+}
+
 /**
- * Splits a source into front matter and body and parses both. The front matter is blanked,
- * not cut, so body positions are the file's own lines.
+ * The front-matter half of parse: checks the fences and parses the YAML between them, without
+ * touching the body. The numbering rules need only this of every other source of an archive.
  */
-export function parse(file: VFile): Parsed | undefined {
+export function parseFrontMatter(file: VFile): FrontMatterPart | undefined {
   const text = String(file.value ?? '');
   if (text.trim() === '') {
     report(file, rules.sourceEmpty, {}, { line: 1, column: 1 });
@@ -86,11 +94,20 @@ export function parse(file: VFile): Parsed | undefined {
     report(file, rules.frontMatterUnclosed, {}, { line: 1, column: 1 });
     return undefined;
   }
-  const yamlText = lines.slice(1, close).join('\n');
-  const yaml = parseYaml(file, yamlText, 1, rules.frontMatterYaml);
-  if (!yaml) return undefined;
-  if (!withinLimits(file, lines, close + 1)) return undefined;
-  const body = '\n'.repeat(close + 1) + lines.slice(close + 1).join('\n');
+  const yaml = parseYaml(file, lines.slice(1, close).join('\n'), 1, rules.frontMatterYaml);
+  return yaml && { yaml, lines, bodyStart: close + 1 };
+}
+
+/**
+ * Splits a source into front matter and body and parses both. The front matter is blanked,
+ * not cut, so body positions are the file's own lines.
+ */
+export function parse(file: VFile): Parsed | undefined {
+  const front = parseFrontMatter(file);
+  if (!front) return undefined;
+  const { yaml, lines, bodyStart } = front;
+  if (!withinLimits(file, lines, bodyStart)) return undefined;
+  const body = '\n'.repeat(bodyStart) + lines.slice(bodyStart).join('\n');
   const tree = markdown.parse(body) as Root;
   return { yaml, tree };
 }

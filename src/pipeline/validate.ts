@@ -3,13 +3,13 @@ import { report } from '../diagnostics/report.js';
 import { frontMatterSchema, frontMatterKeys, type FrontMatter } from '../model/frontMatter.js';
 import { placeOf, validateYaml } from '../diagnostics/yaml.js';
 import * as rules from '../diagnostics/rules.js';
-import type { Parsed } from './parse.js';
+import type { FrontMatterPart } from './parse.js';
 
 /**
  * Checks the front matter against the contract's schema. Each problem is reported at the
  * line of the offending key; the result is undefined when any error was found.
  */
-export function validate(file: VFile, parsed: Parsed): FrontMatter | undefined {
+export function validate(file: VFile, parsed: Pick<FrontMatterPart, 'yaml'>): FrontMatter | undefined {
   const value = parsed.yaml.value;
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
     report(file, rules.frontMatterNotAMap, {}, { line: 2, column: 1 });
