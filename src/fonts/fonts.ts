@@ -171,12 +171,24 @@ export function fontFaces(fonts: Array<{ font: RoleFont; used: Slice[] }>, fonts
       const to = `${fontsDir}/${path.basename(slice.file)}`;
       files.set(slice.file, to);
       const url = path.posix.relative(htmlDir, to);
-      const range = slice.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
+      const range = unicodeRange(slice);
       const format = /\.woff2$/i.test(slice.file) ? ' format("woff2")' : '';
       rules.push(`@font-face { font-family: ${cssString(family)}; font-display: block; src: url(${cssString(url)})${format}; unicode-range: ${range}; ${METRICS} }`);
     }
   }
   return { css: rules.join('\n'), files: [...files].map(([from, to]) => ({ from, to })) };
+}
+
+const ranges = new WeakMap<Slice, string>();
+
+/** A slice's unicode-range descriptor (made once per slice: a page has dozens, a batch hundreds of pages). */
+function unicodeRange(slice: Slice): string {
+  let range = ranges.get(slice);
+  if (range === undefined) {
+    range = slice.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
+    ranges.set(slice, range);
+  }
+  return range;
 }
 
 /**

@@ -34,9 +34,12 @@ export async function chooseFonts(file: VFile, b: Bulletin, options: ChooseFonts
   // Slices are chosen from the whole page text (a face never lacks a slice the page asks it
   // for); what is missing is reported for the text each role really prints.
   const unprintable = new Set<string>();
+  // The page's characters are gathered once, not once per role (a page is ~10,000 characters).
+  const pageChars = new Set(text);
   const used = await Promise.all(
     options.fonts.map(async (font) => {
-      const { used, missing } = await coverage(font, font.role === 'title' ? roles.title : font.role === 'figures' ? roles.figures : text + roles[font.role]);
+      const chars = font.role === 'title' ? roles.title : font.role === 'figures' ? roles.figures : new Set([...pageChars, ...new Set(roles[font.role])]);
+      const { used, missing } = await coverage(font, chars);
       reportMissingGlyphs(file, font, missing, roles[font.role], options.config);
       for (const cp of missing) if (roles[font.role].includes(String.fromCodePoint(cp))) unprintable.add(String.fromCodePoint(cp));
       return { font, used };

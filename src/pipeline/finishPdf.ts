@@ -13,7 +13,8 @@ const PX = 0.75; // CSS px → pt
  * gives the same bytes.
  */
 export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, version: string): Promise<{ pdf: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.load(raw, { updateMetadata: false });
+  // In one go (pdf-lib otherwise yields to the event loop every 100 objects parsed, 50 written).
+  const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: Infinity });
   const meta = documentMeta(b);
   const when = new Date(dateToEpoch(b.date) * 1000);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -29,7 +30,7 @@ export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, ve
   renumberNodeIds(doc);
   fixCapHeights(doc);
   addOutline(doc, b, layout);
-  const pdf = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  const pdf = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { pdf, pages: doc.getPageCount() };
 }
 

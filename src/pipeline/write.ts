@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, copyFile, open, readdir, readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir, rename, rm, copyFile, open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from '../paths.js';
 
 /** True when `file` exists and holds exactly `bytes`. */
 async function holds(file: string, bytes: Uint8Array): Promise<boolean> {
   try {
-    if ((await stat(file)).size !== bytes.byteLength) return false;
+    // statSync without an error for a missing file: a cold build asks about every output, and
+    // a thrown ENOENT costs more than the look itself (0.2 s over 300 issues).
+    if (statSync(file, { throwIfNoEntry: false })?.size !== bytes.byteLength) return false;
     return Buffer.from(bytes).equals(await readFile(file));
   } catch {
     return false;
