@@ -119,7 +119,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
     try {
       const { finishPdf } = await import('./finishPdf.js');
       throwIfInterrupted(ctx.signal);
-      const printed = await abortable(ctx.printer.print(htmlFile), ctx.signal);
+      const printed = await abortable(ctx.printer.print(htmlFile, html), ctx.signal);
       ctx.blocked.push(...printed.blocked);
       const { pdf, pages } = await finishPdf(printed.raw, b, printed.layout, ctx.version);
       if (pages !== printed.layout.pages) report(file, rules.layoutDrift, { expected: printed.layout.pages, actual: pages });

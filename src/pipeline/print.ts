@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { isInside } from '../paths.js';
 
 export interface PrintOptions {
@@ -71,30 +71,75 @@ export interface Printed {
 
 /** Prints issues' pages; one per run, shared by the issues printed at the same time. */
 export interface Printer {
-  print(htmlFile: string): Promise<Printed>;
+  /** Prints the page written at `htmlFile` (its text, when the caller has it, is not read again). */
+  print(htmlFile: string, html?: string): Promise<Printed>;
   close(): Promise<void>;
 }
 
 const FONT_FACE = /@font-face\s*\{[^}]*\}/g;
 
+/** The parts of an issue's page that the print host takes in. */
+interface PageParts {
+  /** The page's own style without its @font-face rules (the host has the print fonts). */
+  style: string;
+  /** Its @font-face rules, used when there are no print fonts. */
+  faces: string[];
+  /** Its scripts (the pagination script), run once in the host. */
+  script: string;
+  htmlAttributes: string;
+  bodyAttributes: string;
+  body: string;
+  title: string;
+}
+
+function pageParts(html: string): PageParts {
+  const faces: string[] = [];
+  const style = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)]
+    .map((m) => m[1] ?? '')
+    .join('\n')
+    .replace(FONT_FACE, (face) => {
+      faces.push(face);
+      return '';
+    });
+  const body = /<body([^>]*)>([\s\S]*)<\/body>/.exec(html);
+  if (!body) throw new Error('页面没有 <body> 元素（模板不完整）');
+  return {
+    style,
+    faces,
+    script: [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '').join('\n;\n'),
+    htmlAttributes: /<html([^>]*)>/.exec(html)?.[1] ?? '',
+    bodyAttributes: body[1] ?? '',
+    body: (body[2] ?? '').replace(/<script>[\s\S]*?<\/script>/g, ''),
+    title: /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '',
+  };
+}
+
 /**
- * A tab that stays open from issue to issue with its document warm: the first issue of a folder
- * is loaded as a page; each next issue of the same folder (same base URL, same template and
- * style) only swaps the body in, and adds the @font-face rules it needs to those already there,
- * so the web-font slices are fetched and decoded once per tab instead of once per issue
- * (measured: 0.36 s load + 0.16 s fonts of a 0.58 s print were the fonts; a warm print is ~5×
- * faster). The printed bytes do not depend on it: finishPdf sets what differs (title, dates,
- * structure ids), as the reproducibility tests check.
+ * The print host's own policy: no script of a page runs (no event handler either), and no
+ * plug-in. Loads are not limited here but by the tab's request filter, which refuses and counts
+ * everything outside the output folder and the print fonts.
+ */
+const HOST_POLICY = "default-src * file:; style-src * file: 'unsafe-inline'; script-src 'none'; object-src 'none'; base-uri file:; form-action 'none'";
+
+/**
+ * A tab that stays open from issue to issue. It holds one print host: a document of the printer's
+ * own, loaded once, that declares the print fonts and loads them (0.5 s for the four whole fonts,
+ * which a new document would load again). Each issue is swapped in: its style, its <html> and
+ * <body> attributes, its body and title, with a <base> at the issue's own address so that its
+ * pictures and links resolve as in its page. The pagination script of the issues runs once per
+ * host (by the DevTools protocol: the host's policy lets no script of a page run). Every issue is
+ * printed this way, the first of a tab as the hundredth, so the bytes do not depend on which tab
+ * or turn printed it; finishPdf sets what differs (title, dates, structure ids).
  */
 class WarmTab {
-  private dir: string | undefined;
+  /** The pagination script run in the host; another script means a new host. */
+  private script: string | undefined;
   private style: string | undefined;
   private faces = new Set<string>();
   private blocked: string[] = [];
-  /** The page being loaded, as the printer serves it (its fonts replaced by the print fonts). */
-  private document: { url: string; html: string } | undefined;
-  /** The paper the page's @page rule asked for, when the printer scales (options.zoom). */
-  private paper: { width: string; height: string } | undefined;
+  /** The host document while it is loading, served from memory at its address. */
+  private host: { url: string; html: string } | undefined;
+  private hosted = false;
   /** Rejects when the tab's renderer crashes: work waiting on it would otherwise hang. */
   private crashed: Promise<never>;
   printed = 0;
@@ -115,8 +160,8 @@ class WarmTab {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const url = request.url();
-      if (tab.document && url === tab.document.url && request.isNavigationRequest()) {
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: tab.document.html });
+      if (tab.host && url === tab.host.url && request.isNavigationRequest()) {
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: tab.host.html });
         return;
       }
       let ok = false;
@@ -133,106 +178,179 @@ class WarmTab {
     return tab;
   }
 
-  print(htmlFile: string): Promise<Printed> {
-    return Promise.race([this.printing(htmlFile), this.crashed]);
+  private cdp: Promise<CDPSession> | undefined;
+
+  /** The tab's own DevTools session, for the print command. */
+  private session(): Promise<CDPSession> {
+    this.cdp ??= this.page.createCDPSession();
+    return this.cdp;
   }
 
-  private async printing(htmlFile: string): Promise<Printed> {
+  /** Loads the print host and its fonts, so the first issue finds them ready. */
+  prime(): Promise<void> {
+    return Promise.race([this.hosting(undefined), this.crashed]);
+  }
+
+  print(htmlFile: string, html?: string): Promise<Printed> {
+    return Promise.race([this.printing(htmlFile, html), this.crashed]);
+  }
+
+  private async hosting(script: string | undefined): Promise<void> {
     const { page, options } = this;
-    this.blocked = [];
-    const html = await readFile(htmlFile, 'utf8');
-    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
-    const faces = options.fonts ? [options.fonts.css] : (style.match(FONT_FACE) ?? []);
-    const rest = style.replace(FONT_FACE, '').replace(/\s+/g, ' ').trim();
-    const body = /<body([^>]*)>([\s\S]*)<\/body>/.exec(html);
-    if (this.dir === path.dirname(htmlFile) && this.style === rest && body) {
-      const added = faces.filter((f) => !this.faces.has(f));
-      for (const f of added) this.faces.add(f);
-      const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '';
-      await page.evaluate(
-        async (added: string[], attributes: string, inner: string, title: string) => {
-          let fonts = document.getElementById('bulletin-warm-fonts');
-          if (!fonts) {
-            fonts = document.createElement('style');
-            fonts.id = 'bulletin-warm-fonts';
-            document.head.appendChild(fonts);
-          }
-          fonts.appendChild(document.createTextNode(added.join('\n')));
-          const template = document.createElement('template');
-          template.innerHTML = `<body${attributes}></body>`;
-          const fresh = template.content.firstElementChild;
-          for (const name of document.body.getAttributeNames()) document.body.removeAttribute(name);
-          for (const name of fresh?.getAttributeNames() ?? []) document.body.setAttribute(name, fresh!.getAttribute(name) ?? '');
-          document.body.innerHTML = inner;
-          for (const script of document.body.querySelectorAll('script')) script.remove();
-          const t = document.createElement('textarea');
-          t.innerHTML = title;
-          document.title = t.value;
-          // The new body's pictures load after the swap: the layout waits for them, as a page
-          // load ("load") does, or a figure is measured before it has its height.
-          await Promise.all(
-            [...document.images].map((img) =>
-              img.complete
-                ? img.decode().catch(() => {})
-                : new Promise((done) => {
-                    img.addEventListener('load', done, { once: true });
-                    img.addEventListener('error', done, { once: true });
-                  }),
-            ),
-          );
-        },
-        added,
-        body[1] ?? '',
-        body[2] ?? '',
-        title,
-      );
-    } else {
-      const url = pathToFileURL(htmlFile).href;
-      if (options.fonts || (options.zoom ?? 1) !== 1) {
-        const fonts = options.fonts?.css;
-        const zoom = options.zoom ?? 1;
-        this.document = {
-          url,
-          html: html.replace(/<style>([\s\S]*?)<\/style>/, (_, own: string) => {
-            let css = fonts !== undefined ? `${fonts}\n${own.replace(FONT_FACE, '')}` : own;
-            if (zoom !== 1) {
-              const scaled = scalePageRules(css, 1 / zoom);
-              this.paper = scaled.size;
-              css = `${scaled.css}\nhtml { zoom: ${zoom}; }`;
-            }
-            return `<style>${css}</style>`;
-          }),
-        };
-      }
-      try {
-        await page.goto(url, { waitUntil: 'load', timeout: options.timeout });
-      } finally {
-        this.document = undefined;
-      }
-      await page.emulateMediaType('print');
-      this.dir = path.dirname(htmlFile);
-      this.style = rest;
-      this.faces = new Set(faces);
-      await page.evaluate(() => document.getElementById('bulletin-warm-fonts')?.remove());
+    const dir = options.allowed[0] ?? process.cwd();
+    const url = pathToFileURL(path.join(dir, '.bulletin-print-host.html')).href;
+    this.host = {
+      url,
+      html: `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${HOST_POLICY}"><base href="${url}"><style id="bulletin-fonts">${options.fonts?.css ?? ''}</style><style id="bulletin-style"></style><title></title></head><body></body></html>`,
+    };
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: options.timeout });
+    } finally {
+      this.host = undefined;
     }
-    // Load every declared face, not only those the screen layout asked for: the print layout
+    await page.emulateMediaType('print');
+    this.style = undefined;
+    this.faces = new Set();
+    // Load every declared face, not only those a layout asked for: the print layout
     // (page-number margin boxes) needs faces the screen never requested.
-    const failedFonts = (await page.evaluate(async () => {
+    await this.loadFonts();
+    if (script !== undefined) await page.evaluate(script);
+    this.script = script;
+    this.hosted = true;
+  }
+
+  private async loadFonts(): Promise<void> {
+    const failed = (await this.page.evaluate(async () => {
       const results = await Promise.allSettled([...document.fonts].map((f) => f.load()));
       await document.fonts.ready;
       return results.filter((r) => r.status === 'rejected').length;
     })) as number;
-    if (failedFonts > 0) throw new Error(`${failedFonts} 个字体文件未能加载`);
-    const layout = (await page.evaluate('window.bulletinPaginate()')) as Layout;
+    if (failed > 0) throw new Error(`${failed} 个字体文件未能加载`);
+  }
+
+  private async printing(htmlFile: string, text?: string): Promise<Printed> {
+    const { page, options } = this;
+    this.blocked = [];
+    const parts = pageParts(text ?? (await readFile(htmlFile, 'utf8')));
+    if (!this.hosted || (this.script !== undefined && this.script !== parts.script)) await this.hosting(parts.script);
+    else if (this.script === undefined) {
+      await page.evaluate(parts.script);
+      this.script = parts.script;
+    }
     const zoom = options.zoom ?? 1;
-    const raw = await page.pdf({
-      ...(zoom !== 1 && this.paper ? { preferCSSPageSize: false, width: this.paper.width, height: this.paper.height, scale: 1 / zoom } : { preferCSSPageSize: true }),
-      printBackground: true,
-      tagged: true,
-      timeout: options.timeout,
-    });
+    let paper: { width: string; height: string } | undefined;
+    let style = parts.style;
+    if (zoom !== 1) {
+      const scaled = scalePageRules(style, 1 / zoom);
+      paper = scaled.size;
+      style = `${scaled.css}\nhtml { zoom: ${zoom}; }`;
+    }
+    const added = options.fonts ? [] : parts.faces.filter((f) => !this.faces.has(f));
+    for (const f of added) this.faces.add(f);
+    const restyle = style !== this.style;
+    this.style = style;
+    const swapped = await page.evaluate(
+      async (base: string, added: string[], style: string | null, htmlAttributes: string, bodyAttributes: string, inner: string, title: string) => {
+        // (No named helper functions in here: a page function is sent as text, and tsx's name
+        // keeping would wrap them in a __name the page does not have.)
+        document.querySelector('base')!.setAttribute('href', base);
+        if (added.length) document.getElementById('bulletin-fonts')!.appendChild(document.createTextNode(added.join('\n')));
+        if (style !== null) document.getElementById('bulletin-style')!.textContent = style;
+        for (const [target, markup] of [
+          [document.documentElement, htmlAttributes],
+          [document.body, bodyAttributes],
+        ] as const) {
+          const template = document.createElement('template');
+          template.innerHTML = `<div${markup}></div>`;
+          const source = template.content.firstElementChild!;
+          for (const name of target.getAttributeNames()) target.removeAttribute(name);
+          for (const name of source.getAttributeNames()) target.setAttribute(name, source.getAttribute(name) ?? '');
+        }
+        document.body.innerHTML = inner;
+        // A script element swapped in never runs nor loads: one with an address is refused.
+        const refused: string[] = [];
+        for (const script of document.body.querySelectorAll('script')) {
+          if (script.src) refused.push(script.src);
+          script.remove();
+        }
+        const t = document.createElement('textarea');
+        t.innerHTML = title;
+        document.title = t.value;
+        // The new body's pictures load after the swap: the layout waits for them, as a page
+        // load ("load") does, or a figure is measured before it has its height.
+        await Promise.all(
+          [...document.images].map((img) =>
+            img.complete
+              ? img.decode().catch(() => {})
+              : new Promise((done) => {
+                  img.addEventListener('load', done, { once: true });
+                  img.addEventListener('error', done, { once: true });
+                }),
+          ),
+        );
+        // Every declared face is loaded, not only those the layout asked for: the print layout
+        // (page-number margin boxes) needs faces the screen never requested.
+        const fonts = await Promise.allSettled([...document.fonts].map((f) => f.load()));
+        await document.fonts.ready;
+        const failed = fonts.filter((r) => r.status === 'rejected').length;
+        const paginate = (window as unknown as { bulletinPaginate?: () => unknown }).bulletinPaginate;
+        if (failed > 0 || typeof paginate !== 'function') return { refused, failed, layout: null };
+        return { refused, failed, layout: paginate() };
+      },
+      pathToFileURL(htmlFile).href,
+      added,
+      restyle ? style : null,
+      parts.htmlAttributes,
+      parts.bodyAttributes,
+      parts.body,
+      parts.title,
+    );
+    this.blocked.push(...swapped.refused);
+    if (swapped.failed > 0) throw new Error(`${swapped.failed} 个字体文件未能加载`);
+    if (!swapped.layout) throw new Error('页面没有分页脚本 window.bulletinPaginate（模板不完整）');
+    const layout = swapped.layout as Layout;
+    const raw = await printToPdf(await this.session(), paper ? { paper, scale: 1 / zoom } : {}, options.timeout);
     this.printed++;
     return { raw, layout, blocked: this.blocked };
+  }
+}
+
+/** CSS pixels per unit, as Chromium's print settings count them (and puppeteer's page.pdf). */
+const PIXELS: Record<string, number> = { px: 1, in: 96, cm: 37.8, mm: 3.78, pt: 96 / 72 };
+
+function inches(length: string): number {
+  const m = /^([\d.]+)(px|in|cm|mm|pt)$/.exec(length);
+  if (!m) throw new Error(`纸张尺寸无法识别：${length}`);
+  return (Number(m[1]) * PIXELS[m[2]!]!) / 96;
+}
+
+/**
+ * Page.printToPDF in one round trip: the PDF comes back in the answer (base64) rather than as a
+ * stream read in small pieces, each a message to and from the browser, as page.pdf does. With a
+ * paper, the page's own @page size is set aside for it (the printer scales, see PrintOptions.zoom).
+ */
+async function printToPdf(session: CDPSession, o: { paper?: { width: string; height: string }; scale?: number }, timeout: number): Promise<Uint8Array> {
+  let timer: NodeJS.Timeout | undefined;
+  const printing = session.send('Page.printToPDF', {
+    transferMode: 'ReturnAsBase64',
+    printBackground: true,
+    generateTaggedPDF: true,
+    marginTop: 0,
+    marginBottom: 0,
+    marginLeft: 0,
+    marginRight: 0,
+    ...(o.paper ? { preferCSSPageSize: false, paperWidth: inches(o.paper.width), paperHeight: inches(o.paper.height), scale: o.scale ?? 1 } : { preferCSSPageSize: true }),
+  });
+  try {
+    const { data } = await Promise.race([
+      printing,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`打印超时（${timeout} ms）`)), timeout);
+      }),
+    ]);
+    return Buffer.from(data, 'base64');
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -305,11 +423,38 @@ export class TabPool implements Printer {
     else this.idle.push(tab);
   }
 
-  async print(htmlFile: string): Promise<Printed> {
+  /**
+   * Opens up to `count` tabs and loads the print host with its fonts in each, before there is
+   * anything to print (a cold build does it while its sources are read). A tab that fails to
+   * prime is closed; the print opens another and says why.
+   */
+  async prime(count = this.size): Promise<void> {
+    const opening: Array<Promise<void>> = [];
+    while (this.open < Math.min(count, this.size) && !this.closed) {
+      this.open++;
+      opening.push(
+        (async () => {
+          const tab = await WarmTab.open(await this.liveBrowser(), this.options).catch((error: unknown) => {
+            this.open--;
+            throw error;
+          });
+          try {
+            await tab.prime();
+            this.release(tab, true);
+          } catch {
+            this.release(tab, false);
+          }
+        })(),
+      );
+    }
+    await Promise.allSettled(opening);
+  }
+
+  async print(htmlFile: string, html?: string): Promise<Printed> {
     const tab = await this.acquire();
     let healthy = false;
     try {
-      const printed = await tab.print(htmlFile);
+      const printed = await tab.print(htmlFile, html);
       healthy = true;
       return printed;
     } finally {
@@ -325,12 +470,3 @@ export class TabPool implements Printer {
   }
 }
 
-/** Prints one issue's HTML on a fresh tab (doctor, tests, a single issue). */
-export async function print(browser: Browser, htmlFile: string, options: PrintOptions): Promise<Printed> {
-  const pool = new TabPool(browser, options, 1);
-  try {
-    return await pool.print(htmlFile);
-  } finally {
-    await pool.close();
-  }
-}
