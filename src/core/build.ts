@@ -21,7 +21,7 @@ import { VERSION } from '../version.js';
 
 export type { Format } from '../pipeline/index.js';
 import { produce, type Format } from '../pipeline/index.js';
-import type { Printer, TabPool } from '../pipeline/print.js';
+import type { TabPool } from '../pipeline/print.js';
 import type { Config } from '../config/schema.js';
 
 export interface BuildOptions {
@@ -82,7 +82,6 @@ export interface BuildResult {
   /** A failure that is not about a source (no sources found): the catalogue error. */
   error?: unknown;
 }
-
 
 /**
  * Builds issues into HTML and PDF. Sources with errors are reported and skipped; the rest
@@ -203,6 +202,7 @@ async function buildRun(options: BuildOptions & { project: Project }, early: Ear
   // One build at a time writes into an output folder; a killed build's leftovers are swept.
   const { signal } = options;
   const lock = ready.length > 0 || shard ? await acquireLock(outDir, show) : undefined;
+  let closing: Promise<void> | undefined;
   try {
     await writer.sweep();
     // Incremental: issues whose inputs hash as the cache recorded, with their outputs intact,
@@ -234,23 +234,19 @@ async function buildRun(options: BuildOptions & { project: Project }, early: Ear
     emit({ type: 'start', total, toBuild: toBuild.length, outDir });
     for (const c of compiled) if (hasErrors(c.file)) tell(c.file.path, 'failed', c.file);
     for (const c of ready) if (unchangedSources.has(c.bulletin!.source)) tell(c.file.path, 'unchanged', c.file, entries.find((e) => e.source === c.bulletin!.source));
-    let browser: Browser | undefined;
-    let browserVersion: string | undefined;
-    let printer: Printer | undefined;
-    let pool: TabPool | undefined;
+    // The printer is started (or taken from the early start) now, and awaited only by the first
+    // issue that has its HTML ready to print: rendering does not wait for the browser.
+    const printing: Promise<RunPrinter> | undefined =
+      formats.includes('pdf') && toBuild.length > 0 ? early.take().then((p) => p ?? startPrinter(options, config, outDir, concurrency)) : undefined;
+    printing?.catch(() => {});
+    let current: RunPrinter | undefined;
+    void printing?.then((p) => (current = p), () => {});
     const stop = () => {
-      void printer?.close().catch(() => {});
-      void (pool?.current ?? browser)?.close().catch(() => {});
+      void current?.pool.close().catch(() => {});
+      void current?.pool.current.close().catch(() => {});
     };
     signal?.addEventListener('abort', stop, { once: true });
     try {
-      if (formats.includes('pdf') && toBuild.length > 0) {
-        const started = (await early.take()) ?? (await startPrinter(options, config, outDir, concurrency));
-        ({ browser, pool } = started);
-        browserVersion = started.version;
-        printer = pool;
-
-      }
       throwIfInterrupted(signal);
       // One more issue than tabs: one renders its HTML while the others print.
       const limit = pLimit(concurrency + 1);
@@ -260,7 +256,7 @@ async function buildRun(options: BuildOptions & { project: Project }, early: Ear
           limit(async () => {
             throwIfInterrupted(signal);
             emit({ type: 'begin', source: c.file.path });
-            const entry = await produce(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, ...(printer ? { printer } : {}), browserVersion, blocked, version: VERSION, signal });
+            const entry = await produce(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, ...(printing ? { printing } : {}), blocked, version: VERSION, signal });
             if (entry) entries.push(entry);
             tell(c.file.path, entry ? 'built' : 'failed', c.file, entry);
           }),
@@ -274,9 +270,13 @@ async function buildRun(options: BuildOptions & { project: Project }, early: Ear
       throw signal?.aborted ? interruptedError(signal) : error;
     } finally {
       signal?.removeEventListener('abort', stop);
-      await printer?.close().catch(() => {});
-      await browser?.close().catch(() => {});
-      if (pool && pool.current !== browser) await pool.current.close().catch(() => {});
+      // The browser is closed while the manifest and the listing pages are written.
+      closing = (async () => {
+        const started = await printing?.catch(() => undefined);
+        await started?.pool.close().catch(() => {});
+        await started?.browser.close().catch(() => {});
+        if (started && started.pool.current !== started.browser) await started.pool.current.close().catch(() => {});
+      })();
     }
 
     if (ready.length > 0) {
@@ -300,6 +300,7 @@ async function buildRun(options: BuildOptions & { project: Project }, early: Ear
       await publish(writer, root, config, mergeEntries(kept, entries), io.env);
     }
   } finally {
+    await closing;
     await lock?.release();
   }
 

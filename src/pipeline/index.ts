@@ -79,10 +79,12 @@ export interface ProduceContext {
   writer: Writer;
   outDir: string;
   formats: Format[];
-  /** The run's printer (warm tabs of one browser), when PDFs are made. */
-  printer?: Printer;
-  /** The printing browser's product/version, recorded in the manifest. */
-  browserVersion?: string;
+  /**
+   * The run's printer (warm tabs of one browser) and the browser's product/version (recorded in
+   * the manifest), when PDFs are made: awaited when the first page is ready to print. A browser
+   * that cannot start fails the run (its catalogue error), not the issue.
+   */
+  printing?: Promise<{ pool: Printer; version: string }>;
   /** Requests the renderer refused, collected over the run. */
   blocked: string[];
   version: string;
@@ -91,8 +93,8 @@ export interface ProduceContext {
 }
 
 /**
- * The back half, one compiled issue at a time: fonts → render → write the page (print reads it
- * from disk) → print → finish PDF → write; and for Word, render → finish → write. Returns the
+ * The back half, one compiled issue at a time: fonts → render → write the page (when asked
+ * for) → print → finish PDF → write; and for Word, render → finish → write. Returns the
  * issue's manifest entry, or undefined when a stage failed (reported on the file). Throws only
  * when the run is interrupted.
  */
@@ -107,25 +109,33 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
     report(file, rules.templateError, { detail: (error as Error).message.split('\n').slice(0, 2).join(' ') });
     return undefined;
   }
+  // The printer is awaited once the page is rendered, before anything is written: a browser
+  // that cannot start fails the run with nothing written.
+  const printer = ctx.formats.includes('pdf') && ctx.printing ? await abortable(ctx.printing, ctx.signal) : undefined;
   // A font file shared by several issues is copied once per run (awaited by each user).
   await Promise.all(fonts.files.map((f) => ctx.writer.copyShared(f.from, f.to)));
   for (const image of b.images) await ctx.writer.copy(image.from, image.to);
   const htmlRel = `${stem}.html`;
-  const htmlFile = await ctx.writer.write(htmlRel, html);
+  // The printer takes the page as text, at the address it has (or would have) in the output.
+  const htmlFile = ctx.formats.includes('html') ? await ctx.writer.write(htmlRel, html) : path.join(ctx.writer.root, ...htmlRel.split('/'));
   const htmlOut = ctx.formats.includes('html') ? { path: htmlRel, sha256: sha256(html) } : null;
 
   let pdfOut: ManifestEntry['pdf'] = null;
-  if (ctx.formats.includes('pdf') && ctx.printer) {
+  if (printer) {
     try {
-      const { finishPdf } = await import('./finishPdf.js');
       throwIfInterrupted(ctx.signal);
-      const printed = await abortable(ctx.printer.print(htmlFile, html), ctx.signal);
+      const { printTier } = await import('../fonts/printFonts.js');
+      // The PDF tools load while the page prints.
+      const finishing = import('./finishPdf.js');
+      finishing.catch(() => {});
+      const printed = await abortable(printer.pool.print(htmlFile, html, printTier(fonts.text)), ctx.signal);
+      const { finishPdf } = await finishing;
       ctx.blocked.push(...printed.blocked);
       const { pdf, pages } = await finishPdf(printed.raw, b, printed.layout, ctx.version);
       if (pages !== printed.layout.pages) report(file, rules.layoutDrift, { expected: printed.layout.pages, actual: pages });
       const pdfRel = `${stem}.pdf`;
       await ctx.writer.write(pdfRel, pdf);
-      pdfOut = { path: pdfRel, sha256: sha256(pdf), pages, browser: ctx.browserVersion ?? '' };
+      pdfOut = { path: pdfRel, sha256: sha256(pdf), pages, browser: printer.version };
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
       report(file, rules.printFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
@@ -148,7 +158,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       return undefined;
     }
   }
-  // The page was written for the printer; without the HTML format it is not an output.
+  // Without the HTML format the page is not an output: one left by an earlier build goes.
   if (!ctx.formats.includes('html')) await ctx.writer.remove(htmlRel);
   return { ...manifestEntry(b, htmlOut, pdfOut, docxOut), ...(b.draft ? { draft: true } : {}) };
 }

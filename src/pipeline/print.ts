@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { isInside } from '../paths.js';
+import type { PrintFonts, PrintTier } from '../fonts/printFonts.js';
 
 export interface PrintOptions {
   /** Folders the page may load files from (the output folder); everything else is refused. */
@@ -10,9 +11,10 @@ export interface PrintOptions {
   timeout: number;
   /**
    * Print fonts (fonts/printFonts.ts): @font-face rules that replace the page's own (web-font
-   * slices), and the font files they name, which the page may read besides `allowed`.
+   * slices), in two tiers (the common cut and the whole fonts), and the font files they name,
+   * which the page may read besides `allowed`.
    */
-  fonts?: { css: string; files: string[] };
+  fonts?: PrintFonts;
   /**
    * Lay the page out this many times larger and print it scaled back (1 = as is). Chromium puts
    * lines on whole CSS pixels (0.75 pt): a 28.99 pt pitch came out as 28.5 / 29.25 pt. At 4×
@@ -71,8 +73,11 @@ export interface Printed {
 
 /** Prints issues' pages; one per run, shared by the issues printed at the same time. */
 export interface Printer {
-  /** Prints the page written at `htmlFile` (its text, when the caller has it, is not read again). */
-  print(htmlFile: string, html?: string): Promise<Printed>;
+  /**
+   * Prints the page at `htmlFile` (its text, when the caller has it, is not read again) with the
+   * print fonts of `tier` (printTier: the common cut when the page's ideographs are all in it).
+   */
+  print(htmlFile: string, html?: string, tier?: PrintTier): Promise<Printed>;
   close(): Promise<void>;
 }
 
@@ -132,6 +137,8 @@ const HOST_POLICY = "default-src * file:; style-src * file: 'unsafe-inline'; scr
  * or turn printed it; finishPdf sets what differs (title, dates, structure ids).
  */
 class WarmTab {
+  /** The print fonts the host has declared now. */
+  private tier: PrintTier = 'common';
   /** The pagination script run in the host; another script means a new host. */
   private script: string | undefined;
   private style: string | undefined;
@@ -167,7 +174,7 @@ class WarmTab {
       let ok = false;
       if (url.startsWith('file:')) {
         const file = fileURLToPath(url);
-        ok = options.allowed.some((root) => isInside(root, file)) || (options.fonts?.files.includes(file) ?? false);
+        ok = options.allowed.some((root) => isInside(root, file)) || (options.fonts ? [...options.fonts.common.files, ...options.fonts.whole.files].includes(file) : false);
       }
       if (ok) void request.continue();
       else {
@@ -191,8 +198,8 @@ class WarmTab {
     return Promise.race([this.hosting(undefined), this.crashed]);
   }
 
-  print(htmlFile: string, html?: string): Promise<Printed> {
-    return Promise.race([this.printing(htmlFile, html), this.crashed]);
+  print(htmlFile: string, html?: string, tier: PrintTier = 'whole'): Promise<Printed> {
+    return Promise.race([this.printing(htmlFile, html, tier), this.crashed]);
   }
 
   private async hosting(script: string | undefined): Promise<void> {
@@ -201,7 +208,7 @@ class WarmTab {
     const url = pathToFileURL(path.join(dir, '.bulletin-print-host.html')).href;
     this.host = {
       url,
-      html: `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${HOST_POLICY}"><base href="${url}"><style id="bulletin-fonts">${options.fonts?.css ?? ''}</style><style id="bulletin-style"></style><title></title></head><body></body></html>`,
+      html: `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${HOST_POLICY}"><base href="${url}"><style id="bulletin-fonts">${options.fonts?.common.css ?? ''}</style><style id="bulletin-style"></style><title></title></head><body></body></html>`,
     };
     try {
       await page.goto(url, { waitUntil: 'load', timeout: options.timeout });
@@ -211,6 +218,7 @@ class WarmTab {
     await page.emulateMediaType('print');
     this.style = undefined;
     this.faces = new Set();
+    this.tier = 'common';
     // Load every declared face, not only those a layout asked for: the print layout
     // (page-number margin boxes) needs faces the screen never requested.
     await this.loadFonts();
@@ -228,7 +236,7 @@ class WarmTab {
     if (failed > 0) throw new Error(`${failed} 个字体文件未能加载`);
   }
 
-  private async printing(htmlFile: string, text?: string): Promise<Printed> {
+  private async printing(htmlFile: string, text: string | undefined, tier: PrintTier): Promise<Printed> {
     const { page, options } = this;
     this.blocked = [];
     const parts = pageParts(text ?? (await readFile(htmlFile, 'utf8')));
@@ -249,11 +257,15 @@ class WarmTab {
     for (const f of added) this.faces.add(f);
     const restyle = style !== this.style;
     this.style = style;
+    // The other tier's fonts replace this one's (loaded once per host, then from its memory cache).
+    const refont = options.fonts && tier !== this.tier ? options.fonts[tier].css : null;
+    this.tier = tier;
     const swapped = await page.evaluate(
-      async (base: string, added: string[], style: string | null, htmlAttributes: string, bodyAttributes: string, inner: string, title: string) => {
+      async (base: string, fontFaces: string | null, added: string[], style: string | null, htmlAttributes: string, bodyAttributes: string, inner: string, title: string) => {
         // (No named helper functions in here: a page function is sent as text, and tsx's name
         // keeping would wrap them in a __name the page does not have.)
         document.querySelector('base')!.setAttribute('href', base);
+        if (fontFaces !== null) document.getElementById('bulletin-fonts')!.textContent = fontFaces;
         if (added.length) document.getElementById('bulletin-fonts')!.appendChild(document.createTextNode(added.join('\n')));
         if (style !== null) document.getElementById('bulletin-style')!.textContent = style;
         for (const [target, markup] of [
@@ -298,6 +310,7 @@ class WarmTab {
         return { refused, failed, layout: paginate() };
       },
       pathToFileURL(htmlFile).href,
+      refont,
       added,
       restyle ? style : null,
       parts.htmlAttributes,
@@ -450,11 +463,11 @@ export class TabPool implements Printer {
     await Promise.allSettled(opening);
   }
 
-  async print(htmlFile: string, html?: string): Promise<Printed> {
+  async print(htmlFile: string, html?: string, tier?: PrintTier): Promise<Printed> {
     const tab = await this.acquire();
     let healthy = false;
     try {
-      const printed = await tab.print(htmlFile, html);
+      const printed = await tab.print(htmlFile, html, tier);
       healthy = true;
       return printed;
     } finally {

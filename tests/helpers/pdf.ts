@@ -173,3 +173,27 @@ export async function pdfRects(bytes: Uint8Array, pageNumber: number): Promise<F
   await doc.destroy();
   return rects;
 }
+
+/**
+ * The codes a PDF draws a character with, by font (pdf.js's operator list): for a CID font
+ * (Identity-H, as Chromium writes) the code is the glyph's id in the font it was printed with.
+ */
+export async function glyphCodes(bytes: Uint8Array, char: string): Promise<Array<{ font: string; code: number }>> {
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const found = new Map<string, { font: string; code: number }>();
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const ops = await page.getOperatorList();
+    let font = '';
+    ops.fnArray.forEach((fn, k) => {
+      const args = ops.argsArray[k] as unknown[];
+      if (fn === pdfjs.OPS.setFont) font = String((page.commonObjs.get(String(args[0])) as { name?: string }).name ?? '');
+      if (fn !== pdfjs.OPS.showText) return;
+      for (const glyph of args[0] as Array<{ unicode?: string; originalCharCode?: number } | number>) {
+        if (typeof glyph === 'object' && glyph.unicode === char && glyph.originalCharCode !== undefined) found.set(`${font}|${glyph.originalCharCode}`, { font, code: glyph.originalCharCode });
+      }
+    });
+  }
+  await doc.destroy();
+  return [...found.values()];
+}
