@@ -23,6 +23,22 @@ const external = [
   'cli-progress',
 ];
 
+/**
+ * puppeteer-core's @puppeteer/browsers imports proxy-agent for downloading browsers, which
+ * bulletin never does (the bundled Chromium comes from npm): 1.9 MB of JavaScript (a PAC
+ * interpreter among it) that every PDF build compiled. It is replaced by a stub that refuses.
+ */
+const noDownloads = {
+  name: 'no-browser-downloads',
+  setup(b) {
+    b.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: 'proxy-agent', namespace: 'bulletin-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'bulletin-stub' }, () => ({
+      contents: "export class ProxyAgent { constructor() { throw new Error('bulletin does not download browsers'); } }",
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('dist-lib', { recursive: true, force: true, maxRetries: 3 });
 await build({
   entryPoints: { 'cli/main': 'src/cli/main.ts', index: 'src/index.ts' },
@@ -39,4 +55,5 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   legalComments: 'eof',
+  plugins: [noDownloads],
 });
