@@ -103,7 +103,16 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
   // matter only, and only the messages on the sources asked for are shown.
   const asked = new Set(sources.map((s) => s.absolute));
   const others = (options.project?.sources ?? (await findSources([], root, config.sources))).filter((abs) => !asked.has(abs));
-  const archive = await loadArchive(others, show);
+  // An unchanged source's front matter is taken from the analysis cache, as for the sources asked for.
+  const cache = options.cache;
+  const known = cache
+    ? async (file: VFile, absolute: string) => {
+        const kept = cache.get(absolute);
+        if (!kept?.frontMatter || !kept.lines) return undefined;
+        return kept.key === (await analysisKey(String(file.value), absolute, config, options.draft === true)) ? { frontMatter: kept.frontMatter, lines: kept.lines } : undefined;
+      }
+    : undefined;
+  const archive = await loadArchive(others, show, known);
   const entries: NumberedSource[] = [
     ...sources.flatMap((s) => (s.frontMatter && s.lines ? [{ file: s.file, frontMatter: s.frontMatter, lines: s.lines }] : [])),
     ...archive.entries,

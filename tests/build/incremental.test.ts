@@ -122,4 +122,23 @@ describe('the analysis kept between builds', () => {
     await printedBuild({ io: forced, formats: ['html'], force: true });
     expect(forced.err()).toContain('中文里用了半角标点“,”');
   });
+
+  it('gives the numbering rules the front matter of the other sources, unchanged, without reading them again', async () => {
+    const dir = await tempProject({ 'bulletins/a.md': SOURCE, 'bulletins/b.md': SOURCE.replace('issue: 1\ntotal: 1', 'issue: 2\ntotal: 2') });
+    expect((await printedBuild({ io: captureIo(dir), formats: ['html'] })).exitCode).toBe(0);
+    // Behind its back, the kept front matter of b says it is issue 1 as well, a day earlier: a
+    // build of a alone now finds a second first issue in a, which only the kept analysis can tell.
+    const file = path.join(dir, 'dist/.bulletin-analysis.json');
+    const kept = JSON.parse(await readFile(file, 'utf8')) as { sources: Record<string, { frontMatter: { issue: number; total: number; date: string } }> };
+    const b = Object.entries(kept.sources).find(([k]) => k.endsWith('b.md'))![1];
+    Object.assign(b.frontMatter, { issue: 1, total: 1, date: '2021-06-24' });
+    await writeFile(file, JSON.stringify(kept));
+    const alone = captureIo(dir);
+    const r = await printedBuild({ io: alone, formats: ['html'], paths: ['bulletins/a.md'] });
+    expect(r.issues[0]!.file.messages.map((m) => m.ruleId)).toContain('numbering-duplicate-issue');
+    // Changed on disk, b is read again, and the numbering is right.
+    await writeFile(path.join(dir, 'bulletins/b.md'), `${SOURCE.replace('issue: 1\ntotal: 1', 'issue: 2\ntotal: 2')}\n`);
+    const again = await printedBuild({ io: captureIo(dir), formats: ['html'], paths: ['bulletins/a.md'] });
+    expect(again.issues[0]!.file.messages.map((m) => m.ruleId)).not.toContain('numbering-duplicate-issue');
+  });
 });
