@@ -67,8 +67,8 @@ export function gb2312Ideographs(): ReadonlySet<number> {
   return gb2312;
 }
 
-/** The print fonts a page of this text is printed with: the common cut when it has every ideograph of it. */
-export function printTier(text: string): PrintTier {
+/** The print fonts a page of this text (or these characters) is printed with: the common cut when it has every ideograph of it. */
+export function printTier(text: string | Iterable<string>): PrintTier {
   const common = gb2312Ideographs();
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;

@@ -21,8 +21,8 @@ export interface ChosenFonts {
   files: Array<{ from: string; to: string }>;
   /** Characters no font of their role has (allowed by missingGlyph: warning): printed as 〓. */
   unprintable: Set<string>;
-  /** Every string the page shows, in any role (the printer's font tier depends on it). */
-  text: string;
+  /** Every character the page shows, in any role (the printer's font tier depends on them). */
+  chars: ReadonlySet<string>;
 }
 
 /**
@@ -48,7 +48,9 @@ export async function chooseFonts(file: VFile, b: Bulletin, options: ChooseFonts
     }),
   );
   if (file.messages.some((m) => m.fatal === true)) return undefined;
-  return { ...fontFaces(used, FONTS_DIR, options.htmlDir), unprintable, text: text + Object.values(roles).join('') };
+  const chars = new Set(pageChars);
+  for (const roleText of Object.values(roles)) for (const ch of roleText) chars.add(ch);
+  return { ...fontFaces(used, FONTS_DIR, options.htmlDir), unprintable, chars };
 }
 
 /** Every string the page will show, for the font coverage check. */

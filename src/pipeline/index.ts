@@ -128,7 +128,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       // The PDF tools load while the page prints.
       const finishing = import('./finishPdf.js');
       finishing.catch(() => {});
-      const printed = await abortable(printer.pool.print(htmlFile, html, printTier(fonts.text)), ctx.signal);
+      const printed = await abortable(printer.pool.print(htmlFile, html, printTier(fonts.chars)), ctx.signal);
       const { finishPdf } = await finishing;
       ctx.blocked.push(...printed.blocked);
       const { pdf, pages } = await finishPdf(printed.raw, b, printed.layout, ctx.version);

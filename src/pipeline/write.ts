@@ -67,10 +67,16 @@ export class Writer {
     return copy;
   }
 
+  /** Folders this writer has made (or found): each is made once, not once per file written into it. */
+  private readonly folders = new Map<string, Promise<unknown>>();
+
   /** Fills a temporary file beside the target with `fill`, then renames it into place. */
   private async replace(rel: string, fill: (tmp: string) => Promise<void>): Promise<string> {
     const target = path.join(this.root, ...rel.split('/'));
-    await mkdir(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    let made = this.folders.get(folder);
+    if (!made) this.folders.set(folder, (made = mkdir(folder, { recursive: true })));
+    await made;
     const tmp = this.temp(target);
     this.pending.add(tmp);
     try {
@@ -89,6 +95,7 @@ export class Writer {
     // Paths come from a manifest on disk: never the output folder itself or anything outside it.
     if (target === path.resolve(this.root) || !isInside(this.root, target)) return;
     await rm(target, { force: true, recursive: true });
+    for (const folder of this.folders.keys()) if (folder === target || isInside(target, folder)) this.folders.delete(folder);
   }
 
   /**
