@@ -2,11 +2,11 @@
 // to HTML and PDF with nothing from this checkout but the tarball (dependencies come from the
 // npm cache that `npm ci` filled; the registry is used only for what the cache lacks).
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,6 +15,8 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 describe('the npm package', () => {
   it('packs, installs into an empty folder and builds a demo issue there (HTML and PDF)', { timeout: 300_000 }, async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'bulletin-pack-'));
+    // 760 MB once installed: removed afterwards, or every run of the suite leaves one behind.
+    onTestFinished(() => rm(work, { recursive: true, force: true }));
     // Pack from a copy, so that its `prepare` build never touches the dist-lib other tests run.
     const copy = path.join(work, 'source');
     await mkdir(copy);
