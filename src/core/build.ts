@@ -181,7 +181,12 @@ async function buildRun(options: BuildOptions & { project: Project }, early: Ear
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   const show = (abs: string) => displayPath(io, abs);
   const analysisOut = path.resolve(root, options.out ?? project.loaded.config.out);
-  const analysisCache = options.force ? new Map() : await readAnalysisCache(analysisOut);
+  // A build into another folder (--out) that has no kept analysis of its own starts from the one
+  // kept in the project's output folder: the analysis is the sources', whatever folder they are
+  // built into (each entry's key checks its source, config and tool as usual).
+  const projectOut = path.resolve(root, project.loaded.config.out);
+  let analysisCache = options.force ? new Map() : await readAnalysisCache(analysisOut);
+  if (!options.force && analysisCache.size === 0 && analysisOut !== projectOut) analysisCache = await readAnalysisCache(projectOut);
   const analysis = await analyse(io, options.paths ?? [], { draft: options.draft, project, cache: analysisCache });
 
   const emit = options.onEvent ?? (() => {});

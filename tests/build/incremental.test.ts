@@ -136,6 +136,9 @@ describe('the analysis kept between builds', () => {
     const alone = captureIo(dir);
     const r = await printedBuild({ io: alone, formats: ['html'], paths: ['bulletins/a.md'] });
     expect(r.issues[0]!.file.messages.map((m) => m.ruleId)).toContain('numbering-duplicate-issue');
+    // A build into another folder, which has no kept analysis, starts from the project's.
+    const elsewhere = await printedBuild({ io: captureIo(dir), formats: ['html'], paths: ['bulletins/a.md'], out: 'preview' });
+    expect(elsewhere.issues[0]!.file.messages.map((m) => m.ruleId)).toContain('numbering-duplicate-issue');
     // Changed on disk, b is read again, and the numbering is right.
     await writeFile(path.join(dir, 'bulletins/b.md'), `${SOURCE.replace('issue: 1\ntotal: 1', 'issue: 2\ntotal: 2')}\n`);
     const again = await printedBuild({ io: captureIo(dir), formats: ['html'], paths: ['bulletins/a.md'] });
