@@ -32,9 +32,28 @@ const noDownloads = {
   name: 'no-browser-downloads',
   setup(b) {
     b.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: 'proxy-agent', namespace: 'bulletin-stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'bulletin-stub' }, () => ({
+    b.onLoad({ filter: /^proxy-agent$/, namespace: 'bulletin-stub' }, () => ({
       contents: "export class ProxyAgent { constructor() { throw new Error('bulletin does not download browsers'); } }",
       loader: 'js',
+    }));
+  },
+};
+
+/**
+ * zod re-exports its 64 message locales (`z.locales`, 306 KB of source), which every command that
+ * reads a config or front matter compiled. bulletin words its own messages and uses none of them:
+ * only English, zod's default, is kept.
+ */
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'bulletin-stub' } : undefined,
+    );
+    b.onLoad({ filter: /^zod-locales$/, namespace: 'bulletin-stub' }, (args) => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      loader: 'js',
+      resolveDir: process.cwd(),
     }));
   },
 };
@@ -55,5 +74,5 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   legalComments: 'eof',
-  plugins: [noDownloads],
+  plugins: [noDownloads, englishOnly],
 });
