@@ -28,6 +28,9 @@ export async function loadArchive(absolutes: string[], display: (absolute: strin
   const files: VFile[] = [];
   const entries: NumberedSource[] = [];
   for (const absolute of absolutes) {
+    // A turn of the event loop between sources: a browser starting meanwhile (a cold build's
+    // early printer) needs the main thread for its own steps, and the reads do not yield.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const file = await read(display(absolute), absolute);
     files.push(file);
     if (hasErrors(file)) continue;
