@@ -6,7 +6,7 @@ import { compileRead, type Compiled } from '../pipeline/index.js';
 import { read } from '../pipeline/read.js';
 import { resolveAssets } from '../pipeline/resolveAssets.js';
 import { VFile } from 'vfile';
-import { analysisKey, restoreMessages, storeAnalysis, type AnalysisCache } from './analysisCache.js';
+import { analysisKey, restoreMessages, storeAnalysis, type AnalysisCache, type Analysed as KeptAnalysis } from './analysisCache.js';
 import { checkNumbering, type NumberedSource } from '../archive/numbering.js';
 import { keyLines, type KeyLines } from '../archive/keyLines.js';
 import { loadArchive } from '../archive/loadArchive.js';
@@ -60,6 +60,13 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
   if (loaded.file && hasErrors(loaded.file)) return { ...base, sources: [] };
   const { sourcesDir } = base;
 
+  /** The key of a source as read, and what the cache kept for it under that same key. */
+  const lookUp = async (cache: AnalysisCache, file: VFile, absolute: string): Promise<{ key: string; kept?: KeptAnalysis }> => {
+    const key = await analysisKey(String(file.value), absolute, config, options.draft === true);
+    const kept = cache.get(absolute);
+    return { key, ...(kept?.key === key ? { kept } : {}) };
+  };
+
   const sources: Analysed[] = [];
   for (const absolute of await findSources(paths, root, config.sources)) {
     const stem = outputStem(absolute, root, sourcesDir);
@@ -73,9 +80,8 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
     };
     const file = await read(show(absolute), absolute);
     const cache = options.cache;
-    const key = cache && !hasErrors(file) ? await analysisKey(String(file.value), absolute, config, options.draft === true) : undefined;
-    const kept = key ? cache?.get(absolute) : undefined;
-    if (kept && kept.key === key) {
+    const { key, kept } = cache && !hasErrors(file) ? await lookUp(cache, file, absolute) : {};
+    if (kept) {
       // Unchanged since the last build: its findings are made again from the catalogue; only
       // its images are looked at on disk again.
       restoreMessages(file, kept);
@@ -107,9 +113,10 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
   const cache = options.cache;
   const known = cache
     ? async (file: VFile, absolute: string) => {
-        const kept = cache.get(absolute);
-        if (!kept?.frontMatter || !kept.lines) return undefined;
-        return kept.key === (await analysisKey(String(file.value), absolute, config, options.draft === true)) ? { frontMatter: kept.frontMatter, lines: kept.lines } : undefined;
+        const entry = cache.get(absolute);
+        if (!entry?.frontMatter || !entry.lines) return undefined;
+        const { kept } = await lookUp(cache, file, absolute);
+        return kept?.frontMatter && kept.lines ? { frontMatter: kept.frontMatter, lines: kept.lines } : undefined;
       }
     : undefined;
   const archive = await loadArchive(others, show, known);

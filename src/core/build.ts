@@ -22,7 +22,6 @@ import { VERSION } from '../version.js';
 export type { Format } from '../pipeline/index.js';
 import { produce, type Format } from '../pipeline/index.js';
 import type { TabPool } from '../pipeline/print.js';
-import type { Config } from '../config/schema.js';
 
 export interface BuildOptions {
   paths?: string[];
@@ -90,13 +89,29 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // The project first, to know the output folder and so the analysis kept there by the last build.
   const project = options.project ?? (await discoverProject(options.io));
-
-  const early = earlyPrinter(options, project);
+  const run: Run = {
+    ...options,
+    project,
+    formats: options.formats ?? ['html', 'pdf'],
+    concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
+    outDir: path.resolve(options.io.cwd, options.out ?? project.loaded.config.out),
+  };
+  const early = earlyPrinter(run);
   try {
-    return await buildRun({ ...options, project }, early);
+    return await buildRun(run, early);
   } finally {
     await early.dispose();
   }
+}
+
+/** The options of a run with what follows from them and the project, worked out once. */
+interface Run extends BuildOptions {
+  project: Project;
+  formats: Format[];
+  /** Issues printed at once (--concurrency, else the cores). */
+  concurrency: number;
+  /** The output folder, absolute. */
+  outDir: string;
 }
 
 /** The run's printer: one browser and its pool of warm tabs. */
@@ -107,7 +122,8 @@ interface RunPrinter {
 }
 
 /** Starts the browser and the pool of warm tabs that print a run's issues. */
-async function startPrinter(options: BuildOptions, config: Config, outDir: string, concurrency: number): Promise<RunPrinter> {
+async function startPrinter(options: Run): Promise<RunPrinter> {
+  const { config } = options.project.loaded;
   // Chromium and the PDF tools load only when a PDF is made: an HTML build never pays for them.
   const [{ launchBrowser }, { TabPool }, { printFonts }] = await Promise.all([
     import('../browser/browser.js'),
@@ -123,11 +139,17 @@ async function startPrinter(options: BuildOptions, config: Config, outDir: strin
       log: options.verbose ? (text: string) => options.onEvent?.({ type: 'log', text }) : undefined,
     });
   const [browser, fonts] = await Promise.all([launch(), printFonts(resolveFonts(config, options.io.cwd), options.io.env)]);
-
   const version = await browser.version();
   // A browser that dies mid-batch fails the issue it was printing; the next ones get a new one.
-  const pool = new TabPool(browser, { allowed: [outDir], timeout: config.browser.timeout, fonts, zoom: 4 }, concurrency, 200, launch);
+  const pool = new TabPool(browser, { allowed: [options.outDir], timeout: config.browser.timeout, fonts, zoom: 4 }, options.concurrency, 200, launch);
   return { browser, version, pool };
+}
+
+/** Closes a run's printer: its tabs, its browser, and the browser that replaced it after a crash. */
+async function closePrinter(p: RunPrinter): Promise<void> {
+  await p.pool.close().catch(() => {});
+  await p.browser.close().catch(() => {});
+  if (p.pool.current !== p.browser) await p.pool.current.close().catch(() => {});
 }
 
 /** A printer started while the sources are read, for the print to take (or closed unused). */
@@ -143,20 +165,15 @@ interface EarlyPrinter {
  * incremental build may have nothing to print, so it starts the browser only when it needs one.
  * A failed early start is forgotten: the print starts the browser again and reports why it cannot.
  */
-function earlyPrinter(options: BuildOptions, project: Project): EarlyPrinter {
-  const formats = options.formats ?? ['html', 'pdf'];
-  const { config } = project.loaded;
-  const outDir = path.resolve(options.io.cwd, options.out ?? config.out);
+function earlyPrinter(run: Run): EarlyPrinter {
   const none: EarlyPrinter = { take: async () => undefined, dispose: async () => {} };
-  if (!formats.includes('pdf') || options.signal?.aborted || project.sources.length === 0) return none;
-  if (!options.force && existsSync(path.join(outDir, CACHE_NAME))) return none;
-  const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
+  if (!run.formats.includes('pdf') || run.signal?.aborted || run.project.sources.length === 0) return none;
+  if (!run.force && existsSync(path.join(run.outDir, CACHE_NAME))) return none;
   // As many tabs as issues to print, up to the pool's size (sources asked for by name count one each).
-  const asked = options.paths?.length && options.paths.every((p) => p.endsWith('.md')) ? options.paths.length : project.sources.length;
-  const started = startPrinter(options, config, outDir, concurrency).catch(() => undefined);
+  const asked = run.paths?.length && run.paths.every((p) => p.endsWith('.md')) ? run.paths.length : run.project.sources.length;
+  const started = startPrinter(run).catch(() => undefined);
   const primed = started.then(async (p) => {
-    await p?.pool.prime(Math.min(asked, concurrency));
-
+    await p?.pool.prime(Math.min(asked, run.concurrency));
     return p;
   });
   let taken = false;
@@ -168,32 +185,26 @@ function earlyPrinter(options: BuildOptions, project: Project): EarlyPrinter {
     dispose: async () => {
       if (taken) return;
       const p = await started;
-      await p?.pool.close().catch(() => {});
-      await p?.browser.close().catch(() => {});
+      if (p) await closePrinter(p);
     },
   };
 }
 
-async function buildRun(options: BuildOptions & { project: Project }, early: EarlyPrinter): Promise<BuildResult> {
-  const { io, project } = options;
+async function buildRun(options: Run, early: EarlyPrinter): Promise<BuildResult> {
+  const { io, project, formats, concurrency, outDir } = options;
   const root = io.cwd;
-  const formats = options.formats ?? ['html', 'pdf'];
-  const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   const show = (abs: string) => displayPath(io, abs);
-  const analysisOut = path.resolve(root, options.out ?? project.loaded.config.out);
   // A build into another folder (--out) that has no kept analysis of its own starts from the one
   // kept in the project's output folder: the analysis is the sources', whatever folder they are
   // built into (each entry's key checks its source, config and tool as usual).
   const projectOut = path.resolve(root, project.loaded.config.out);
-  let analysisCache = options.force ? new Map() : await readAnalysisCache(analysisOut);
-  if (!options.force && analysisCache.size === 0 && analysisOut !== projectOut) analysisCache = await readAnalysisCache(projectOut);
+  let analysisCache = options.force ? new Map() : await readAnalysisCache(outDir);
+  if (!options.force && analysisCache.size === 0 && outDir !== projectOut) analysisCache = await readAnalysisCache(projectOut);
   const analysis = await analyse(io, options.paths ?? [], { draft: options.draft, project, cache: analysisCache });
-
   const emit = options.onEvent ?? (() => {});
   if (analysis.configFile && hasErrors(analysis.configFile)) return { exitCode: 1, issues: [{ file: analysis.configFile }], blocked: [] };
   const { config, sourcesDir } = analysis;
   const compiled = analysis.sources;
-  const outDir = path.resolve(root, options.out ?? config.out);
   if (compiled.length === 0) return { exitCode: 1, issues: [], blocked: [], error: bulletinError('NoSources', [show(sourcesDir)]) };
 
   const writer = new Writer(outDir);
@@ -242,13 +253,12 @@ async function buildRun(options: BuildOptions & { project: Project }, early: Ear
     // The printer is started (or taken from the early start) now, and awaited only by the first
     // issue that has its HTML ready to print: rendering does not wait for the browser.
     const printing: Promise<RunPrinter> | undefined =
-      formats.includes('pdf') && toBuild.length > 0 ? early.take().then((p) => p ?? startPrinter(options, config, outDir, concurrency)) : undefined;
+      formats.includes('pdf') && toBuild.length > 0 ? early.take().then((p) => p ?? startPrinter(options)) : undefined;
     printing?.catch(() => {});
     let current: RunPrinter | undefined;
     void printing?.then((p) => (current = p), () => {});
     const stop = () => {
-      void current?.pool.close().catch(() => {});
-      void current?.pool.current.close().catch(() => {});
+      if (current) void closePrinter(current);
     };
     signal?.addEventListener('abort', stop, { once: true });
     try {
@@ -268,7 +278,6 @@ async function buildRun(options: BuildOptions & { project: Project }, early: Ear
         ),
       );
       for (const r of settled) if (r.status === 'rejected') throw r.reason;
-
       throwIfInterrupted(signal);
     } catch (error) {
       await writer.cleanup();
@@ -278,14 +287,11 @@ async function buildRun(options: BuildOptions & { project: Project }, early: Ear
       // The browser is closed while the manifest and the listing pages are written.
       closing = (async () => {
         const started = await printing?.catch(() => undefined);
-        await started?.pool.close().catch(() => {});
-        await started?.browser.close().catch(() => {});
-        if (started && started.pool.current !== started.browser) await started.pool.current.close().catch(() => {});
+        if (started) await closePrinter(started);
       })();
     }
 
     if (ready.length > 0) {
-
       for (const e of entries) {
         const key = keys.get(e.source);
         if (key) cache.issues[e.source] = { key, entry: e };
@@ -310,7 +316,6 @@ async function buildRun(options: BuildOptions & { project: Project }, early: Ear
   }
 
   const files = compiled.map((c) => c.file);
-
   const issues = compiled.map((c) => {
     const entry = entries.find((e) => e.source === c.bulletin?.source);
     return { file: c.file, entry, ...(entry && unchangedSources.has(entry.source) ? { unchanged: true } : {}) };

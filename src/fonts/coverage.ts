@@ -97,9 +97,9 @@ function needsGlyph(cp: number): boolean {
 }
 
 /**
- * What a role's font can print of `text` (a string, or its characters as a set). A browser draws a character from a face whose
- * unicode-range includes it and whose file has the glyph, so a character is covered only
- * when some slice does both. A system family (fonts.system) cannot be read here: it reports
+ * What a role's font can print of `text` (a string, or its characters as a set). A browser
+ * draws a character from a face whose unicode-range includes it and whose file has the glyph,
+ * so a character is covered only when some slice does both. A system family (fonts.system) cannot be read here: it reports
  * nothing missing, and `bulletin doctor` says so.
  */
 export async function coverage(font: RoleFont, text: string | ReadonlySet<string>): Promise<Coverage> {

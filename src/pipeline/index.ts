@@ -117,7 +117,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   for (const image of b.images) await ctx.writer.copy(image.from, image.to);
   const htmlRel = `${stem}.html`;
   // The printer takes the page as text, at the address it has (or would have) in the output.
-  const htmlFile = ctx.formats.includes('html') ? await ctx.writer.write(htmlRel, html) : path.join(ctx.writer.root, ...htmlRel.split('/'));
+  const htmlFile = ctx.formats.includes('html') ? await ctx.writer.write(htmlRel, html) : ctx.writer.pathOf(htmlRel);
   const htmlOut = ctx.formats.includes('html') ? { path: htmlRel, sha256: sha256(html) } : null;
 
   let pdfOut: ManifestEntry['pdf'] = null;

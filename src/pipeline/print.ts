@@ -162,6 +162,7 @@ class WarmTab {
   static async open(browser: Browser, options: PrintOptions): Promise<WarmTab> {
     const page = await browser.newPage();
     const tab = new WarmTab(page, options);
+    const fontFiles = new Set(options.fonts ? [...options.fonts.common.files, ...options.fonts.whole.files] : []);
     page.setDefaultTimeout(options.timeout);
     await page.setJavaScriptEnabled(true);
     await page.setRequestInterception(true);
@@ -174,7 +175,7 @@ class WarmTab {
       let ok = false;
       if (url.startsWith('file:')) {
         const file = fileURLToPath(url);
-        ok = options.allowed.some((root) => isInside(root, file)) || (options.fonts ? [...options.fonts.common.files, ...options.fonts.whole.files].includes(file) : false);
+        ok = options.allowed.some((root) => isInside(root, file)) || fontFiles.has(file);
       }
       if (ok) void request.continue();
       else {

@@ -28,6 +28,11 @@ export class Writer {
   readonly pending = new Set<string>();
   constructor(readonly root: string) {}
 
+  /** Where the output `rel` (relative to the root, forward slashes) is on disk. */
+  pathOf(rel: string): string {
+    return path.join(this.root, ...rel.split('/'));
+  }
+
   private temp(target: string): string {
     return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   }
@@ -37,7 +42,7 @@ export class Writer {
    * exactly these bytes is left as it is: an unchanged output keeps its time stamp.
    */
   async write(rel: string, data: string | Uint8Array): Promise<string> {
-    const target = path.join(this.root, ...rel.split('/'));
+    const target = this.pathOf(rel);
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     if (await holds(target, bytes)) return target;
     return this.replace(rel, async (tmp) => {
@@ -53,7 +58,7 @@ export class Writer {
 
   /** Copies the file `from` to `rel`, unless `rel` already holds the same bytes. */
   async copy(from: string, rel: string): Promise<string> {
-    const target = path.join(this.root, ...rel.split('/'));
+    const target = this.pathOf(rel);
     if (await holds(target, await readFile(from))) return target;
     return this.replace(rel, (tmp) => copyFile(from, tmp));
   }
@@ -72,7 +77,7 @@ export class Writer {
 
   /** Fills a temporary file beside the target with `fill`, then renames it into place. */
   private async replace(rel: string, fill: (tmp: string) => Promise<void>): Promise<string> {
-    const target = path.join(this.root, ...rel.split('/'));
+    const target = this.pathOf(rel);
     const folder = path.dirname(target);
     let made = this.folders.get(folder);
     if (!made) this.folders.set(folder, (made = mkdir(folder, { recursive: true })));
