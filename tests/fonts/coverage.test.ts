@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema.js';
 import { resolveFonts, type RoleFont } from '../../src/fonts/fonts.js';
-import { characterSetOf, coverage } from '../../src/fonts/coverage.js';
+import { CodePoints, characterSetOf, coverage } from '../../src/fonts/coverage.js';
 
 const roles = resolveFonts(defaultConfig, process.cwd());
 const role = (name: string): RoleFont => roles.find((f) => f.role === name)!;
@@ -50,5 +50,25 @@ describe('true glyph coverage', () => {
   it('skips control characters and does not check a system family it cannot read', async () => {
     expect((await coverage(role('body'), '\n\t\u0085')).missing.size).toBe(0);
     expect((await coverage({ role: 'body', name: '仿宋', slices: [], family: '仿宋' }, '𠀀')).missing.size).toBe(0);
+  });
+});
+
+describe('a cmap kept as runs of code points', () => {
+  it('answers has() as the set of its code points does, at every run edge, and lists them in order', () => {
+    const points = [0x20, 0x21, 0x22, 0x41, 0x4e00, 0x4e01, 0x4e03, 0x9fa5, 0x20000];
+    const cmap = CodePoints.of([...points].reverse().concat(0x21));
+    expect([...cmap]).toEqual(points);
+    for (let cp = 0; cp < 0x20010; cp++) if (cmap.has(cp) !== points.includes(cp)) throw new Error(`has(${cp.toString(16)})`);
+    expect(CodePoints.of([]).has(0)).toBe(false);
+    expect(JSON.stringify(cmap)).toBe(JSON.stringify([0x20, 0x22, 0x41, 0x41, 0x4e00, 0x4e01, 0x4e03, 0x4e03, 0x9fa5, 0x9fa5, 0x20000, 0x20000]));
+  });
+
+  it('reads a whole font the same from the font file and from the kept runs', async () => {
+    const { openFace } = await import('../../src/fonts/coverage.js');
+    const file = role('body').print!;
+    const read = await characterSetOf(file);
+    const face = await openFace(file);
+    const truth = new Set(face.characterSet);
+    expect([...read]).toEqual([...truth].sort((a, b) => a - b));
   });
 });
