@@ -208,7 +208,7 @@ async function buildRun(options: Run, early: EarlyPrinter): Promise<BuildResult>
   if (compiled.length === 0) return { exitCode: 1, issues: [], blocked: [], error: bulletinError('NoSources', [show(sourcesDir)]) };
 
   const writer = new Writer(outDir);
-  const env = templateEnvironment(path.join(root, 'templates'));
+  const env = templateEnvironment(path.join(root, 'templates'), io.env);
   const fonts = resolveFonts(config, root);
   const entries: ManifestEntry[] = [];
   const unchangedSources = new Set<string>();

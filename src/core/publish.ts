@@ -44,7 +44,7 @@ export async function publish(writer: Writer, root: string, config: Config, entr
     for (const f of faces.files) copies.set(f.to, f.from);
     return faces.css;
   };
-  const site = renderSite(templateEnvironment(path.join(root, 'templates')), entries, {
+  const site = renderSite(templateEnvironment(path.join(root, 'templates'), env), entries, {
     config,
     version: VERSION,
     sourceDateEpoch: env.SOURCE_DATE_EPOCH,

@@ -6,6 +6,7 @@ import type { Bulletin, Inline } from '../model/bulletin.js';
 import type { Config } from '../config/schema.js';
 import { chineseDate } from '../model/dates.js';
 import { words } from '../text/words.js';
+import { CompiledLoader } from './compiledTemplates.js';
 
 export { BUILTIN_TEMPLATES } from '../version.js';
 import { BUILTIN_TEMPLATES } from '../version.js';
@@ -82,13 +83,10 @@ export function documentMeta(b: Bulletin): DocumentMeta {
 }
 
 /** One nunjucks environment per project: project templates first, built-ins after. */
-export function templateEnvironment(projectTemplates: string): nunjucks.Environment {
+export function templateEnvironment(projectTemplates: string, processEnv: Record<string, string | undefined>): nunjucks.Environment {
   const searchPaths = existsSync(projectTemplates) ? [projectTemplates, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(searchPaths, { noCache: false }), {
-    autoescape: true,
-    throwOnUndefined: false,
-    trimBlocks: false,
-  });
+  const options = { autoescape: true, throwOnUndefined: false, trimBlocks: false };
+  const env = new nunjucks.Environment(new CompiledLoader(searchPaths, options, processEnv), options);
   env.addFilter('chineseDate', (value: string) => chineseDate(value));
   return env;
 }

@@ -17,7 +17,7 @@ const PER_INPUT_MS = 2_000;
 /** The whole property's time limit: ~10 ms a case measured; room for a busy machine. */
 const TIMEOUT = 60_000 + RUNS * 60;
 const sample = readFileSync(SAMPLE, 'utf8');
-const env = templateEnvironment('/nonexistent-project/templates');
+const env = templateEnvironment('/nonexistent-project/templates', process.env);
 const dir = await tempDir('bulletin-fuzz-');
 const source = path.join(dir, 'bulletins', 'fuzz.md');
 await (await import('node:fs/promises')).mkdir(path.dirname(source), { recursive: true });
