@@ -1,8 +1,8 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFString, type PDFObject, PDFName, PDFNull, PDFNumber, type PDFRef } from 'pdf-lib';
 import type { Bulletin } from '../model/bulletin.js';
 import { dateToEpoch } from '../model/dates.js';
 import { documentMeta } from './render.js';
 import type { Layout } from './print.js';
+import { entry, literal, pdfNumber, readPdf, textString, type PdfDict, type PdfFile, type PdfValue } from './pdfSyntax.js';
 
 const MM = 72 / 25.4;
 const PX = 0.75; // CSS px → pt
@@ -11,62 +11,157 @@ const PX = 0.75; // CSS px → pt
  * The finish-PDF stage: metadata from the issue (not from the clock), an outline of the
  * articles at the places the layout found, structure ids renumbered, so the same source always
  * gives the same bytes.
+ *
+ * The file Chromium printed is edited, not rebuilt: its objects are read (pdfSyntax.ts), the few
+ * that change are rewritten in place (the document information, the catalog, the structure
+ * elements with ids, font descriptors), the outline is added, and a new cross-reference table
+ * is written; every other byte is Chromium's. A PDF library parsing and saving the whole file
+ * (pdf-lib, before) took 7 ms an issue and 70 ms to load, the largest part of a batch's own work.
+ * A file of another shape (a cross-reference stream, object streams) is first rewritten plainly
+ * by pdf-lib.
  */
 export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, version: string): Promise<{ pdf: Uint8Array; pages: number }> {
-  // In one go (pdf-lib otherwise yields to the event loop every 100 objects parsed, 50 written).
+  const file = readPdf(raw) ?? readPdf(await plainPdf(raw));
+  if (!file) throw new Error('浏览器生成的 PDF 结构无法识别');
+  const edits = new Edits(file);
+  renumberNodeIds(file, edits);
+  fixCapHeights(file, edits);
+  const pages = pageList(file);
+  const outlines = addOutline(edits, b, layout, pages);
+  setInfo(file, edits, b, version);
+  setCatalog(file, edits, outlines);
+  return { pdf: edits.write(), pages: pages.length };
+}
+
+/** A file of any shape as a plain one (classic cross-reference table, no object streams), by pdf-lib. */
+async function plainPdf(raw: Uint8Array): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: Infinity });
-  const meta = documentMeta(b);
-  const when = new Date(dateToEpoch(b.date) * 1000);
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
-  doc.setKeywords(meta.keywords);
-  doc.setLanguage('zh-CN');
-  doc.setCreator(`bulletin ${version}`);
-  doc.setProducer(`bulletin ${version} (Chromium, pdf-lib)`);
-  doc.setCreationDate(when);
-  doc.setModificationDate(when);
-  doc.catalog.delete(PDFName.of('Metadata'));
-  renumberNodeIds(doc);
-  fixCapHeights(doc);
-  addOutline(doc, b, layout);
-  const pdf = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
-  return { pdf, pages: doc.getPageCount() };
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+}
+
+/** The changes to a file: text replaced inside its objects, objects added; written as a new file. */
+class Edits {
+  private readonly changes = new Map<number, Array<{ start: number; end: number; text: string }>>();
+  private readonly added: Array<{ num: number; text: string }> = [];
+  private next: number;
+  /** A new document information object, for a file that had none. */
+  info: number | undefined;
+
+  constructor(private readonly file: PdfFile) {
+    const size = entry(file.trailer, 'Size');
+    this.next = Math.max(size?.kind === 'number' ? size.value : 0, ...[...file.objects.keys()].map((n) => n + 1));
+  }
+
+  /** Replaces the text of a value of object `num` (or the span start–end of its text). */
+  replace(num: number, at: { start: number; end: number }, text: string): void {
+    const list = this.changes.get(num) ?? [];
+    list.push({ start: at.start, end: at.end, text });
+    this.changes.set(num, list);
+  }
+
+  /** A number for a new object (its text given later with `define`). */
+  reserve(): number {
+    return this.next++;
+  }
+
+  define(num: number, text: string): void {
+    this.added.push({ num, text });
+  }
+
+  /** The file with the changes: objects in their order, new ones after, a new table and trailer. */
+  write(): Uint8Array {
+    const { file } = this;
+    const ordered = [...file.objects.values()].sort((a, b) => a.offset - b.offset);
+    const parts: Uint8Array[] = [];
+    const offsets = new Map<number, number>();
+    let length = 0;
+    const push = (bytes: Uint8Array) => {
+      parts.push(bytes);
+      length += bytes.byteLength;
+    };
+    push(file.bytes.subarray(0, ordered[0]?.offset ?? file.xref));
+    ordered.forEach((object, i) => {
+      const end = ordered[i + 1]?.offset ?? file.xref;
+      offsets.set(object.num, length);
+      const changes = this.changes.get(object.num);
+      if (!changes) return push(file.bytes.subarray(object.offset, end));
+      let text = file.text.slice(object.offset, end);
+      for (const c of [...changes].sort((a, b) => b.start - a.start)) text = text.slice(0, c.start - object.offset) + c.text + text.slice(c.end - object.offset);
+      push(Buffer.from(text, 'latin1'));
+    });
+    for (const a of this.added.sort((x, y) => x.num - y.num)) {
+      offsets.set(a.num, length);
+      push(Buffer.from(`${a.num} 0 obj\n${a.text}\nendobj\n`, 'latin1'));
+    }
+    const size = this.next;
+    let table = `xref\n0 ${size}\n0000000000 65535 f \n`;
+    for (let n = 1; n < size; n++) {
+      const at = offsets.get(n);
+      table += at === undefined ? '0000000000 65535 f \n' : `${String(at).padStart(10, '0')} 00000 n \n`;
+    }
+    const kept = file.trailer.entries.filter((e) => e.key !== 'Size' && !(e.key === 'Info' && this.info !== undefined)).map((e) => file.text.slice(e.keyStart, e.value.end));
+    if (this.info !== undefined) kept.push(`/Info ${this.info} 0 R`);
+    table += `trailer\n<</Size ${size}\n${kept.join('\n')}>>\nstartxref\n${length}\n%%EOF\n`;
+    push(Buffer.from(table, 'latin1'));
+    return Buffer.concat(parts);
+  }
+}
+
+/** The text of a value as the file has it. */
+function source(file: PdfFile, value: PdfValue): string {
+  return file.text.slice(value.start, value.end);
+}
+
+function isName(value: PdfValue | undefined, name: string): boolean {
+  return value?.kind === 'name' && value.value === name;
+}
+
+/** Every value inside `value` (itself included), depth first. */
+function* walk(value: PdfValue): Generator<PdfValue> {
+  yield value;
+  if (value.kind === 'dict') for (const e of value.entries) yield* walk(e.value);
+  else if (value.kind === 'array') for (const item of value.items) yield* walk(item);
+}
+
+/** The dictionaries among the file's objects, streams left out (their data is never read). */
+function dicts(file: PdfFile): Array<{ num: number; dict: PdfDict }> {
+  return [...file.objects.values()]
+    .filter((o) => !o.stream && o.value.kind === 'dict')
+    .sort((a, b) => a.num - b.num)
+    .map((o) => ({ num: o.num, dict: o.value as PdfDict }));
 }
 
 /**
  * Chromium names structure elements after DOM node ids (/ID (node00000058), also in table
  * /Headers and the ID tree), assigned in an order that varies between runs. They are renamed
- * in the order of the elements' objects, so the bytes depend on the issue only.
+ * in the order of the elements' objects, so the bytes depend on the issue only; the leaves of
+ * the ID tree are sorted again by the new names, as a name tree must be.
  */
-function renumberNodeIds(doc: PDFDocument): void {
-  const objects = doc.context.enumerateIndirectObjects().sort(([a], [b]) => a.objectNumber - b.objectNumber);
+function renumberNodeIds(file: PdfFile, edits: Edits): void {
+  const objects = dicts(file);
   const names = new Map<string, string>();
-  for (const [, object] of objects) {
-    const id = object instanceof PDFDict ? object.get(PDFName.of('ID')) : undefined;
-    if (id instanceof PDFString && !names.has(id.asString())) names.set(id.asString(), `n${String(names.size + 1).padStart(6, '0')}`);
+  for (const { dict } of objects) {
+    const id = entry(dict, 'ID');
+    if (id?.kind === 'string' && !names.has(id.value)) names.set(id.value, `n${String(names.size + 1).padStart(6, '0')}`);
   }
   if (names.size === 0) return;
-  const rewrite = (value: unknown): unknown => {
-    if (value instanceof PDFString && names.has(value.asString())) return PDFString.of(names.get(value.asString())!);
-    if (value instanceof PDFDict) for (const [k, v] of value.entries()) value.set(k, rewrite(v) as PDFObject);
-    else if (value instanceof PDFArray) value.asArray().forEach((v, i) => value.set(i, rewrite(v) as PDFObject));
-    return value;
-  };
-  for (const [, object] of objects) rewrite(object);
-  // Name trees must stay sorted by key: re-sort every leaf of the ID tree.
-  for (const [, object] of objects) {
-    if (!(object instanceof PDFDict)) continue;
-    const list = object.get(PDFName.of('Names'));
-    if (!(list instanceof PDFArray) || !(list.get(0) instanceof PDFString) || !/^n\d{6}$/.test((list.get(0) as PDFString).asString())) continue;
-    const pairs: Array<[PDFString, PDFObject]> = [];
-    for (let i = 0; i + 1 < list.size(); i += 2) pairs.push([list.get(i) as PDFString, list.get(i + 1)]);
-    pairs.sort(([x], [y]) => (x.asString() < y.asString() ? -1 : 1));
-    pairs.forEach(([k, v], i) => {
-      list.set(2 * i, k);
-      list.set(2 * i + 1, v);
-    });
-    if (object.has(PDFName.of('Limits')) && pairs.length) object.set(PDFName.of('Limits'), doc.context.obj([pairs[0]![0], pairs[pairs.length - 1]![0]]));
+  const renamed = (v: PdfValue) => (v.kind === 'string' ? (names.get(v.value) ?? v.value) : undefined);
+  for (const { num, dict } of objects) {
+    const list = entry(dict, 'Names');
+    const first = list?.kind === 'array' ? list.items[0] : undefined;
+    const leaf = list?.kind === 'array' && first && /^n\d{6}$/.test(renamed(first) ?? '') ? list : undefined;
+    for (const e of dict.entries) {
+      if (leaf && (e.value === leaf || e.key === 'Limits')) continue;
+      for (const v of walk(e.value)) if (v.kind === 'string' && names.has(v.value)) edits.replace(num, v, literal(names.get(v.value)!));
+    }
+    if (!leaf) continue;
+    const pairs: Array<[string, string]> = [];
+    for (let i = 0; i + 1 < leaf.items.length; i += 2) pairs.push([renamed(leaf.items[i]!) ?? source(file, leaf.items[i]!), source(file, leaf.items[i + 1]!)]);
+    pairs.sort(([x], [y]) => (x < y ? -1 : 1));
+    edits.replace(num, leaf, `[${pairs.map(([k, v]) => `${literal(k)} ${v}`).join(' ')}]`);
+    const limits = entry(dict, 'Limits');
+    if (limits && pairs.length) edits.replace(num, limits, `[${literal(pairs[0]![0])} ${literal(pairs[pairs.length - 1]![0])}]`);
   }
 }
 
@@ -74,41 +169,107 @@ function renumberNodeIds(doc: PDFDocument): void {
  * Skia writes each font descriptor's /CapHeight with its own sign convention (y grows down):
  * −729 for Noto Serif SC, which preflight tools report. PDF wants the height above the baseline.
  */
-function fixCapHeights(doc: PDFDocument): void {
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
-    const cap = object.get(PDFName.of('CapHeight'));
-    if (cap instanceof PDFNumber && cap.asNumber() < 0) object.set(PDFName.of('CapHeight'), PDFNumber.of(-cap.asNumber()));
+function fixCapHeights(file: PdfFile, edits: Edits): void {
+  for (const { num, dict } of dicts(file)) {
+    if (!isName(entry(dict, 'Type'), 'FontDescriptor')) continue;
+    const cap = entry(dict, 'CapHeight');
+    if (cap?.kind === 'number' && cap.value < 0) edits.replace(num, cap, pdfNumber(-cap.value));
   }
 }
 
-function addOutline(doc: PDFDocument, b: Bulletin, layout: Layout): void {
-  const pages = doc.getPages();
-  const { context } = doc;
-  const entries = layout.articles
-    .map((a) => ({ a, article: b.articles.find((x) => x.index === a.index) }))
-    .filter((e) => e.article && pages[e.a.page]);
-  if (entries.length === 0) return;
-  const outlinesRef = context.nextRef();
-  const refs: PDFRef[] = entries.map(() => context.nextRef());
-  entries.forEach(({ a, article }, i) => {
-    const pageRef = pages[a.page]!.ref;
-    const height = pages[a.page]!.getHeight();
-    const top = height - 37 * MM - a.top * PX;
-    const dict = context.obj({});
-    dict.set(PDFName.of('Title'), PDFHexString.fromText(article!.title));
-    dict.set(PDFName.of('Parent'), outlinesRef);
-    dict.set(PDFName.of('Dest'), context.obj([pageRef, PDFName.of('XYZ'), PDFNull, PDFNumber.of(Math.round(top * 100) / 100), PDFNull]));
-    if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
-    if (i < refs.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
-    context.assign(refs[i]!, dict);
+interface PageInfo {
+  num: number;
+  height: number;
+}
+
+/** The pages in order, from the catalog's page tree (a MediaBox may be inherited). */
+function pageList(file: PdfFile): PageInfo[] {
+  const root = entry(file.trailer, 'Root');
+  const catalog = root?.kind === 'ref' ? file.objects.get(root.num)?.value : undefined;
+  const pages: PageInfo[] = [];
+  const seen = new Set<number>();
+  const visit = (ref: PdfValue | undefined, box: PdfValue | undefined) => {
+    if (ref?.kind !== 'ref' || seen.has(ref.num)) return;
+    seen.add(ref.num);
+    const node = file.objects.get(ref.num)?.value;
+    const media = entry(node, 'MediaBox') ?? box;
+    if (isName(entry(node, 'Type'), 'Page')) {
+      const corners = media?.kind === 'array' ? media.items.map((v) => (v.kind === 'number' ? v.value : 0)) : [0, 0, 595.28, 841.89];
+      pages.push({ num: ref.num, height: (corners[3] ?? 0) - (corners[1] ?? 0) });
+      return;
+    }
+    const kids = entry(node, 'Kids');
+    if (kids?.kind === 'array') for (const kid of kids.items) visit(kid, media);
+  };
+  visit(entry(catalog, 'Pages'), undefined);
+  return pages;
+}
+
+/** The outline of the articles (bookmarks at their titles); the number of its root, if any. */
+function addOutline(edits: Edits, b: Bulletin, layout: Layout, pages: PageInfo[]): number | undefined {
+  const items = layout.articles.flatMap((a) => {
+    const article = b.articles.find((x) => x.index === a.index);
+    const page = pages[a.page];
+    return article && page ? [{ title: article.title, page, top: page.height - 37 * MM - a.top * PX }] : [];
   });
-  const outlines = context.obj({});
-  outlines.set(PDFName.of('Type'), PDFName.of('Outlines'));
-  outlines.set(PDFName.of('First'), refs[0]!);
-  outlines.set(PDFName.of('Last'), refs[refs.length - 1]!);
-  outlines.set(PDFName.of('Count'), PDFNumber.of(refs.length));
-  context.assign(outlinesRef, outlines);
-  doc.catalog.set(PDFName.of('Outlines'), outlinesRef);
-  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  if (items.length === 0) return undefined;
+  const root = edits.reserve();
+  const nums = items.map(() => edits.reserve());
+  items.forEach((item, i) => {
+    const dest = `[${item.page.num} 0 R /XYZ null ${pdfNumber(Math.round(item.top * 100) / 100)} null]`;
+    const links = [...(i > 0 ? [`/Prev ${nums[i - 1]} 0 R`] : []), ...(i < nums.length - 1 ? [`/Next ${nums[i + 1]} 0 R`] : [])];
+    edits.define(nums[i]!, `<</Title ${textString(item.title)} /Parent ${root} 0 R /Dest ${dest}${links.map((l) => ` ${l}`).join('')}>>`);
+  });
+  edits.define(root, `<</Type /Outlines /First ${nums[0]} 0 R /Last ${nums[nums.length - 1]} 0 R /Count ${nums.length}>>`);
+  return root;
+}
+
+/** A date as a PDF date string, in UTC. */
+function pdfDate(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `(D:${String(date.getUTCFullYear()).padStart(4, '0')}${two(date.getUTCMonth() + 1)}${two(date.getUTCDate())}${two(date.getUTCHours())}${two(date.getUTCMinutes())}${two(date.getUTCSeconds())}Z)`;
+}
+
+/** The document information from the issue, dated by the issue (Chromium's is dated by the clock). */
+function setInfo(file: PdfFile, edits: Edits, b: Bulletin, version: string): void {
+  const meta = documentMeta(b);
+  const when = pdfDate(new Date(dateToEpoch(b.date) * 1000));
+  const info = [
+    `/Title ${textString(meta.title)}`,
+    `/Author ${textString(meta.author)}`,
+    `/Subject ${textString(meta.subject)}`,
+    `/Keywords ${textString(meta.keywords.join(' '))}`,
+    `/Creator ${textString(`bulletin ${version}`)}`,
+    `/Producer ${textString(`bulletin ${version} (Chromium)`)}`,
+    `/CreationDate ${when}`,
+    `/ModDate ${when}`,
+  ].join('\n');
+  const ref = entry(file.trailer, 'Info');
+  const object = ref?.kind === 'ref' ? file.objects.get(ref.num) : undefined;
+  if (ref?.kind === 'ref' && object && !object.stream) edits.replace(ref.num, object.value, `<<${info}>>`);
+  else {
+    edits.info = edits.reserve();
+    edits.define(edits.info, `<<${info}>>`);
+  }
+}
+
+/**
+ * The catalog: the language, the title shown in the window, the outline opened beside the pages,
+ * and no XMP metadata (Chromium dates it by the clock; the document information says it all).
+ */
+function setCatalog(file: PdfFile, edits: Edits, outlines: number | undefined): void {
+  const root = entry(file.trailer, 'Root');
+  const catalog = root?.kind === 'ref' ? file.objects.get(root.num) : undefined;
+  if (root?.kind !== 'ref' || !catalog || catalog.value.kind !== 'dict') throw new Error('PDF 没有文档目录（Catalog）');
+  const replaced = new Set(['Metadata', 'Lang', 'Outlines', 'PageMode']);
+  const shown = entry(catalog.value, 'ViewerPreferences');
+  const showsTitle = shown?.kind === 'ref' || (shown?.kind === 'dict' && entry(shown, 'DisplayDocTitle')?.kind === 'keyword' && (entry(shown, 'DisplayDocTitle') as { value: string }).value === 'true');
+  if (!showsTitle) replaced.add('ViewerPreferences');
+  const kept = catalog.value.entries.filter((e) => !replaced.has(e.key)).map((e) => file.text.slice(e.keyStart, e.value.end));
+  const added = [
+    ...(showsTitle ? [] : ['/ViewerPreferences <</Type /ViewerPreferences /DisplayDocTitle true>>']),
+    `/Lang ${literal('zh-CN')}`,
+    ...(outlines === undefined ? [] : [`/Outlines ${outlines} 0 R`, '/PageMode /UseOutlines']),
+  ];
+  edits.replace(root.num, catalog.value, `<<${[...kept, ...added].join('\n')}>>`);
 }
