@@ -149,6 +149,7 @@ async function startPrinter(options: Run): Promise<RunPrinter> {
 async function closePrinter(p: RunPrinter): Promise<void> {
   await p.pool.close().catch(() => {});
   await p.browser.close().catch(() => {});
+
   if (p.pool.current !== p.browser) await p.pool.current.close().catch(() => {});
 }
 
@@ -219,6 +220,7 @@ async function buildRun(options: Run, early: EarlyPrinter): Promise<BuildResult>
   const { signal } = options;
   const lock = ready.length > 0 || shard ? await acquireLock(outDir, show) : undefined;
   let closing: Promise<void> | undefined;
+  const writing: Array<Promise<unknown>> = [];
   try {
     await writer.sweep();
     // Incremental: issues whose inputs hash as the cache recorded, with their outputs intact,
@@ -261,6 +263,17 @@ async function buildRun(options: Run, early: EarlyPrinter): Promise<BuildResult>
       if (current) void closePrinter(current);
     };
     signal?.addEventListener('abort', stop, { once: true });
+    // The browser is closed once the last page is printed, while the PDFs are finished and the
+    // manifest and listing pages written (at the end, when an issue failed before its print).
+    const close = () =>
+      (closing ??= (async () => {
+        const started = await printing?.catch(() => undefined);
+        if (started) await closePrinter(started);
+      })());
+    let toPrint = toBuild.length;
+    const onPrinted = () => {
+      if (--toPrint === 0) void close();
+    };
     try {
       throwIfInterrupted(signal);
       // One more issue than tabs: one renders its HTML while the others print.
@@ -271,7 +284,7 @@ async function buildRun(options: Run, early: EarlyPrinter): Promise<BuildResult>
           limit(async () => {
             throwIfInterrupted(signal);
             emit({ type: 'begin', source: c.file.path });
-            const entry = await produce(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, ...(printing ? { printing } : {}), blocked, version: VERSION, signal });
+            const entry = await produce(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, ...(printing ? { printing, onPrinted } : {}), blocked, version: VERSION, signal });
             if (entry) entries.push(entry);
             tell(c.file.path, entry ? 'built' : 'failed', c.file, entry);
           }),
@@ -284,23 +297,19 @@ async function buildRun(options: Run, early: EarlyPrinter): Promise<BuildResult>
       throw signal?.aborted ? interruptedError(signal) : error;
     } finally {
       signal?.removeEventListener('abort', stop);
-      // The browser is closed while the manifest and the listing pages are written.
-      closing = (async () => {
-        const started = await printing?.catch(() => undefined);
-        if (started) await closePrinter(started);
-      })();
+      void close();
     }
 
+    // The caches, the manifest and the listing pages are written side by side.
     if (ready.length > 0) {
       for (const e of entries) {
         const key = keys.get(e.source);
         if (key) cache.issues[e.source] = { key, entry: e };
       }
-      await writer.write(CACHE_NAME, serialiseCache(cache));
-      await writer.write(ANALYSIS_CACHE_NAME, serialiseAnalysisCache(analysisCache));
+      writing.push(writer.write(CACHE_NAME, serialiseCache(cache)), writer.write(ANALYSIS_CACHE_NAME, serialiseAnalysisCache(analysisCache)));
     }
     if (shard) {
-      await writer.write(shardManifestName(shard), serialiseManifest(entries));
+      writing.push(writer.write(shardManifestName(shard), serialiseManifest(entries)));
     } else if (entries.length > 0) {
       // Entries already published stay (an issue that fails today keeps its last good
       // outputs), except those whose source is gone: their outputs are removed with them.
@@ -308,9 +317,12 @@ async function buildRun(options: Run, early: EarlyPrinter): Promise<BuildResult>
       const gone = options.paths?.length ? [] : previous.filter((e) => !existsSync(path.resolve(root, e.source)));
       for (const e of gone) await removeOutputs(writer, e);
       const kept = previous.filter((e) => !gone.includes(e));
-      await publish(writer, root, config, mergeEntries(kept, entries), io.env);
+      writing.push(publish(writer, root, config, mergeEntries(kept, entries), io.env));
     }
+    for (const r of await Promise.allSettled(writing)) if (r.status === 'rejected') throw r.reason;
   } finally {
+    // Settled, not all: no write may still be running when the lock is released.
+    await Promise.allSettled(writing);
     await closing;
     await lock?.release();
   }

@@ -85,6 +85,8 @@ export interface ProduceContext {
    * that cannot start fails the run (its catalogue error), not the issue.
    */
   printing?: Promise<{ pool: Printer; version: string }>;
+  /** Told when an issue's print is over (printed or failed): the run closes the browser after the last. */
+  onPrinted?: () => void;
   /** Requests the renderer refused, collected over the run. */
   blocked: string[];
   version: string;
@@ -128,7 +130,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       // The PDF tools load while the page prints.
       const finishing = import('./finishPdf.js');
       finishing.catch(() => {});
-      const printed = await abortable(printer.pool.print(htmlFile, html, printTier(fonts.chars)), ctx.signal);
+      const printed = await abortable(printer.pool.print(htmlFile, html, printTier(fonts.chars)), ctx.signal).finally(() => ctx.onPrinted?.());
       const { finishPdf } = await finishing;
       ctx.blocked.push(...printed.blocked);
       const { pdf, pages } = await finishPdf(printed.raw, b, printed.layout, ctx.version);
