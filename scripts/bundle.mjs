@@ -41,6 +41,22 @@ const noDownloads = {
 };
 
 /**
+ * puppeteer-core's launcher imports its WebSocket transport (and with it `ws`, 130 KB) for a
+ * browser reached by address; bulletin always talks to its browser over a pipe. `ws` is replaced
+ * by a stub that refuses, so every PDF build stops compiling it before the browser starts.
+ */
+const pipeOnly = {
+  name: 'pipe-only',
+  setup(b) {
+    b.onResolve({ filter: /^ws$/ }, () => ({ path: 'ws', namespace: 'bulletin-stub' }));
+    b.onLoad({ filter: /^ws$/, namespace: 'bulletin-stub' }, () => ({
+      contents: "export default class WebSocket { constructor() { throw new Error('bulletin talks to its browser over a pipe'); } }",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * zod re-exports its 64 message locales (`z.locales`, 306 KB of source), which every command that
  * reads a config or front matter compiled. bulletin words its own messages and uses none of them:
  * only English, zod's default, is kept.
@@ -75,5 +91,5 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   legalComments: 'eof',
-  plugins: [noDownloads, englishOnly],
+  plugins: [noDownloads, pipeOnly, englishOnly],
 });

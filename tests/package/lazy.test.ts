@@ -69,4 +69,11 @@ describe('start-up loads only what a command uses', () => {
     expect(loaded.has('puppeteer-core')).toBe(true);
     expect(loaded.has('pdf-lib')).toBe(false);
   });
+
+  it('a PDF build after the bundled Chromium is unpacked loads neither its package nor a WebSocket client (the browser is on a pipe)', async () => {
+    await packagesLoaded(['build', 'bulletins/2022/001.md', '--format', 'pdf', '--out', 'dist-unpack']);
+    const loaded = await packagesLoaded(['build', 'bulletins/2022/001.md', '--format', 'pdf', '--out', 'dist-unpacked']);
+    expect(loaded.has('puppeteer-core')).toBe(true);
+    expect(['@sparticuz/chromium', 'ws', 'tar-fs', 'follow-redirects'].filter((p) => loaded.has(p))).toEqual([]);
+  });
 });
