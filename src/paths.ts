@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,10 +19,40 @@ export function userCacheRoot(env: Record<string, string | undefined>): string {
   return env.XDG_CACHE_HOME || (home ? path.join(home, '.cache') : '');
 }
 
-/** A key for a file's contents as the file system tells them: its place, size and time (hex). */
+/**
+ * A key for a file's contents (hex), for what the user cache keeps about it (a font's cmap, its
+ * prepared print cut). A file of an installed npm package is known by the package, its version,
+ * its place in the package and its size: the same after every `npm ci`, which gives the file a
+ * new time and, in a new clone, a new place (a key by those made the cache grow by 71 MB of
+ * prepared fonts per install). Any other file is known by its place, size and time.
+ */
 export function fileKey(file: string): string {
   const s = statSync(file);
-  return createHash('sha256').update(`${path.resolve(file)}\0${s.size}\0${s.mtimeMs}`).digest('hex');
+  const absolute = path.resolve(file);
+  const installed = packageFile(absolute);
+  const identity = installed ? `${installed}\0${s.size}` : `${absolute}\0${s.size}\0${s.mtimeMs}`;
+  return createHash('sha256').update(identity).digest('hex');
+}
+
+const packageVersions = new Map<string, string | undefined>();
+
+/** `name@version/path/in/package` for a file under node_modules, else undefined. */
+function packageFile(absolute: string): string | undefined {
+  const parts = absolute.split(path.sep);
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0) return undefined;
+  const size = parts[at + 1]?.startsWith('@') ? 2 : 1;
+  const dir = parts.slice(0, at + 1 + size).join(path.sep);
+  if (!packageVersions.has(dir)) {
+    try {
+      packageVersions.set(dir, (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version?: string }).version);
+    } catch {
+      packageVersions.set(dir, undefined);
+    }
+  }
+  const version = packageVersions.get(dir);
+  const rest = parts.slice(at + 1 + size);
+  return version && rest.length ? `${parts.slice(at + 1, at + 1 + size).join('/')}@${version}/${rest.join('/')}` : undefined;
 }
 
 /** Writes a file of the user's cache whole or not at all: a temporary beside it, renamed over it. */
@@ -42,3 +72,32 @@ export function packageVersion(name: string): string {
   while (path.basename(dir) !== path.basename(name) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
+
+/** Days a file of the user cache stays without being written (or, for a prepared font, used). */
+export const CACHE_DAYS = 30;
+const swept = new Map<string, Promise<number>>();
+
+/**
+ * Removes the files of a user-cache folder not written for CACHE_DAYS days (what an older
+ * install or an edited template left), at most once per folder and run. Called when the folder
+ * gets a new entry, so a run that finds everything kept never lists it. Best effort: returns how
+ * many files went.
+ */
+export function sweepCache(dir: string, now = Date.now()): Promise<number> {
+  let done = swept.get(dir);
+  if (!done) {
+    done = (async () => {
+      let removed = 0;
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
+        const file = path.join(dir, name);
+        const info = await stat(file).catch(() => undefined);
+        if (!info?.isFile() || now - info.mtimeMs < CACHE_DAYS * 86_400_000) continue;
+        await rm(file, { force: true }).then(() => removed++, () => {});
+      }
+      return removed;
+    })();
+    swept.set(dir, done);
+  }
+  return done;
+}
+

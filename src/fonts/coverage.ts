@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { covers, isRadical, sliceOf, type RoleFont, type Slice } from './fonts.js';
-import { fileKey, userCacheRoot, writeCacheFile } from '../paths.js';
+import { fileKey, sweepCache, userCacheRoot, writeCacheFile } from '../paths.js';
 
 /**
  * True glyph coverage: what a font file really has, read from its cmap (fontkit), not what a
@@ -104,6 +104,7 @@ async function readCmap(file: string): Promise<CodePoints> {
   const points = CodePoints.of((await openFace(file)).characterSet);
   try {
     await writeCacheFile(cached, JSON.stringify(points));
+    void sweepCache(cacheDir());
   } catch {
     // a read-only cache only costs time
   }

@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { fileKey, userCacheRoot, writeCacheFile } from '../paths.js';
+import { fileKey, sweepCache, userCacheRoot, writeCacheFile } from '../paths.js';
 import { isRadical, printFaces, type RoleFont } from './fonts.js';
 
 /** @font-face rules for the print fonts of one tier, and the files they name. */
@@ -92,11 +92,19 @@ function prepared(file: string, cut: PrintTier, env: Record<string, string | und
 async function prepare(file: string, cut: PrintTier, env: Record<string, string | undefined>): Promise<string> {
   const name = `${path.basename(file, path.extname(file))}-${fileKey(file).slice(0, 16)}${cut === 'common' ? '-gb2312' : ''}.ttf`;
   const target = path.join(userCacheRoot(env), 'bulletin', 'fonts-v1', name);
-  if (await stat(target).then((t) => t.size > 0, () => false)) return target;
+  const found = await stat(target).catch(() => undefined);
+  if (found && found.size > 0) {
+    // A prepared font in use is dated again (once a day at most), so the sweep keeps it.
+    const now = Date.now();
+    if (now - found.mtimeMs > 86_400_000) await utimes(target, now / 1000, now / 1000).catch(() => {});
+    return target;
+  }
   // The cmap the coverage check read (and keeps on disk), not a second decoding of the font.
   const [{ default: subsetFont }, { characterSetOf }] = await Promise.all([import('subset-font'), import('./coverage.js')]);
   const common = gb2312Ideographs();
   const kept = [...(await characterSetOf(file))].filter((cp) => !isRadical(cp) && (cut === 'whole' || !isIdeograph(cp) || common.has(cp)));
   await writeCacheFile(target, await subsetFont(await readFile(file), String.fromCodePoint(...kept), { targetFormat: 'truetype' }));
+  // Fonts another install prepared and no run has used for CACHE_DAYS days go (71 MB a set).
+  void sweepCache(path.dirname(target));
   return target;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
-import { packageVersion, userCacheRoot } from '../paths.js';
+import { packageVersion, sweepCache, userCacheRoot } from '../paths.js';
 
 /** The environment options that change what a template compiles to. */
 export interface CompileOptions {
@@ -71,6 +71,8 @@ export class CompiledLoader extends nunjucks.FileSystemLoader {
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, code);
       renameSync(tmp, file);
+      // Compiled forms of templates since edited (or of another nunjucks) go after CACHE_DAYS days.
+      void sweepCache(this.folder);
     } catch {
       // a read-only cache only costs time
     }
