@@ -115,9 +115,18 @@ async function progressBar(out: Output): Promise<Bar> {
     Presets.shades_classic,
   );
   let bar: ReturnType<typeof multi.create> | undefined;
+  // The bar is drawn as soon as the first issue begins, then at most 10 times a second: a build
+  // shorter than cli-progress's first tick (100 ms) would otherwise show no bar at all.
+  let drawn = false;
   return {
     start: (total) => void (bar = multi.create(total, 0, { current: '' })),
-    update: (done, current) => bar?.update(done, { current }),
+    update: (done, current) => {
+      bar?.update(done, { current });
+      if (!drawn && bar && current) {
+        drawn = true;
+        multi.update();
+      }
+    },
     log: (line) => multi.log(`${line}\n`),
     stop: () => multi.stop(),
   };
