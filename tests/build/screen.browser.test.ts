@@ -55,6 +55,31 @@ describe('the HTML edition on screens', () => {
     }
   });
 
+  it('on a 390 px phone: a 本期要目 entry that wraps keeps its characters a character apart (not justified across the line)', async () => {
+    const page = await open('2021/065.html', 390, 844);
+    const lines = await page.evaluate(() => {
+      const item = [...document.querySelectorAll('.toc li')].find((li) => li.getClientRects().length && li.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(li).lineHeight));
+      if (!item) return null;
+      // The left edges of the characters of the entry's first line.
+      const range = document.createRange();
+      const lefts: Array<{ top: number; left: number; size: number }> = [];
+      const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.textContent!.length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const r = range.getBoundingClientRect();
+          lefts.push({ top: Math.round(r.top), left: r.left, size: parseFloat(getComputedStyle(node.parentElement!).fontSize) });
+        }
+      }
+      const first = lefts.filter((l) => l.top === lefts[0]!.top);
+      return first.slice(1).map((l, i) => (l.left - first[i]!.left) / l.size);
+    });
+    expect(lines, 'an entry of 065 wraps on a phone').not.toBeNull();
+    for (const step of lines!) expect(step).toBeLessThan(1.1);
+    await page.close();
+  });
+
   it('on a 1280 px desktop: the A4 text block, 156 mm wide', async () => {
     const page = await open('2021/064.html', 1280, 900);
     const width = await page.evaluate(() => document.querySelector('.sheet')!.getBoundingClientRect().width);
