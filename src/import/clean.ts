@@ -4,6 +4,7 @@ import * as rules from '../diagnostics/rules.js';
 import { report } from '../diagnostics/report.js';
 import type { Line } from './model.js';
 import { crossDecoded, repairLatin1 } from './garbling.js';
+import { PAGE_NUMBER } from './patterns.js';
 
 export interface CleanOptions {
   /** Convert traditional characters to simplified (OpenCC, Taiwan → mainland). */
@@ -35,8 +36,6 @@ const GARBLED_PINYIN = new RegExp(`\\?${SYLLABLE}\\)|(?<=\\p{Script=Han}[A-Za-z?
 const CJK = String.raw`\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—·`;
 /** Spaces an extractor put between Chinese characters, or between them and digits. */
 const CJK_SPACE = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0\\u3000]+(?=[${CJK}\\d])|(?<=\\d)[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, 'gu');
-/** "— 3 —", "- 3 -", "第 3 页 共 8 页". */
-const PAGE_NUMBER = /^(?:[—–－-]+\s*\d{1,4}\s*[—–－-]+|第\s*\d{1,4}\s*[页頁](?:\s*[，,/]?\s*共\s*\d{1,4}\s*[页頁])?)$/;
 const RULE = /^(?:[-*_]\s*){3,}$/;
 
 /** Web page furniture, in simplified and traditional forms. */
@@ -98,8 +97,9 @@ export function clean(text: string, file: VFile, options: CleanOptions = {}): { 
   const raw: Line[] = [];
   text.split('\n').forEach((line, index) => {
     line.split('\f').forEach((segment, part) => {
+      // A page break parts paragraphs (an empty line) and starts a page.
       if (part > 0) raw.push({ text: '', line: index + 1 });
-      raw.push({ text: segment, line: index + 1 });
+      raw.push({ text: segment, line: index + 1, ...(part > 0 ? { pageStart: true as const } : {}) });
     });
   });
   markTableRows(raw);
@@ -220,17 +220,16 @@ function dropSummaries(lines: Line[], file: VFile, stats: CleanStats): void {
  * the masthead's name or the issue repeated by the print; dropped on every page but the first.
  */
 function dropRunningHeads(lines: Line[], file: VFile, stats: CleanStats): void {
-  // Page starts: the first line after each form feed (clean() leaves an empty line there).
+  // Page tops: the first line with text from each page start on (a page number cleaned away
+  // at the very top leaves the next line on top).
   const tops: Line[] = [];
-  let previousLine = 0;
   let atTop = false;
   for (const entry of lines) {
-    if (entry.text === '' && entry.line === previousLine) atTop = true;
-    else if (entry.text !== '' && atTop) {
+    if (entry.pageStart) atTop = true;
+    if (entry.text !== '' && atTop) {
       tops.push(entry);
       atTop = false;
     }
-    previousLine = entry.line;
   }
   const seen = new Map<string, number>();
   for (const t of tops) if ([...t.text].length <= 30) seen.set(t.text, (seen.get(t.text) ?? 0) + 1);

@@ -1,4 +1,5 @@
 import type { Line } from './model.js';
+import { faceOf } from './patterns.js';
 
 /**
  * `bulletin import file.docx`: the paragraphs and tables of a Word file (word/document.xml),
@@ -155,8 +156,8 @@ export async function docxLines(bytes: Uint8Array): Promise<Line[]> {
     else if (p.outline !== undefined && p.outline >= 2) hint = 'heading3';
     else if (p.size > bodySize * 1.2) hint = 'title';
     else if (p.size < bodySize - 0.5 && p.centred && /^图/.test(text)) hint = 'figure';
-    else if (/Hei|黑/i.test(p.font) && !p.centred && [...text].length <= 40 && !/[。！？；：，]$/.test(text)) hint = 'heading';
-    else if (/Kai|楷/i.test(p.font) && !p.centred && [...text].length <= 30 && !/^——|^编者按/.test(text) && !/[。！？；：，、）)”]$/.test(text)) hint = 'heading3';
+    else if (faceOf(p.font) === 'hei' && !p.centred && [...text].length <= 40 && !/[。！？；：，]$/.test(text)) hint = 'heading';
+    else if (faceOf(p.font) === 'kai' && !p.centred && [...text].length <= 30 && !/^——|^编者按/.test(text) && !/[。！？；：，、）)”]$/.test(text)) hint = 'heading3';
     if (out.length) out.push({ text: '', line: ++n });
     out.push({ text, line: ++n, hint });
   }

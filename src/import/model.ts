@@ -10,6 +10,8 @@ export interface Line {
    * heading, table row (`cells`) or figure caption, and is taken as such.
    */
   hint?: 'title' | 'heading' | 'heading3' | 'paragraph' | 'row' | 'figure';
+  /** The line begins a printed page (it follows a form feed): where a running head stands. */
+  pageStart?: true;
   cells?: string[];
 }
 

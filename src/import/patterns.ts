@@ -15,6 +15,20 @@ const DATE_SOURCES = [
 ];
 export const DATE = `(?:${DATE_SOURCES.join('|')})`;
 
+/** A line that is only a page number: "— 3 —", "- 3 -", "第 3 页 共 8 页" (text, PDF and Word imports alike). */
+export const PAGE_NUMBER = /^(?:[—–－-]+\s*\d{1,4}\s*[—–－-]+|第\s*\d{1,4}\s*[页頁](?:\s*[，,/]?\s*共\s*\d{1,4}\s*[页頁])?)$/;
+
+/** The faces of a 简报 a font name tells: 小标宋 (title), 黑体, 楷体, else the body's 仿宋. */
+export type Face = 'title' | 'hei' | 'kai' | 'body';
+
+/** The face a font's name (a PDF's font, a Word run's font) says it is. */
+export function faceOf(font: string): Face {
+  if (/Black|Heavy|Bold|XiaoBiaoSong|小标宋/i.test(font)) return 'title';
+  if (/Sans|Hei|黑/i.test(font)) return 'hei';
+  if (/Kai|楷/i.test(font)) return 'kai';
+  return 'body';
+}
+
 function isoOf(groups: Record<string, string | undefined>): string | undefined {
   const y = groups.y1 ?? groups.y2 ?? groups.y3;
   const m = groups.m1 ?? groups.m2 ?? groups.m3;

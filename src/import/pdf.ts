@@ -1,4 +1,5 @@
 import type { Line } from './model.js';
+import { faceOf, PAGE_NUMBER, type Face } from './patterns.js';
 
 /**
  * `bulletin import file.pdf`: the text of a PDF with its positions and fonts (pdf.js), turned
@@ -30,17 +31,6 @@ interface PrintedLine {
   font: string;
   /** Runs of text separated by more than a character's width. */
   segments: Array<{ text: string; x0: number; x1: number }>;
-}
-
-const PAGE_NUMBER = /^[—–－-]\s*\d{1,4}\s*[—–－-]$/;
-
-type Face = 'title' | 'hei' | 'kai' | 'body';
-
-function faceOf(font: string): Face {
-  if (/Black|Heavy|Bold|XiaoBiaoSong|小标宋/i.test(font)) return 'title';
-  if (/Sans|Hei|黑/i.test(font)) return 'hei';
-  if (/Kai|楷/i.test(font)) return 'kai';
-  return 'body';
 }
 
 /** The lines of every page, top to bottom, each with its runs of text. */

@@ -9,6 +9,12 @@ describe('clean', () => {
   it('removes page numbers and form feeds', () => {
     expect(cleaned('甲。\n— 3 —\n乙。\f- 4 -\n第 5 页 共 8 页\n丙。')).toEqual(['甲。', '乙。', '丙。']);
   });
+  it('drops a running head at the top of every page after the first, also under a page number, and keeps it elsewhere', () => {
+    const text = ['江西应急管理简报', '第一页正文。', '\f江西应急管理简报', '第二页正文。', '\f— 3 —', '江西应急管理简报', '第三页正文。江西应急管理简报', '江西应急管理简报'].join('\n');
+    expect(cleaned(text)).toEqual(['江西应急管理简报', '第一页正文。', '第二页正文。', '第三页正文。江西应急管理简报', '江西应急管理简报']);
+    // One page top alone is not a running head.
+    expect(cleaned('甲。\f乙。\n丙。')).toEqual(['甲。', '乙。', '丙。']);
+  });
   it('removes spaces between Chinese characters and between them and digits', () => {
     expect(cleaned('省安委会组织 5 个专项 督查组\n2021 年 6 月 25 日\n25.07.2019  16:21')).toEqual([
       '省安委会组织5个专项督查组',

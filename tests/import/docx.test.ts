@@ -66,4 +66,34 @@ describe('import of a Word file with heading styles', () => {
       ].join('\n'),
     );
   });
+
+  it('reads a file formatted by fonts as the PDF import reads a page: a Sans or 黑体 line a heading, a 楷体 line a ### heading, a page footer dropped', async () => {
+    const run = (text: string, font: string, size = 32) => new Paragraph({ children: [new TextRun({ text, font: { eastAsia: font, ascii: font }, size })] });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            run('江西应急管理简报', '方正小标宋简体', 60),
+            run('第8期（总第241期）', '仿宋_GB2312'),
+            run('江西省安全生产委员会办公室  2022年3月8日', '仿宋_GB2312'),
+            run('全省部署汛前安全检查', '方正小标宋简体', 44),
+            run('3月上旬，全省各地部署汛前安全检查工作。', '仿宋_GB2312'),
+            run('压紧压实责任', 'Noto Sans SC'),
+            run('各地明确责任分工，逐级落实到人。', '仿宋_GB2312'),
+            run('第 1 页 共 1 页', '仿宋_GB2312', 24),
+            run('强化隐患排查', '楷体_GB2312'),
+            run('各地对重点部位开展拉网式排查。', '仿宋_GB2312'),
+          ],
+        },
+      ],
+    });
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'fonts.docx'), await Packer.toBuffer(doc));
+    const result = await importText({ files: ['fonts.docx'], io: captureIo(dir) });
+    expect(result.exitCode).toBe(0);
+    const body = (await readFile(path.join(dir, 'bulletins/2022/008.md'), 'utf8')).split('---\n').at(-1)!;
+    expect(body).toBe(
+      ['', '# 全省部署汛前安全检查', '', '3月上旬，全省各地部署汛前安全检查工作。', '', '## 压紧压实责任', '', '各地明确责任分工，逐级落实到人。', '', '### 强化隐患排查', '', '各地对重点部位开展拉网式排查。', ''].join('\n'),
+    );
+  });
 });
