@@ -15,7 +15,6 @@ import type nunjucks from 'nunjucks';
 import { manifestEntry, sha256, type ManifestEntry } from '../model/manifest.js';
 import type { RoleFont } from '../fonts/fonts.js';
 import { chooseFonts } from './chooseFonts.js';
-import { render, showsToc } from './render.js';
 import type { Writer } from './write.js';
 import type { Printer } from './print.js';
 import { abortable, throwIfInterrupted } from './abortable.js';
@@ -102,7 +101,8 @@ export interface ProduceContext {
  */
 export async function produce(file: VFile, b: Bulletin, stem: string, ctx: ProduceContext): Promise<ManifestEntry | undefined> {
   const htmlDir = path.posix.dirname(stem) === '.' ? '' : path.posix.dirname(stem);
-  const fonts = await chooseFonts(file, b, { fonts: ctx.fonts, config: ctx.config, htmlDir });
+  // The renderer (and nunjucks with it) loads with the back half: check never pays for it.
+  const [{ render, showsToc }, fonts] = await Promise.all([import('./render.js'), chooseFonts(file, b, { fonts: ctx.fonts, config: ctx.config, htmlDir })]);
   if (!fonts) return undefined;
   let html: string;
   try {
