@@ -56,25 +56,6 @@ const pipeOnly = {
   },
 };
 
-/**
- * zod re-exports its 64 message locales (`z.locales`, 306 KB of source), which every command that
- * reads a config or front matter compiled. bulletin words its own messages and uses none of them:
- * only English, zod's default, is kept.
- */
-const englishOnly = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'bulletin-stub' } : undefined,
-    );
-    b.onLoad({ filter: /^zod-locales$/, namespace: 'bulletin-stub' }, (args) => ({
-      contents: "export { default as en } from 'zod/v4/locales/en.js';",
-      loader: 'js',
-      resolveDir: process.cwd(),
-    }));
-  },
-};
-
 rmSync('dist-lib', { recursive: true, force: true, maxRetries: 3 });
 await build({
   entryPoints: { 'cli/main': 'src/cli/main.ts', index: 'src/index.ts' },
@@ -91,5 +72,5 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   legalComments: 'eof',
-  plugins: [noDownloads, pipeOnly, englishOnly],
+  plugins: [noDownloads, pipeOnly],
 });

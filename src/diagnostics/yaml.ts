@@ -1,6 +1,11 @@
 import { LineCounter, parseDocument, isPair, isScalar, isMap, visit, type Document, type Node } from 'yaml';
 import type { VFile } from 'vfile';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod's mini build has no messages of its own ("Invalid input"): the English ones, as the
+// classic build had, for the few problems bulletin does not word itself (rules.invalid).
+z.config(en());
 import { report, type At } from './report.js';
 import { configUnknownRule as unknownRule, type YamlRules } from './rules.js';
 
@@ -158,7 +163,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
  * Validates `source.value` against a zod schema and reports every issue in Chinese at the
  * offending key. `fieldName` turns a path into the name shown to the user.
  */
-export function validateYaml<S extends z.ZodType>(
+export function validateYaml<S extends z.ZodMiniType>(
   file: VFile,
   source: YamlSource,
   schema: S,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { configSchema } from '../config/schema.js';
 import { frontMatterSchema } from '../model/frontMatter.js';
 import { catalogue } from '../diagnostics/errors.js';
@@ -49,7 +49,7 @@ function rows(schema: JsonSchema, prefix = ''): string[] {
   return out;
 }
 
-function table(schema: z.ZodType, io: 'input' | 'output'): string {
+function table(schema: z.ZodMiniType, io: 'input' | 'output'): string {
   const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return ['| 字段 | 类型 | 必填 | 默认 | 说明 |', '| --- | --- | --- | --- | --- |', ...rows(json)].join('\n');
 }

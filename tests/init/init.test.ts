@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { loadConfig } from '../../src/config/load.js';
 import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import { bulletin } from '../helpers/cli.js';

@@ -29,17 +29,19 @@ const PACKAGE = /node_modules\/((?:@[^/]+\/)?[^/]+)\//;
  * and those bundled into the chunks of dist-lib it loaded (read off each chunk's source map).
  */
 async function packagesLoaded(args: string[]): Promise<Set<string>> {
+  return new Set([...(await modulesLoaded(args))].flatMap((m) => PACKAGE.exec(m)?.[1] ?? []));
+}
+
+/** The modules (resolved files, and the sources bundled into the dist-lib chunks loaded) of a run. */
+async function modulesLoaded(args: string[]): Promise<Set<string>> {
   const log = path.join(project, `load-${args.join('-').replace(/\W+/g, '_')}.log`);
   await run(process.execPath, ['--import', REGISTER, path.join(ROOT, 'bin/bulletin.js'), ...args], { cwd: project, env: { ...process.env, XDG_CACHE_HOME: cache, BULLETIN_LOADLOG: log } });
   const urls = (await readFile(log, 'utf8')).split('\n');
-  const loaded = new Set(urls.flatMap((u) => PACKAGE.exec(u)?.[1] ?? []));
+  const loaded = new Set(urls.filter(Boolean));
   for (const url of urls) {
     if (!url.startsWith('file:') || !url.includes('/dist-lib/') || !url.endsWith('.js')) continue;
     const map = JSON.parse(await readFile(`${fileURLToPath(url)}.map`, 'utf8')) as { sources: string[] };
-    for (const source of map.sources) {
-      const name = PACKAGE.exec(source)?.[1];
-      if (name) loaded.add(name);
-    }
+    for (const source of map.sources) loaded.add(source);
   }
   return loaded;
 }
@@ -55,6 +57,13 @@ describe('start-up loads only what a command uses', () => {
   it('the first HTML build reads the fonts’ cmaps once (fontkit); later runs read them from the cache', async () => {
     expect((await packagesLoaded(['build', '--format', 'html', '--out', 'dist-cold'])).has('fontkit')).toBe(true);
     expect((await packagesLoaded(['build', '--format', 'html', '--out', 'dist-warm'])).has('fontkit')).toBe(false);
+  });
+
+  it('check loads neither the templates (nunjucks) nor the classic build of zod (518 KB; the schemas use zod/mini)', async () => {
+    const loaded = [...(await modulesLoaded(['check']))];
+    expect(loaded.filter((m) => /node_modules\/nunjucks\/|node_modules\/zod\/v4\/classic\//.test(m))).toEqual([]);
+    // It does validate with zod (its mini build): the check above looks at modules that are there.
+    expect(loaded.some((m) => /node_modules\/zod\/v4\/mini\//.test(m))).toBe(true);
   });
 
   it('check and an HTML build load none of the browser, PDF, font or import modules', async () => {
