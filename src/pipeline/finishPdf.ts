@@ -86,9 +86,16 @@ class Edits {
       offsets.set(object.num, length);
       const changes = this.changes.get(object.num);
       if (!changes) return push(file.bytes.subarray(object.offset, end));
-      let text = file.text.slice(object.offset, end);
-      for (const c of [...changes].sort((a, b) => b.start - a.start)) text = text.slice(0, c.start - object.offset) + c.text + text.slice(c.end - object.offset);
-      push(Buffer.from(text, 'latin1'));
+      // In the order of the text. A change inside a value that is replaced whole is dropped: the
+      // whole value's text is made from the original (the ID-tree leaf's, with the new names).
+      let text = '';
+      let at = object.offset;
+      for (const c of [...changes].sort((a, b) => a.start - b.start || b.end - a.end)) {
+        if (c.start < at) continue;
+        text += file.text.slice(at, c.start) + c.text;
+        at = c.end;
+      }
+      push(Buffer.from(text + file.text.slice(at, end), 'latin1'));
     });
     for (const a of this.added.sort((x, y) => x.num - y.num)) {
       offsets.set(a.num, length);
