@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -61,6 +61,14 @@ export async function writeCacheFile(target: string, data: string | Uint8Array):
   const tmp = `${target}.${process.pid}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, target);
+}
+
+/** writeCacheFile for a caller that cannot wait (a template loader, which nunjucks calls synchronously). */
+export function writeCacheFileSync(target: string, data: string | Uint8Array): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, target);
 }
 
 /**

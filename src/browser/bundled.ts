@@ -1,7 +1,7 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { packageVersion, userCacheRoot } from '../paths.js';
+import { packageVersion, userCacheRoot, writeCacheFile } from '../paths.js';
 
 /** The folder this user's copy of the bundled Chromium lives in, one per package version. */
 export function bundledChromiumDir(env: Record<string, string | undefined>): string {
@@ -79,9 +79,7 @@ export async function bundledChromium(env: Record<string, string | undefined>): 
     }
   }
   try {
-    const tmp = path.join(dir, `${ARGS_FILE}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify(chromium.args));
-    renameSync(tmp, path.join(dir, ARGS_FILE));
+    await writeCacheFile(path.join(dir, ARGS_FILE), JSON.stringify(chromium.args));
   } catch {
     // a read-only cache: the next run loads the package again
   }

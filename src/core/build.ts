@@ -149,7 +149,6 @@ async function startPrinter(options: Run): Promise<RunPrinter> {
 async function closePrinter(p: RunPrinter): Promise<void> {
   await p.pool.close().catch(() => {});
   await p.browser.close().catch(() => {});
-
   if (p.pool.current !== p.browser) await p.pool.current.close().catch(() => {});
 }
 
@@ -257,19 +256,16 @@ async function buildRun(options: Run, early: EarlyPrinter): Promise<BuildResult>
     const printing: Promise<RunPrinter> | undefined =
       formats.includes('pdf') && toBuild.length > 0 ? early.take().then((p) => p ?? startPrinter(options)) : undefined;
     printing?.catch(() => {});
-    let current: RunPrinter | undefined;
-    void printing?.then((p) => (current = p), () => {});
-    const stop = () => {
-      if (current) void closePrinter(current);
-    };
-    signal?.addEventListener('abort', stop, { once: true });
     // The browser is closed once the last page is printed, while the PDFs are finished and the
-    // manifest and listing pages written (at the end, when an issue failed before its print).
+    // manifest and listing pages written (at the end, when an issue failed before its print),
+    // or at once when the run is interrupted (as soon as it has started).
     const close = () =>
       (closing ??= (async () => {
         const started = await printing?.catch(() => undefined);
         if (started) await closePrinter(started);
       })());
+    const stop = () => void close();
+    signal?.addEventListener('abort', stop, { once: true });
     let toPrint = toBuild.length;
     const onPrinted = () => {
       if (--toPrint === 0) void close();

@@ -40,7 +40,7 @@ export async function chooseFonts(file: VFile, b: Bulletin, options: ChooseFonts
   const pageChars = new Set(text);
   const used = await Promise.all(
     options.fonts.map(async (font) => {
-      const chars = font.role === 'title' ? roles.title : font.role === 'figures' ? roles.figures : new Set([...pageChars, ...new Set(roles[font.role])]);
+      const chars = font.role === 'title' ? roles.title : font.role === 'figures' ? roles.figures : new Set([...pageChars, ...roles[font.role]]);
       const { used, missing } = await coverage(font, chars);
       reportMissingGlyphs(file, font, missing, roles[font.role], options.config);
       for (const cp of missing) if (roles[font.role].includes(String.fromCodePoint(cp))) unprintable.add(String.fromCodePoint(cp));

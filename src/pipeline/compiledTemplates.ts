@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
-import { packageVersion, sweepCache, userCacheRoot } from '../paths.js';
+import { packageVersion, sweepCache, userCacheRoot, writeCacheFileSync } from '../paths.js';
 
 /** The environment options that change what a template compiles to. */
 export interface CompileOptions {
@@ -67,10 +67,7 @@ export class CompiledLoader extends nunjucks.FileSystemLoader {
       return undefined; // nunjucks reports the template's error itself, with its place
     }
     try {
-      mkdirSync(this.folder, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, code);
-      renameSync(tmp, file);
+      writeCacheFileSync(file, code);
       // Compiled forms of templates since edited (or of another nunjucks) go after CACHE_DAYS days.
       void sweepCache(this.folder);
     } catch {

@@ -2,7 +2,7 @@ import type { Bulletin } from '../model/bulletin.js';
 import { dateToEpoch } from '../model/dates.js';
 import { documentMeta } from './render.js';
 import type { Layout } from './print.js';
-import { entry, literal, pdfNumber, readPdf, textString, type PdfDict, type PdfFile, type PdfValue } from './pdfSyntax.js';
+import { entry, isName, literal, pdfNumber, readPdf, textString, type PdfDict, type PdfFile, type PdfValue } from './pdfSyntax.js';
 
 const MM = 72 / 25.4;
 const PX = 0.75; // CSS px → pt
@@ -24,8 +24,9 @@ export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, ve
   const file = readPdf(raw) ?? readPdf(await plainPdf(raw));
   if (!file) throw new Error('浏览器生成的 PDF 结构无法识别');
   const edits = new Edits(file);
-  renumberNodeIds(file, edits);
-  fixCapHeights(file, edits);
+  const objects = dicts(file);
+  renumberNodeIds(file, objects, edits);
+  fixCapHeights(objects, edits);
   const pages = pageList(file);
   const outlines = addOutline(edits, b, layout, pages);
   setInfo(file, edits, b, version);
@@ -120,10 +121,6 @@ function source(file: PdfFile, value: PdfValue): string {
   return file.text.slice(value.start, value.end);
 }
 
-function isName(value: PdfValue | undefined, name: string): boolean {
-  return value?.kind === 'name' && value.value === name;
-}
-
 /** Every value inside `value` (itself included), depth first. */
 function* walk(value: PdfValue): Generator<PdfValue> {
   yield value;
@@ -131,8 +128,11 @@ function* walk(value: PdfValue): Generator<PdfValue> {
   else if (value.kind === 'array') for (const item of value.items) yield* walk(item);
 }
 
+/** Objects that are dictionaries, by number. */
+type Dicts = Array<{ num: number; dict: PdfDict }>;
+
 /** The dictionaries among the file's objects, streams left out (their data is never read). */
-function dicts(file: PdfFile): Array<{ num: number; dict: PdfDict }> {
+function dicts(file: PdfFile): Dicts {
   return [...file.objects.values()]
     .filter((o) => !o.stream && o.value.kind === 'dict')
     .sort((a, b) => a.num - b.num)
@@ -145,8 +145,7 @@ function dicts(file: PdfFile): Array<{ num: number; dict: PdfDict }> {
  * in the order of the elements' objects, so the bytes depend on the issue only; the leaves of
  * the ID tree are sorted again by the new names, as a name tree must be.
  */
-function renumberNodeIds(file: PdfFile, edits: Edits): void {
-  const objects = dicts(file);
+function renumberNodeIds(file: PdfFile, objects: Dicts, edits: Edits): void {
   const names = new Map<string, string>();
   for (const { dict } of objects) {
     const id = entry(dict, 'ID');
@@ -176,8 +175,8 @@ function renumberNodeIds(file: PdfFile, edits: Edits): void {
  * Skia writes each font descriptor's /CapHeight with its own sign convention (y grows down):
  * −729 for Noto Serif SC, which preflight tools report. PDF wants the height above the baseline.
  */
-function fixCapHeights(file: PdfFile, edits: Edits): void {
-  for (const { num, dict } of dicts(file)) {
+function fixCapHeights(objects: Dicts, edits: Edits): void {
+  for (const { num, dict } of objects) {
     if (!isName(entry(dict, 'Type'), 'FontDescriptor')) continue;
     const cap = entry(dict, 'CapHeight');
     if (cap?.kind === 'number' && cap.value < 0) edits.replace(num, cap, pdfNumber(-cap.value));
@@ -270,7 +269,8 @@ function setCatalog(file: PdfFile, edits: Edits, outlines: number | undefined): 
   if (root?.kind !== 'ref' || !catalog || catalog.value.kind !== 'dict') throw new Error('PDF 没有文档目录（Catalog）');
   const replaced = new Set(['Metadata', 'Lang', 'Outlines', 'PageMode']);
   const shown = entry(catalog.value, 'ViewerPreferences');
-  const showsTitle = shown?.kind === 'ref' || (shown?.kind === 'dict' && entry(shown, 'DisplayDocTitle')?.kind === 'keyword' && (entry(shown, 'DisplayDocTitle') as { value: string }).value === 'true');
+  const display = entry(shown, 'DisplayDocTitle');
+  const showsTitle = shown?.kind === 'ref' || (display?.kind === 'keyword' && display.value === 'true');
   if (!showsTitle) replaced.add('ViewerPreferences');
   const kept = catalog.value.entries.filter((e) => !replaced.has(e.key)).map((e) => file.text.slice(e.keyStart, e.value.end));
   const added = [

@@ -184,6 +184,11 @@ export function entry(dict: PdfValue | undefined, key: string): PdfValue | undef
   return dict?.kind === 'dict' ? dict.entries.find((e) => e.key === key)?.value : undefined;
 }
 
+/** True when the value is the name `name` (without its slash). */
+export function isName(value: PdfValue | undefined, name: string): boolean {
+  return value?.kind === 'name' && value.value === name;
+}
+
 /** A literal string as PDF text, escaped. */
 export function literal(bytes: string): string {
   return `(${bytes.replace(/[\\()]/g, (c) => `\\${c}`).replace(/\r/g, '\\r')})`;
@@ -254,7 +259,7 @@ export function readPdf(bytes: Uint8Array): PdfFile | undefined {
         const head = /^(\d+)\s+0\s+obj/.exec(text.slice(offset, offset + 32));
         if (!head || Number(head[1]) !== num) return undefined;
         const value = reader.value(offset + head[0].length);
-        if (value.kind === 'dict' && entry(value, 'Type')?.kind === 'name' && (entry(value, 'Type') as { value: string }).value === 'ObjStm') return undefined;
+        if (isName(entry(value, 'Type'), 'ObjStm')) return undefined;
         const stream = text.startsWith('stream', reader.skip(value.end));
         objects.set(num, { num, offset, value, stream });
       }
