@@ -18,7 +18,7 @@ import { FONT_PACKAGES } from '../fonts/fonts.js';
 
 export const CACHE_NAME = '.bulletin-cache.json';
 
-interface CacheFile {
+export interface CacheFile {
   version: 1;
   issues: Record<string, { key: string; entry: ManifestEntry }>;
 }

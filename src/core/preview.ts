@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { CONFIG_NAME } from '../config/load.js';
-import { describeError } from '../diagnostics/errors.js';
+import { BulletinError, describeError } from '../diagnostics/errors.js';
 import { hasErrors } from '../diagnostics/report.js';
 import { errorPage, indexPage, type FontsFor, type IndexRow } from '../preview/pages.js';
 import { FONTS_DIR, fontFaces, resolveFonts, slicesFor } from '../fonts/fonts.js';
@@ -164,8 +164,13 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
       return undefined;
     }
     if (result.error) {
+      if (stopBuilds.signal.aborted) return undefined;
       emit({ type: 'failure', error: result.error });
-      return 0;
+      // No sources yet is a state of the project, shown as such; any other failure is shown on the pages.
+      if (result.error instanceof BulletinError && result.error.errorName === 'NoSources') return 0;
+      problems.failure = describeError(result.error, options.verbose);
+      generation++;
+      return undefined;
     }
     emit({ type: 'report', files: result.issues.map((i) => i.file) });
     const configPath = show(path.join(root, CONFIG_NAME));

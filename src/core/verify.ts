@@ -49,6 +49,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const differences: Difference[] = [];
   try {
     const rebuilt = await build({ io, paths: entries.map((e) => e.source), out: temp, formats });
+    if (rebuilt.error) return { exitCode: rebuilt.exitCode, checked: 0, differences: [], error: rebuilt.error };
     const bySource = new Map(rebuilt.issues.flatMap((i) => (i.entry ? [[i.entry.source, i.entry] as const] : [])));
     for (const e of entries) {
       const again = bySource.get(e.source);

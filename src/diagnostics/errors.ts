@@ -3,6 +3,21 @@
  * (no browser, unwritable output, a lock held by another build…).
  * Each entry: a stable name, and a title, a message and a hint in Chinese and English.
  */
+/** Why a file or folder could not be written, by the system's error code (the detail of OutputNotWritable). */
+const WRITE_REASONS: Record<string, { zh: string; en: string }> = {
+  ENOTDIR: { zh: '路径中有一个同名的文件，而这里需要目录', en: 'a file stands where a folder is needed' },
+  EEXIST: { zh: '已有同名的文件，而这里需要目录', en: 'a file of that name exists where a folder is needed' },
+  EISDIR: { zh: '这里是一个目录，而需要写入文件', en: 'a folder stands where a file is to be written' },
+  EACCES: { zh: '没有写入权限', en: 'permission denied' },
+  EPERM: { zh: '没有写入权限', en: 'permission denied' },
+  EROFS: { zh: '文件系统是只读的', en: 'the file system is read-only' },
+  ENOSPC: { zh: '磁盘空间已满', en: 'the disk is full' },
+  EDQUOT: { zh: '超出磁盘配额', en: 'the disk quota is used up' },
+};
+
+/** The codes OutputNotWritable explains: an environment that refuses a write, not a defect. */
+export const WRITE_ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(WRITE_REASONS));
+
 export const catalogue = {
   NoSources: {
     title: { zh: '没有找到源文件', en: 'No sources found' },
@@ -54,8 +69,8 @@ export const catalogue = {
   OutputNotWritable: {
     title: { zh: '无法写入输出', en: 'Cannot write the output' },
     message: {
-      zh: (path: string, detail: string) => `无法写入 ${path}：${detail}`,
-      en: (path: string, detail: string) => `Cannot write ${path}: ${detail}`,
+      zh: (path: string, detail: string) => `无法写入 ${path}：${WRITE_REASONS[detail]?.zh ?? detail}`,
+      en: (path: string, detail: string) => `Cannot write ${path}: ${WRITE_REASONS[detail]?.en ?? detail}`,
     },
     hint: {
       zh: '检查输出目录的权限和磁盘空间，或用 `--out` 指定另一个目录。',

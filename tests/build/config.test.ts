@@ -77,7 +77,9 @@ describe('the browser', () => {
   it('explains in Chinese when no browser starts, without a stack', async () => {
     const dir = await tempProject({ 'bulletins/a.md': TWO_ARTICLES });
     const io = captureIo(dir, { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' });
-    await expect(build({ io })).rejects.toThrow('无法启动用于生成 PDF 的 Chromium：/nonexistent/chrome 不存在或不可执行（来自 环境变量 PUPPETEER_EXECUTABLE_PATH）');
+    const r = await build({ io });
+    expect(r.exitCode).toBe(1);
+    expect((r.error as Error).message).toBe('无法启动用于生成 PDF 的 Chromium：/nonexistent/chrome 不存在或不可执行（来自 环境变量 PUPPETEER_EXECUTABLE_PATH）');
   });
 
   it('uses PUPPETEER_EXECUTABLE_PATH over the bundled one', async () => {

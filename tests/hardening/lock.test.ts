@@ -70,6 +70,27 @@ describe('acquireLock after a killed breaker', () => {
   });
 });
 
+describe('an output folder that cannot be written', () => {
+  const source = { 'bulletins/001.md': `${FRONT}\n# 标题\n\n正文。\n` };
+
+  it('a file where the output folder should be gives OutputNotWritable with its hint, no raw code, in text and JSON', async () => {
+    const dir = await tempProject({ ...source, 'notes.txt': 'a file, not a folder' });
+    const result = await build({ io: captureIo(dir), formats: ['html'], out: 'notes.txt/dist' });
+    expect(result.exitCode).toBe(1);
+    expect(result.error).toMatchObject({ errorName: 'OutputNotWritable' });
+    const text = await runCli(['build', '--format', 'html', '--out', 'notes.txt/dist'], dir);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('错误：无法写入 notes.txt/dist：路径中有一个同名的文件，而这里需要目录');
+    expect(text.stderr).toContain('提示：检查输出目录的权限和磁盘空间，或用 `--out` 指定另一个目录。');
+    // The system's own words come only as the cause, under the explained message.
+    expect(text.stderr.split('\n').slice(0, 2).join('\n')).not.toMatch(/ENOTDIR|EEXIST/);
+    expect(text.stderr).not.toMatch(STACK_LINE);
+    const json = await runCli(['build', '--format', 'html', '--out', 'notes.txt', '--json', '--lang', 'en'], dir);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { name: 'OutputNotWritable', message: 'Cannot write notes.txt: a file of that name exists where a folder is needed', hint: 'Check the permissions and free space of the output folder, or choose another with `--out`.' } });
+  });
+});
+
 describe('build and the lock', () => {
   const source = { 'bulletins/001.md': `${FRONT}\n# 标题\n\n正文。\n` };
 
@@ -79,13 +100,32 @@ describe('build and the lock', () => {
     try {
       await mkdir(path.join(dir, 'dist'));
       await writeFile(path.join(dir, 'dist', LOCK_NAME), `${holder.pid}\n`);
-      await expect(build({ io: captureIo(dir), formats: ['html'] })).rejects.toMatchObject({ errorName: 'LockHeld' });
+      const result = await build({ io: captureIo(dir), formats: ['html'] });
+      expect(result.exitCode).toBe(1);
+      expect(result.error).toMatchObject({ errorName: 'LockHeld' });
       const r = await runCli(['build', '--format', 'html'], dir);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`错误：输出目录已被另一个构建（进程 ${holder.pid}）锁定：dist/${LOCK_NAME}`);
       expect(r.stderr).toContain('提示：等待另一个构建结束后再运行');
       expect(r.stderr).not.toMatch(STACK_LINE);
       expect(await readdir(path.join(dir, 'dist'))).toEqual([LOCK_NAME]);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('build --json with the lock held prints its JSON document with the catalogue error, exit 1', async () => {
+    const dir = await tempProject(source);
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      await mkdir(path.join(dir, 'dist'));
+      await writeFile(path.join(dir, 'dist', LOCK_NAME), `${holder.pid}\n`);
+      const r = await runCli(['build', '--format', 'html', '--json'], dir);
+      expect(r.code).toBe(1);
+      const json = JSON.parse(r.stdout) as { ok: boolean; exitCode: number; error: { name: string; message: string; hint: string } };
+      expect(json).toMatchObject({ ok: false, exitCode: 1, error: { name: 'LockHeld' } });
+      expect(json.error.message).toContain(`进程 ${holder.pid}`);
+      expect(json.error.hint).toContain('等待另一个构建结束后再运行');
     } finally {
       holder.kill('SIGKILL');
     }

@@ -1,0 +1,30 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { BuildOptions, Format } from './types.js';
+import { discoverProject, type Project } from '../analyse.js';
+
+/** The options of a run with what follows from them and the project, worked out once. */
+export interface Run extends BuildOptions {
+  project: Project;
+  formats: Format[];
+  /** Issues printed at once (--concurrency, else the cores). */
+  concurrency: number;
+  /** The output folder, absolute. */
+  outDir: string;
+  /** The project's own output folder (config `out`), absolute: where the kept analysis lives. */
+  projectOut: string;
+}
+
+/** Stage 1, plan: the project (config and sources), the formats, the output folder, the concurrency. */
+export async function plan(options: BuildOptions): Promise<Run> {
+  const project = options.project ?? (await discoverProject(options.io));
+  const { cwd } = options.io;
+  return {
+    ...options,
+    project,
+    formats: options.formats ?? ['html', 'pdf'],
+    concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
+    outDir: path.resolve(cwd, options.out ?? project.loaded.config.out),
+    projectOut: path.resolve(cwd, project.loaded.config.out),
+  };
+}
