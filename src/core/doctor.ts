@@ -18,7 +18,7 @@ import { displayPath, type Io } from './io.js';
 
 export const MIN_NODE = [20, 19] as const;
 
-/** The official face of each role (layout.md § Fonts), as Word and WPS name them. */
+/** The official face of each role (docs/layout.md § Fonts), as Word and WPS name them. */
 export const OFFICIAL_FACES: Record<Role, string[]> = {
   title: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK'],
   body: ['仿宋_GB2312', '仿宋', 'FangSong_GB2312', 'FangSong'],

@@ -26,7 +26,7 @@ function expoFont(pkg: string, file: string, weight: number): string {
 const kaiFont = (w: number) => `@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-${w >= 600 ? 700 : w <= 300 ? 300 : 500}-normal.woff2`;
 
 /**
- * The bundled free default of each role (layout.md § Fonts), an npm package and a weight: the
+ * The bundled free default of each role (docs/layout.md § Fonts), an npm package and a weight: the
  * screen edition uses web-font slices (`css`, a reader fetches only the slices a page needs);
  * print uses the whole font of the same face (`print`), so that a PDF embeds one subset per
  * role, named after the face, not one font per slice.
@@ -158,7 +158,7 @@ function cssString(value: string): string {
  * @font-face rules for the roles, with `url()` relative to the HTML file. Returns the files to
  * copy (absolute source → output-relative target).
  */
-export function fontFaces(fonts: Array<{ font: RoleFont; used: Slice[] }>, fontsDir: string, htmlDir: string): { css: string; files: Array<{ from: string; to: string }> } {
+export function fontFaces(fonts: Array<{ font: RoleFont; used: Slice[] }>, fontsDir: string, htmlDir: string): { css: string; rules: string[]; files: Array<{ from: string; to: string }> } {
   const rules: string[] = [];
   const files = new Map<string, string>();
   for (const { font, used } of fonts) {
@@ -176,7 +176,7 @@ export function fontFaces(fonts: Array<{ font: RoleFont; used: Slice[] }>, fonts
       rules.push(`@font-face { font-family: ${cssString(family)}; font-display: block; src: url(${cssString(url)})${format}; unicode-range: ${range}; ${METRICS} }`);
     }
   }
-  return { css: rules.join('\n'), files: [...files].map(([from, to]) => ({ from, to })) };
+  return { css: rules.join('\n'), rules, files: [...files].map(([from, to]) => ({ from, to })) };
 }
 
 const ranges = new WeakMap<Slice, string>();

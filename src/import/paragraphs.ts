@@ -3,6 +3,7 @@ import * as rules from '../diagnostics/rules.js';
 import { report } from '../diagnostics/report.js';
 import type { Line } from './model.js';
 import { CREDIT, HEADING_END, STARTS_BLOCK, TERMINAL, dateLine, sourceLine } from './patterns.js';
+import { GB9704 } from '../layout/geometry.js';
 
 /** One paragraph of the input: its text and the input line it starts on. */
 export interface Unit {
@@ -37,8 +38,8 @@ export function printedWidth(text: string): number {
   return w;
 }
 
-/** Characters per line of a 简报 (layout.md: 22 lines of 28 characters). */
-const MEASURE = 28;
+/** Characters per line of a 简报 (docs/layout.md: 22 lines of 28 characters). */
+const MEASURE = GB9704.grid.chars;
 
 /** An open bracket the text does not close: "（演示稿件，". */
 function opensBracket(text: string): boolean {

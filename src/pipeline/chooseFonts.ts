@@ -17,6 +17,8 @@ export interface ChooseFontsOptions {
 export interface ChosenFonts {
   /** @font-face rules for the page. */
   css: string;
+  /** The same rules one by one. */
+  rules: string[];
   /** Font files to copy into the output (shared by issues). */
   files: Array<{ from: string; to: string }>;
   /** Characters no font of their role has (allowed by missingGlyph: warning): printed as 〓. */

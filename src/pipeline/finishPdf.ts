@@ -2,9 +2,9 @@ import type { Bulletin } from '../model/bulletin.js';
 import { dateToEpoch } from '../model/dates.js';
 import { documentMeta } from './render.js';
 import type { Layout } from './print.js';
+import { GB9704, PT_PER_MM } from '../layout/geometry.js';
 import { entry, isName, literal, pdfNumber, readPdf, textString, type PdfDict, type PdfFile, type PdfValue } from './pdfSyntax.js';
 
-const MM = 72 / 25.4;
 const PX = 0.75; // CSS px → pt
 
 /**
@@ -216,7 +216,7 @@ function addOutline(edits: Edits, b: Bulletin, layout: Layout, pages: PageInfo[]
   const items = layout.articles.flatMap((a) => {
     const article = b.articles.find((x) => x.index === a.index);
     const page = pages[a.page];
-    return article && page ? [{ title: article.title, page, top: page.height - 37 * MM - a.top * PX }] : [];
+    return article && page ? [{ title: article.title, page, top: page.height - GB9704.margins.top * PT_PER_MM - a.top * PX }] : [];
   });
   if (items.length === 0) return undefined;
   const root = edits.reserve();

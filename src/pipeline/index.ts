@@ -17,6 +17,7 @@ import type { RoleFont } from '../fonts/fonts.js';
 import { chooseFonts } from './chooseFonts.js';
 import type { Writer } from './write.js';
 import type { Printer } from './print.js';
+import type { RenderedPage } from './render.js';
 import { abortable, throwIfInterrupted } from './abortable.js';
 
 export interface Compiled {
@@ -104,9 +105,9 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   // The renderer (and nunjucks with it) loads with the back half: check never pays for it.
   const [{ render, showsToc }, fonts] = await Promise.all([import('./render.js'), chooseFonts(file, b, { fonts: ctx.fonts, config: ctx.config, htmlDir })]);
   if (!fonts) return undefined;
-  let html: string;
+  let page: RenderedPage;
   try {
-    html = render(ctx.env, b, { config: ctx.config, htmlDir, fontCss: fonts.css, version: ctx.version, unprintable: fonts.unprintable });
+    page = render(ctx.env, b, { config: ctx.config, htmlDir, fontCss: fonts.css, fontFaces: fonts.rules, version: ctx.version, unprintable: fonts.unprintable });
   } catch (error) {
     report(file, rules.templateError, { detail: (error as Error).message.split('\n').slice(0, 2).join(' ') });
     return undefined;
@@ -118,7 +119,8 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   await Promise.all(fonts.files.map((f) => ctx.writer.copyShared(f.from, f.to)));
   for (const image of b.images) await ctx.writer.copy(image.from, image.to);
   const htmlRel = `${stem}.html`;
-  // The printer takes the page as text, at the address it has (or would have) in the output.
+  const { html } = page;
+  // The printer takes the page structured, at the address it has (or would have) in the output.
   const htmlFile = ctx.formats.includes('html') ? await ctx.writer.write(htmlRel, html) : ctx.writer.pathOf(htmlRel);
   const htmlOut = ctx.formats.includes('html') ? { path: htmlRel, sha256: sha256(html) } : null;
 
@@ -130,7 +132,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       // The PDF tools load while the page prints.
       const finishing = import('./finishPdf.js');
       finishing.catch(() => {});
-      const printed = await abortable(printer.pool.print(htmlFile, html, printTier(fonts.chars)), ctx.signal).finally(() => ctx.onPrinted?.());
+      const printed = await abortable(printer.pool.print(htmlFile, page.print, printTier(fonts.chars)), ctx.signal).finally(() => ctx.onPrinted?.());
       const { finishPdf } = await finishing;
       ctx.blocked.push(...printed.blocked);
       const { pdf, pages } = await finishPdf(printed.raw, b, printed.layout, ctx.version);

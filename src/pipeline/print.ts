@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { isInside } from '../paths.js';
 import type { PrintFonts, PrintTier } from '../fonts/printFonts.js';
+import { pageRules } from '../layout/geometry.js';
+import type { PrintPage } from './render.js';
 
 export interface PrintOptions {
   /** Folders the page may load files from (the output folder); everything else is refused. */
@@ -21,37 +22,6 @@ export interface PrintOptions {
    * a pixel is 0.19 pt, and every baseline lies within 0.1 pt of the grid.
    */
   zoom?: number;
-}
-
-/** The page's @page rules with every length times k (the paper is given to page.pdf instead of `size`). */
-export function scalePageRules(css: string, k: number): { css: string; size: { width: string; height: string } } {
-  let size = { width: '210mm', height: '297mm' };
-  let out = '';
-  let i = 0;
-  for (;;) {
-    const at = css.indexOf('@page', i);
-    if (at < 0) break;
-    const open = css.indexOf('{', at);
-    if (open < 0) break;
-    let depth = 0;
-    let end = open;
-    for (; end < css.length; end++) {
-      if (css[end] === '{') depth++;
-      else if (css[end] === '}' && --depth === 0) break;
-    }
-    let block = css.slice(at, end + 1);
-    block = block.replace(/(^|[;{\s])size\s*:\s*([^;}]+);?/, (_, lead: string, value: string) => {
-      const v = value.trim();
-      const two = /^([\d.]+(?:mm|cm|in|pt|px))\s+([\d.]+(?:mm|cm|in|pt|px))$/.exec(v);
-      if (two) size = { width: two[1]!, height: two[2]! };
-      else if (/^A4\s+landscape$/i.test(v)) size = { width: '297mm', height: '210mm' };
-      return lead;
-    });
-    block = block.replace(/(-?\d*\.?\d+)(mm|cm|in|pt|pc|px|q)\b/gi, (_, n: string, unit: string) => `${Number((Number(n) * k).toFixed(6))}${unit}`);
-    out += css.slice(i, at) + block;
-    i = end + 1;
-  }
-  return { css: out + css.slice(i), size };
 }
 
 export interface Layout {
@@ -74,49 +44,12 @@ export interface Printed {
 /** Prints issues' pages; one per run, shared by the issues printed at the same time. */
 export interface Printer {
   /**
-   * Prints the page at `htmlFile` (its text, when the caller has it, is not read again) with the
-   * print fonts of `tier` (printTier: the common cut when the page's ideographs are all in it).
+   * Prints the issue's page (rendered structured: render.ts PrintPage) as if at `htmlFile`, its
+   * address in the output, with the print fonts of `tier` (printTier: the common cut when the
+   * page's ideographs are all in it).
    */
-  print(htmlFile: string, html?: string, tier?: PrintTier): Promise<Printed>;
+  print(htmlFile: string, page: PrintPage, tier?: PrintTier): Promise<Printed>;
   close(): Promise<void>;
-}
-
-const FONT_FACE = /@font-face\s*\{[^}]*\}/g;
-
-/** The parts of an issue's page that the print host takes in. */
-interface PageParts {
-  /** The page's own style without its @font-face rules (the host has the print fonts). */
-  style: string;
-  /** Its @font-face rules, used when there are no print fonts. */
-  faces: string[];
-  /** Its scripts (the pagination script), run once in the host. */
-  script: string;
-  htmlAttributes: string;
-  bodyAttributes: string;
-  body: string;
-  title: string;
-}
-
-function pageParts(html: string): PageParts {
-  const faces: string[] = [];
-  const style = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)]
-    .map((m) => m[1] ?? '')
-    .join('\n')
-    .replace(FONT_FACE, (face) => {
-      faces.push(face);
-      return '';
-    });
-  const body = /<body([^>]*)>([\s\S]*)<\/body>/.exec(html);
-  if (!body) throw new Error('页面没有 <body> 元素（模板不完整）');
-  return {
-    style,
-    faces,
-    script: [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '').join('\n;\n'),
-    htmlAttributes: /<html([^>]*)>/.exec(html)?.[1] ?? '',
-    bodyAttributes: body[1] ?? '',
-    body: (body[2] ?? '').replace(/<script>[\s\S]*?<\/script>/g, ''),
-    title: /<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? '',
-  };
 }
 
 /**
@@ -199,8 +132,8 @@ class WarmTab {
     return Promise.race([this.hosting(undefined), this.crashed]);
   }
 
-  print(htmlFile: string, html?: string, tier: PrintTier = 'whole'): Promise<Printed> {
-    return Promise.race([this.printing(htmlFile, html, tier), this.crashed]);
+  print(htmlFile: string, page: PrintPage, tier: PrintTier = 'whole'): Promise<Printed> {
+    return Promise.race([this.printing(htmlFile, page, tier), this.crashed]);
   }
 
   private async hosting(script: string | undefined): Promise<void> {
@@ -237,23 +170,20 @@ class WarmTab {
     if (failed > 0) throw new Error(`${failed} 个字体文件未能加载`);
   }
 
-  private async printing(htmlFile: string, text: string | undefined, tier: PrintTier): Promise<Printed> {
+  private async printing(htmlFile: string, parts: PrintPage, tier: PrintTier): Promise<Printed> {
     const { page, options } = this;
     this.blocked = [];
-    const parts = pageParts(text ?? (await readFile(htmlFile, 'utf8')));
     if (!this.hosted || (this.script !== undefined && this.script !== parts.script)) await this.hosting(parts.script);
     else if (this.script === undefined) {
       await page.evaluate(parts.script);
       this.script = parts.script;
     }
+    // The @page rules come from the page's geometry: at 1/zoom when the page is laid out zoomed
+    // (Chromium keeps neither @page lengths nor `size` under scale; the paper goes to the print call).
     const zoom = options.zoom ?? 1;
-    let paper: { width: string; height: string } | undefined;
-    let style = parts.style;
-    if (zoom !== 1) {
-      const scaled = scalePageRules(style, 1 / zoom);
-      paper = scaled.size;
-      style = `${scaled.css}\nhtml { zoom: ${zoom}; }`;
-    }
+    const g = parts.geometry;
+    const paper = zoom !== 1 ? { width: `${g.paper.width}mm`, height: `${g.paper.height}mm` } : undefined;
+    const style = zoom !== 1 ? `${pageRules(g, { scale: 1 / zoom, size: false })}\n${parts.style}\nhtml { zoom: ${zoom}; }` : `${pageRules(g)}\n${parts.style}`;
     const added = options.fonts ? [] : parts.faces.filter((f) => !this.faces.has(f));
     for (const f of added) this.faces.add(f);
     const restyle = style !== this.style;
@@ -262,23 +192,17 @@ class WarmTab {
     const refont = options.fonts && tier !== this.tier ? options.fonts[tier].css : null;
     this.tier = tier;
     const swapped = await page.evaluate(
-      async (base: string, fontFaces: string | null, added: string[], style: string | null, htmlAttributes: string, bodyAttributes: string, inner: string, title: string) => {
+      async (base: string, fontFaces: string | null, added: string[], style: string | null, lang: string, bodyClass: string, inner: string, title: string) => {
         // (No named helper functions in here: a page function is sent as text, and tsx's name
         // keeping would wrap them in a __name the page does not have.)
         document.querySelector('base')!.setAttribute('href', base);
         if (fontFaces !== null) document.getElementById('bulletin-fonts')!.textContent = fontFaces;
         if (added.length) document.getElementById('bulletin-fonts')!.appendChild(document.createTextNode(added.join('\n')));
         if (style !== null) document.getElementById('bulletin-style')!.textContent = style;
-        for (const [target, markup] of [
-          [document.documentElement, htmlAttributes],
-          [document.body, bodyAttributes],
-        ] as const) {
-          const template = document.createElement('template');
-          template.innerHTML = `<div${markup}></div>`;
-          const source = template.content.firstElementChild!;
-          for (const name of target.getAttributeNames()) target.removeAttribute(name);
-          for (const name of source.getAttributeNames()) target.setAttribute(name, source.getAttribute(name) ?? '');
-        }
+        for (const name of document.documentElement.getAttributeNames()) document.documentElement.removeAttribute(name);
+        for (const name of document.body.getAttributeNames()) document.body.removeAttribute(name);
+        if (lang) document.documentElement.setAttribute('lang', lang);
+        if (bodyClass) document.body.setAttribute('class', bodyClass);
         document.body.innerHTML = inner;
         // A script element swapped in never runs nor loads: one with an address is refused.
         const refused: string[] = [];
@@ -286,9 +210,7 @@ class WarmTab {
           if (script.src) refused.push(script.src);
           script.remove();
         }
-        const t = document.createElement('textarea');
-        t.innerHTML = title;
-        document.title = t.value;
+        document.title = title;
         // The new body's pictures load after the swap: the layout waits for them, as a page
         // load ("load") does, or a figure is measured before it has its height.
         await Promise.all(
@@ -314,8 +236,8 @@ class WarmTab {
       refont,
       added,
       restyle ? style : null,
-      parts.htmlAttributes,
-      parts.bodyAttributes,
+      parts.lang,
+      parts.bodyClass,
       parts.body,
       parts.title,
     );
@@ -464,11 +386,11 @@ export class TabPool implements Printer {
     await Promise.allSettled(opening);
   }
 
-  async print(htmlFile: string, html?: string, tier?: PrintTier): Promise<Printed> {
+  async print(htmlFile: string, page: PrintPage, tier?: PrintTier): Promise<Printed> {
     const tab = await this.acquire();
     let healthy = false;
     try {
-      const printed = await tab.print(htmlFile, html, tier);
+      const printed = await tab.print(htmlFile, page, tier);
       healthy = true;
       return printed;
     } finally {

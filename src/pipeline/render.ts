@@ -7,6 +7,7 @@ import type { Config } from '../config/schema.js';
 import { chineseDate } from '../model/dates.js';
 import { words } from '../text/words.js';
 import { CompiledLoader } from './compiledTemplates.js';
+import { pageGeometry, pageRules, type PageGeometry } from '../layout/geometry.js';
 
 export { BUILTIN_TEMPLATES } from '../version.js';
 import { BUILTIN_TEMPLATES } from '../version.js';
@@ -16,6 +17,8 @@ export interface RenderOptions {
   /** Output-relative folder of the HTML file ("" or "2021"). */
   htmlDir: string;
   fontCss: string;
+  /** The same web-font rules one by one (the printer uses them when it has no print fonts). */
+  fontFaces?: string[];
   version: string;
   /** Characters no font can print (missingGlyph: warning): set as 〓, never left to a system font. */
   unprintable?: Iterable<string>;
@@ -96,8 +99,34 @@ export function showsToc(config: Config, b: Bulletin): boolean {
   return config.toc === 'always' || (config.toc === 'auto' && b.articles.length >= 2);
 }
 
-/** The HTML of one issue, from the model and the (possibly overridden) templates. */
-export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOptions): string {
+/**
+ * An issue's page as the printer takes it: structured, never HTML text to parse again. The
+ * @page rules are not in `style`: the printer makes them from the geometry at its own scale.
+ */
+export interface PrintPage {
+  geometry: PageGeometry;
+  /** The page's style without its web-font @font-face rules and @page rules. */
+  style: string;
+  /** Its web-font @font-face rules, used by a printer that has no print fonts. */
+  faces: string[];
+  /** The pagination script (templates/paginate.js), run once in the print host. */
+  script: string;
+  /** <html lang> and <body class> of the page. */
+  lang: string;
+  bodyClass: string;
+  /** The sheet (sheet.njk): the body of the page. */
+  body: string;
+  title: string;
+}
+
+export interface RenderedPage {
+  /** The HTML edition: bulletin.njk's page around the sheet. */
+  html: string;
+  print: PrintPage;
+}
+
+/** The HTML of one issue, from the model and the (possibly overridden) templates, and the same page for the printer. */
+export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOptions): RenderedPage {
   env.addFilter('inlines', (nodes: Inline[], wholeWords?: boolean) => new nunjucks.runtime.SafeString(inlinesToHtml(nodes, options.htmlDir, wholeWords === true)));
   env.addFilter('words', (text: string) => new nunjucks.runtime.SafeString(wordsToHtml(String(text ?? ''))));
   env.addFilter('relativeAsset', (to: string) => path.posix.relative(options.htmlDir, to));
@@ -113,19 +142,27 @@ export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOp
     "form-action 'none'",
   ].join('; ');
   const { config } = options;
+  const g = pageGeometry(config);
   const showToc = showsToc(config, b);
-  let html = env.render('bulletin.njk', {
-    b,
-    meta: documentMeta(b),
-    csp,
-    showToc,
-    fontCss: options.fontCss,
-    script,
-    colors: config.colors,
-    pageNumbers: config.pageNumbers,
-    version: options.version,
-  });
+  const meta = documentMeta(b);
+  const context = { b, meta, showToc, colors: config.colors, pageNumbers: config.pageNumbers, version: options.version, g };
   // A Type 3 or foreign font in a print PDF is worse than the mark for a missing character.
-  for (const ch of options.unprintable ?? []) html = html.split(ch).join(GETA);
-  return html;
+  const unprintable = [...(options.unprintable ?? [])];
+  const geta = (text: string) => unprintable.reduce((t, ch) => t.split(ch).join(GETA), text);
+  const sheet = env.render('sheet.njk', context);
+  const css = env.render('bulletin.css', { ...context, pageRules: pageRules(g) });
+  const html = env.render('bulletin.njk', { ...context, csp, sheet, style: `${options.fontCss}\n${css}`, script });
+  return {
+    html: geta(html),
+    print: {
+      geometry: g,
+      style: geta(env.render('bulletin.css', { ...context, pageRules: '' })),
+      faces: options.fontFaces ?? [],
+      script,
+      lang: 'zh-CN',
+      bodyClass: b.draft ? 'draft' : '',
+      body: geta(sheet),
+      title: geta(meta.title),
+    },
+  };
 }

@@ -4,6 +4,7 @@ import type { Article, Block, Bulletin, Inline } from '../model/bulletin.js';
 import { chineseDate } from '../model/dates.js';
 import { documentMeta } from './render.js';
 import { imageSize } from './imageSize.js';
+import { charPitch, GB9704, linePitch } from '../layout/geometry.js';
 
 /**
  * The Word edition of an issue (`--format docx`), built from the document model with the `docx`
@@ -23,30 +24,30 @@ const pt = (v: number) => v * 2;
 /** Border widths in eighths of a point. */
 const rule = (millimetres: number) => Math.round(((millimetres * 72) / 25.4) * 8);
 
-/** layout.md § Page. */
+/** The page in Word's units (twips), from the one page geometry (docs/layout.md § Page). */
 export const PAGE = {
-  width: mm(210),
-  height: mm(297),
-  top: mm(37),
-  left: mm(28),
-  right: mm(26),
-  bottom: mm(35),
+  width: mm(GB9704.paper.width),
+  height: mm(GB9704.paper.height),
+  top: mm(GB9704.margins.top),
+  left: mm(GB9704.margins.left),
+  right: mm(GB9704.margins.right),
+  bottom: mm(GB9704.margins.bottom),
   /** The text block: 156 mm wide. */
-  block: mm(156),
+  block: mm(GB9704.block.width),
   /** 225 mm / 22 lines = 28.99 pt. */
-  linePitch: Math.round((225 * MM) / 22),
+  linePitch: Math.round(linePitch(GB9704) * 20),
   /** 156 mm / 28 characters = 15.79 pt: w:charSpace is (pitch − 16 pt) × 4096. */
-  charSpace: Math.round((((156 / 28) * 72) / 25.4 - 16) * 4096),
+  charSpace: Math.round((charPitch(GB9704) - GB9704.type.body) * 4096),
   /**
    * Tracking of body text, in twips: 28 characters of 3号 type fit the 156 mm line only a little
    * tighter than 16 pt each; −0.25 pt (Word counts in 1/20 pt; −0.2 pt would overflow by 0.2 pt)
    * gives 28 a line, as the PDF's −0.21 pt does.
    */
-  tracking: -5,
+  tracking: Math.round(GB9704.tracking.word * 20),
 };
 
 /** Sizes of the Chinese type scale. */
-const SIZE = { chuhao: 42, erhao: 22, sanhao: 16, sihao: 14 };
+const SIZE = { chuhao: GB9704.type.masthead, erhao: GB9704.type.title, sanhao: GB9704.type.body, sihao: GB9704.type.pageNumber };
 
 /** Fonts by role: the official face, and the name Word should fall back to (fontTable altName). */
 export const OFFICIAL = {
@@ -242,8 +243,8 @@ export async function renderDocx(b: Bulletin, options: DocxOptions): Promise<Uin
   // 报尾 (colophon): a table floated to the foot of the last page's text block (tblpYSpec
   // bottom, anchored to the margin), one row per line, ruled 0.35 mm above and below and
   // 0.25 mm between lines, as GB/T 9704 §7.4 draws it.
-  const thick = { style: BorderStyle.SINGLE, size: rule(0.35), color: '000000' };
-  const thin = { style: BorderStyle.SINGLE, size: rule(0.25), color: '000000' };
+  const thick = { style: BorderStyle.SINGLE, size: rule(GB9704.colophon.outerRule), color: '000000' };
+  const thin = { style: BorderStyle.SINGLE, size: rule(GB9704.colophon.innerRule), color: '000000' };
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const oneChar = pt(SIZE.sihao) * 10;
   const lineSpacing = { line: Math.round(SIZE.sihao * 1.6 * 20), lineRule: d.LineRuleType.EXACT, before: 40, after: 40 };
@@ -308,7 +309,7 @@ export async function renderDocx(b: Bulletin, options: DocxOptions): Promise<Uin
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, left: PAGE.left, right: PAGE.right, bottom: PAGE.bottom, header: mm(15), footer: mm(297 - 269) - pt(SIZE.sihao) * 10 },
+            margin: { top: PAGE.top, left: PAGE.left, right: PAGE.right, bottom: PAGE.bottom, header: mm(15), footer: mm(GB9704.paper.height - GB9704.margins.top - GB9704.block.height - GB9704.pageNumber.below) - pt(SIZE.sihao) * 10 },
           },
           grid: { type: d.DocumentGridType.LINES, linePitch: PAGE.linePitch, charSpace: PAGE.charSpace },
         },

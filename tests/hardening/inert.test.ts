@@ -239,7 +239,10 @@ describe('the renderer makes no network request', () => {
   });
 
   it('a project template that injects remote and outside resources: all intercepted, counted, none reach the server', async () => {
-    const builtin = await readFile(path.join(BUILTIN_TEMPLATES, 'bulletin.njk'), 'utf8');
+    // The printed sheet (sheet.njk) is where a template's markup reaches the print; the page
+    // around it (bulletin.njk) is where a careless template drops the CSP.
+    const builtin = await readFile(path.join(BUILTIN_TEMPLATES, 'sheet.njk'), 'utf8');
+    const page = await readFile(path.join(BUILTIN_TEMPLATES, 'bulletin.njk'), 'utf8');
     const injected = [
       `<img src="http://127.0.0.1:${port}/x.png">`,
       `<link rel="stylesheet" href="http://127.0.0.1:${port}/x.css">`,
@@ -247,12 +250,11 @@ describe('the renderer makes no network request', () => {
       `<iframe src="http://127.0.0.1:${port}/frame"></iframe>`,
       `<img src="file:///etc/hostname">`,
     ].join('\n');
-    const template = builtin
-      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n/, '') // a careless template drops the CSP too
-      .replace(/<body[^>]*>/, (tag) => `${tag}\n${injected}`);
+    const template = builtin.replace(/<main class="sheet">/, (tag) => `${injected}\n${tag}`);
+    const careless = page.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n/, ''); // a careless template drops the CSP too
     expect(template).toContain(injected);
-    expect(template).not.toContain('Content-Security-Policy');
-    const dir = await tempProject({ 'bulletins/001.md': `${FRONT}\n# 标题\n\n正文。\n`, 'templates/bulletin.njk': template });
+    expect(careless).not.toContain('Content-Security-Policy');
+    const dir = await tempProject({ 'bulletins/001.md': `${FRONT}\n# 标题\n\n正文。\n`, 'templates/sheet.njk': template, 'templates/bulletin.njk': careless });
     const io = captureIo(dir);
     const r = await printedBuild({ io, formats: ['pdf'] });
     expect(r.exitCode, io.err()).toBe(0);

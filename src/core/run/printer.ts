@@ -57,10 +57,13 @@ export class RunPrinter {
    */
   acquire(count: number): Promise<Started> {
     this.remaining = count;
-    if (this.closing) return Promise.reject(interruptedError(this.run.signal ?? AbortSignal.abort('SIGINT')));
-    this.started ??= (this.early ?? Promise.resolve(undefined)).then((p) => p ?? startPrinter(this.run));
-    this.started.catch(() => {});
-    return this.started;
+    // Released already (the run was interrupted): no browser is started any more.
+    const started = this.closing
+      ? Promise.reject(interruptedError(this.run.signal ?? AbortSignal.abort('SIGINT')))
+      : (this.started ??= (this.early ?? Promise.resolve(undefined)).then((p) => p ?? startPrinter(this.run)));
+    // Awaited by the first page rendered, maybe never (every issue failed before): no unhandled rejection.
+    started.catch(() => {});
+    return started;
   }
 
   /** One print is over (printed or failed): after the last, the browser is closed at once. */
