@@ -5,7 +5,6 @@
  * come from pageRules()), and the Word edition, the PDF finish and the import read it: a number
  * of the page is written here and nowhere else.
  */
-import type { Config } from '../config/schema.js';
 
 /** Points per millimetre. */
 export const PT_PER_MM = 72 / 25.4;
@@ -52,7 +51,7 @@ export const GB9704: Omit<PageGeometry, 'pageNumbers'> = {
 };
 
 /** The page of a project: the preset with what its config says. */
-export function pageGeometry(config: Pick<Config, 'pageNumbers'>): PageGeometry {
+export function pageGeometry(config: { pageNumbers: boolean }): PageGeometry {
   return { ...GB9704, pageNumbers: config.pageNumbers };
 }
 

@@ -14,6 +14,7 @@ const LAYER: Record<string, number> = {
   model: 0,
   diagnostics: 0,
   text: 0,
+  layout: 0,
   config: 1,
   lint: 1,
   fonts: 1,

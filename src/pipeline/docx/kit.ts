@@ -1,0 +1,105 @@
+import type { Config } from '../../config/schema.js';
+import type { Bulletin, Inline } from '../../model/bulletin.js';
+import { charPitch, GB9704, linePitch } from '../../layout/geometry.js';
+
+export type Docx = typeof import('docx');
+export type DocxParagraph = InstanceType<Docx['Paragraph']>;
+export type DocxBlock = DocxParagraph | InstanceType<Docx['Table']>;
+export type DocxInline = InstanceType<Docx['TextRun']> | InstanceType<Docx['ExternalHyperlink']>;
+
+/** Twips (1/20 pt) per millimetre. */
+const MM = 1440 / 25.4;
+export const mm = (v: number) => Math.round(v * MM);
+/** Half-points, the unit of w:sz. */
+export const pt = (v: number) => v * 2;
+/** Border widths in eighths of a point. */
+export const rule = (millimetres: number) => Math.round(((millimetres * 72) / 25.4) * 8);
+
+/** The page in Word's units (twips), from the one page geometry (docs/layout.md § Page). */
+export const PAGE = {
+  width: mm(GB9704.paper.width),
+  height: mm(GB9704.paper.height),
+  top: mm(GB9704.margins.top),
+  left: mm(GB9704.margins.left),
+  right: mm(GB9704.margins.right),
+  bottom: mm(GB9704.margins.bottom),
+  /** The text block: 156 mm wide. */
+  block: mm(GB9704.block.width),
+  /** 225 mm / 22 lines = 28.99 pt. */
+  linePitch: Math.round(linePitch(GB9704) * 20),
+  /** 156 mm / 28 characters = 15.79 pt: w:charSpace is (pitch − 16 pt) × 4096. */
+  charSpace: Math.round((charPitch(GB9704) - GB9704.type.body) * 4096),
+  /**
+   * Tracking of body text, in twips: 28 characters of 3号 type fit the 156 mm line only a little
+   * tighter than 16 pt each; −0.25 pt (Word counts in 1/20 pt; −0.2 pt would overflow by 0.2 pt)
+   * gives 28 a line, as the PDF's −0.21 pt does.
+   */
+  tracking: Math.round(GB9704.tracking.word * 20),
+};
+
+/** Sizes of the Chinese type scale. */
+export const SIZE = { chuhao: GB9704.type.masthead, erhao: GB9704.type.title, sanhao: GB9704.type.body, sihao: GB9704.type.pageNumber };
+
+/** Fonts by role: the official face, and the name Word should fall back to (fontTable altName). */
+export const OFFICIAL = {
+  title: { name: '方正小标宋简体', alt: '华文中宋' },
+  body: { name: '仿宋_GB2312', alt: '仿宋' },
+  kai: { name: '楷体_GB2312', alt: '楷体' },
+  hei: { name: '黑体', alt: 'SimHei' },
+  figures: { name: '宋体', alt: 'SimSun' },
+} as const;
+export type Role = keyof typeof OFFICIAL;
+
+/** What every part of the Word edition is made with: the docx package, the issue, the faces and runs. */
+export interface Kit {
+  d: Docx;
+  b: Bulletin;
+  config: Config;
+  /** The family Word is asked for, per role. */
+  font: Record<Role, string>;
+  P: (options: ConstructorParameters<Docx['Paragraph']>[0] & object) => DocxParagraph;
+  /** A run in a role's face: the East Asian slot carries the Chinese font, Latin text follows it. */
+  run: (text: string, role: Role, size?: number, extra?: Record<string, unknown>) => InstanceType<Docx['TextRun']>;
+  /** Masthead, titles and colophon are set without the body's tracking, as in bulletin.css. */
+  untracked: { characterSpacing: number };
+  /** A colour of the config as Word writes it. */
+  hex: (c: string) => string;
+}
+
+export function kit(d: Docx, b: Bulletin, config: Config, font: Record<Role, string>): Kit {
+  return {
+    d,
+    b,
+    config,
+    font,
+    P: (options) => new d.Paragraph(options),
+    run: (text, role, size = SIZE.sanhao, extra = {}) =>
+      new d.TextRun({ text, font: { eastAsia: font[role], ascii: font[role], hAnsi: font[role], hint: 'eastAsia' } as never, size: pt(size), characterSpacing: PAGE.tracking, ...extra }),
+    untracked: { characterSpacing: 0 },
+    hex: (c) => c.replace('#', '').toUpperCase(),
+  };
+}
+
+/** The model's inlines as Word runs: strong in 黑体, emphasis in 楷体, a picture inline as its alt text. */
+export function inlines(k: Kit, nodes: Inline[], role: Role, size = SIZE.sanhao): DocxInline[] {
+  const { d, run } = k;
+  return nodes.flatMap((n): DocxInline[] => {
+    switch (n.type) {
+      case 'text':
+      case 'code':
+        return [run(n.value, role, size)];
+      case 'strong':
+        return inlines(k, n.children, 'hei', size);
+      case 'emphasis':
+        return inlines(k, n.children, 'kai', size);
+      case 'delete':
+        return inlines(k, n.children, role, size);
+      case 'link':
+        return [new d.ExternalHyperlink({ link: n.href, children: inlines(k, n.children, role, size).filter((r): r is InstanceType<Docx['TextRun']> => r instanceof d.TextRun) })];
+      case 'break':
+        return [new d.TextRun({ break: 1 })];
+      case 'image':
+        return [run(n.alt, role, size)];
+    }
+  });
+}
