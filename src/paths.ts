@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -55,20 +55,60 @@ function packageFile(absolute: string): string | undefined {
   return version && rest.length ? `${parts.slice(at + 1, at + 1 + size).join('/')}@${version}/${rest.join('/')}` : undefined;
 }
 
-/** Writes a file of the user's cache whole or not at all: a temporary beside it, renamed over it. */
-export async function writeCacheFile(target: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, target);
+/**
+ * The one atomic write: `fill` makes a temporary file beside `target` (named by `temporary`, by
+ * default `<target>.<pid>.tmp`), which is then renamed over it, so a reader sees the old file or
+ * the new one, never half of one. The temporary is removed when filling or renaming fails.
+ */
+export async function replaceAtomically(target: string, fill: (tmp: string) => Promise<unknown>, temporary = `${target}.${process.pid}.tmp`): Promise<string> {
+  try {
+    await fill(temporary);
+    await rename(temporary, target);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+  return target;
 }
 
-/** writeCacheFile for a caller that cannot wait (a template loader, which nunjucks calls synchronously). */
+/** Writes a file of the user's cache whole or not at all. */
+export async function writeCacheFile(target: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  await replaceAtomically(target, (tmp) => writeFile(tmp, data));
+}
+
+/** replaceAtomically with data, for a caller that cannot wait (a template loader, which nunjucks calls synchronously; the preview's own pages). */
 export function writeCacheFileSync(target: string, data: string | Uint8Array): void {
   mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, target);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, target);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** What walkFiles does with an entry: list it, go into it (a folder), or pass it by. */
+export type WalkChoice = 'list' | 'enter' | 'skip';
+
+/**
+ * The one directory walker: every entry under `dir` that `choose` lists (absolute paths), depth
+ * first, each folder's entries in the code-unit order of their names. By default files are
+ * listed and folders entered. A folder that cannot be read lists nothing, unless `strict`.
+ */
+export async function walkFiles(dir: string, choose: (entry: Dirent, full: string) => WalkChoice = (e) => (e.isDirectory() ? 'enter' : 'list'), strict = false): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+    if (strict) throw error;
+    return [] as Dirent[];
+  });
+  const out: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = path.join(dir, entry.name);
+    const choice = choose(entry, full);
+    if (choice === 'list') out.push(full);
+    else if (choice === 'enter') out.push(...(await walkFiles(full, choose, strict)));
+  }
+  return out;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { walkFiles } from '../paths.js';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -42,17 +44,12 @@ let fingerprint: Promise<string> | undefined;
 /** The running code itself (dist-lib or src), so a changed tool never reads an old analysis. */
 function codeFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
-    const here = path.dirname(new URL(import.meta.url).pathname);
+    const here = path.dirname(fileURLToPath(import.meta.url));
     const root = path.basename(here) === 'core' ? path.dirname(here) : here;
     const h = createHash('sha256').update(VERSION);
-    const walk = async (dir: string): Promise<void> => {
-      for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) await walk(full);
-        else if (/\.(js|ts|mjs)$/.test(e.name)) h.update(e.name).update(await readFile(full));
-      }
-    };
-    await walk(root);
+    for (const file of await walkFiles(root, (e) => (e.isDirectory() ? 'enter' : /\.(js|ts|mjs)$/.test(e.name) ? 'list' : 'skip'), true)) {
+      h.update(path.basename(file)).update(await readFile(file));
+    }
     return h.digest('hex');
   })();
   return fingerprint;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import { sha256, type ManifestEntry } from '../model/manifest.js';
-import { packageVersion as installedVersion } from '../paths.js';
+import { packageVersion as installedVersion, walkFiles } from '../paths.js';
 import type { Bulletin } from '../model/bulletin.js';
 import { BUILTIN_TEMPLATES, VERSION } from '../version.js';
 import { FONT_PACKAGES } from '../fonts/fonts.js';
@@ -30,13 +30,7 @@ const sha = (...parts: Array<string | Uint8Array>) => {
 };
 
 async function filesUnder(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await filesUnder(full)));
-    else out.push(full);
-  }
-  return out.sort();
+  return (await walkFiles(dir)).sort();
 }
 
 function packageVersion(name: string): string {

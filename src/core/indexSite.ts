@@ -1,4 +1,5 @@
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { walkFiles } from '../paths.js';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { VFile } from 'vfile';
@@ -18,15 +19,9 @@ export interface IndexOptions {
 
 const SHARD = /^manifest\.shard-\d+-of-\d+\.json$/;
 
-async function listFiles(dir: string, rel = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
-  const out: string[] = [];
-  for (const e of entries) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await listFiles(dir, r)));
-    else out.push(r);
-  }
-  return out;
+/** The files under `dir`, relative to it with forward slashes. */
+async function listFiles(dir: string): Promise<string[]> {
+  return (await walkFiles(dir)).map((f) => path.relative(dir, f).split(path.sep).join('/'));
 }
 
 /**

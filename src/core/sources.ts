@@ -1,19 +1,11 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isInside } from '../paths.js';
+import { isInside, walkFiles } from '../paths.js';
 
 /** Every *.md under a folder, at any depth, in a stable order; hidden folders are skipped. */
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const out: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    // A folder named like a source is listed so the reader can report it.
-    if (entry.isDirectory() && !entry.name.endsWith('.md')) out.push(...(await walk(full)));
-    else if (entry.name.endsWith('.md')) out.push(full);
-  }
-  return out;
+function walk(dir: string): Promise<string[]> {
+  // A folder named like a source is listed so the reader can report it.
+  return walkFiles(dir, (entry) => (entry.name.startsWith('.') || entry.name === 'node_modules' ? 'skip' : entry.name.endsWith('.md') ? 'list' : entry.isDirectory() ? 'enter' : 'skip'), true);
 }
 
 /**

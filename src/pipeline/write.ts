@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, rename, rm, copyFile, open, readdir, readFile } from 'node:fs/promises';
+import { mkdir, rm, copyFile, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isInside } from '../paths.js';
+import { isInside, replaceAtomically, walkFiles } from '../paths.js';
 
 /** True when `file` exists and holds exactly `bytes`. */
 async function holds(file: string, bytes: Uint8Array): Promise<boolean> {
@@ -85,13 +85,10 @@ export class Writer {
     const tmp = this.temp(target);
     this.pending.add(tmp);
     try {
-      await fill(tmp);
-      await rename(tmp, target);
+      return await replaceAtomically(target, fill, tmp);
     } finally {
       this.pending.delete(tmp);
-      await rm(tmp, { force: true });
     }
-    return target;
   }
 
   /** Removes an output (used for intermediate files that were not asked for). */
@@ -109,18 +106,10 @@ export class Writer {
    */
   async sweep(): Promise<number> {
     let removed = 0;
-    const walk = async (dir: string): Promise<void> => {
-      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-      for (const entry of entries) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) await walk(full);
-        else if (TEMPORARY.test(entry.name)) {
-          await rm(full, { force: true });
-          removed++;
-        }
-      }
-    };
-    await walk(this.root);
+    for (const file of await walkFiles(this.root, (e) => (e.isDirectory() ? 'enter' : TEMPORARY.test(e.name) ? 'list' : 'skip'))) {
+      await rm(file, { force: true });
+      removed++;
+    }
     return removed;
   }
 
