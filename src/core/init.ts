@@ -4,7 +4,7 @@ import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { commentedConfig } from '../config/commented.js';
 import { CONFIG_NAME } from '../config/load.js';
-import { bulletinError } from '../diagnostics/errors.js';
+import { bulletinError, WRITE_ERROR_CODES, type BulletinError } from '../diagnostics/errors.js';
 import { BUILTIN_TEMPLATES, VERSION } from '../version.js';
 import { displayPath, type Io } from './io.js';
 
@@ -19,9 +19,12 @@ export interface InitOptions {
 }
 
 export interface InitResult {
+  /** 0 written; 1 refused (`error` says why: a file exists, or the folder cannot be written). */
+  exitCode: number;
   root: string;
   /** Project-relative paths written, in order. */
   files: string[];
+  error?: BulletinError;
 }
 
 function today(): string {
@@ -46,12 +49,20 @@ export async function init(options: InitOptions): Promise<InitResult> {
     ['.github/workflows/bulletin.yml', env.render('workflow.yml.njk', { version: VERSION, shards: options.shards ?? 2 })],
   ];
   const existing = files.filter(([rel]) => existsSync(path.join(root, rel))).map(([rel]) => displayPath(options.io, path.join(root, rel)));
-  if (existing.length) throw bulletinError('InitTargetExists', [existing.join('、')]);
+  if (existing.length) return { exitCode: 1, root, files: [], error: bulletinError('InitTargetExists', [existing.join('、')]) };
+  const written: string[] = [];
   for (const [rel, text] of files) {
     const target = path.join(root, rel);
-    await mkdir(path.dirname(target), { recursive: true });
-    // `wx`: a file that appeared since the check above is still never overwritten.
-    await writeFile(target, text, { flag: 'wx' });
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      // `wx`: a file that appeared since the check above is still never overwritten.
+      await writeFile(target, text, { flag: 'wx' });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      const told = code === 'EEXIST' ? bulletinError('InitTargetExists', [displayPath(options.io, target)]) : bulletinError('OutputNotWritable', [displayPath(options.io, target), WRITE_ERROR_CODES.has(code) ? code : (error as Error).message], error);
+      return { exitCode: 1, root, files: written, error: told };
+    }
+    written.push(rel);
   }
-  return { root, files: files.map(([rel]) => rel) };
+  return { exitCode: 0, root, files: written };
 }

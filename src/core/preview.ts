@@ -54,6 +54,8 @@ export interface PreviewSession {
   dir?: string;
   /** Stops watching and serving and removes the temporary folder. Safe to call twice. */
   close: () => Promise<void>;
+  /** Why there is no preview: the catalogue error (the port is taken, say); exitCode is 1. */
+  error?: BulletinError;
 }
 
 /**
@@ -122,6 +124,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
     }
   } catch (error) {
     await close();
+    if (error instanceof BulletinError) return { exitCode: 1, close, error };
     throw error;
   }
   await rewatch();

@@ -202,7 +202,10 @@ describe('preview', () => {
 
     for (let p = base + 1; p <= base + 10; p++) await occupy(p);
     const io = captureIo(dir);
-    const error = await preview({ io, port: base, onEvent: previewEvents(output(io, 'zh'), false) }).catch((e: unknown) => e);
+    const refused = await preview({ io, port: base, onEvent: previewEvents(output(io, 'zh'), false) });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.url).toBeUndefined();
+    const error = refused.error;
     expect(error).toBeInstanceOf(BulletinError);
     expect((error as BulletinError).errorName).toBe('PreviewPortUnavailable');
     expect((error as BulletinError).message).toBe(`无法在 127.0.0.1 的端口 ${base}–${base + 10} 上启动预览服务器：端口都已被占用`);

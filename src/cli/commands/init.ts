@@ -17,6 +17,11 @@ export function registerInit(program: Command, { io, out, exit }: CommandContext
     .action(async (dir: string | undefined, opts: { date?: string }) => {
       const { init } = await import('../../core/init.js');
       const result = await init({ dir, date: opts.date, io });
+      if (result.error) {
+        out.error(result.error);
+        exit(result.exitCode);
+        return;
+      }
       const where = path.relative(io.cwd, result.root) || '.';
       out.say(t.created(where, result.files, where === '.' ? '' : `cd ${where} && `));
       exit(0);
