@@ -3,7 +3,7 @@
 // 0.42 s → 0.24 s). Modules that are large, load data files of their own or are needed by one
 // command only stay in node_modules and are imported where used. puppeteer-core is bundled into
 // the lazily loaded chunks of the PDF path: as hundreds of files it took 200–276 ms to load,
-// bundled 105–135 ms, on every PDF build. pdf-lib is bundled too, into a chunk of its own that
+// bundled 105–135 ms, on every PDF build. @cantoo/pdf-lib (the maintained fork of pdf-lib) is bundled too, into a chunk of its own that
 // finishPdf loads only for a PDF of an unusual shape (it edits Chromium's file itself).
 // Type-checking and declarations come from `tsc -p tsconfig.build.json`.
 import { build } from 'esbuild';

@@ -61,7 +61,7 @@ export async function runKey(inputs: RunInputs): Promise<string> {
     const file = inputs.config.fonts[role]?.file;
     if (file) fontFiles.push(`${role}:${sha(await readFile(path.resolve(inputs.root, file)).catch(() => Buffer.from('missing')))}`);
   }
-  const packages = [...FONT_PACKAGES, 'docx', 'pdf-lib'].map((p) => `${p}@${packageVersion(p)}`);
+  const packages = [...FONT_PACKAGES, 'docx', '@cantoo/pdf-lib'].map((p) => `${p}@${packageVersion(p)}`);
   return sha(VERSION, JSON.stringify(inputs.config), [...inputs.formats].sort().join(','), String(inputs.draft), inputs.browser, templates.join('\n'), fontFiles.join('\n'), packages.join('\n'));
 }
 

@@ -36,7 +36,7 @@ export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, ve
 
 /** A file of any shape as a plain one (classic cross-reference table, no object streams), by pdf-lib. */
 async function plainPdf(raw: Uint8Array): Promise<Uint8Array> {
-  const { PDFDocument } = await import('pdf-lib');
+  const { PDFDocument } = await import('@cantoo/pdf-lib');
   const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: Infinity });
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

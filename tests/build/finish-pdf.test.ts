@@ -1,7 +1,7 @@
 // The finish-PDF stage edits the file Chromium printed in place (pdfSyntax.ts). These files are
 // written here in Skia's shape, with what finishPdf must change and what it must leave alone;
 // the real printed files are checked by the browser tests (sample, publish).
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFString } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Bulletin } from '../../src/model/bulletin.js';
 import { finishPdf } from '../../src/pipeline/finishPdf.js';

@@ -89,7 +89,7 @@ describe('incremental builds', () => {
 describe('what the cache key is made of', () => {
   it('reads the installed version of every package it depends on, even those whose exports hide package.json', async () => {
     const { packageVersion } = await import('../../src/paths.js');
-    for (const name of ['docx', '@sparticuz/chromium', '@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont', 'pdf-lib']) {
+    for (const name of ['docx', '@sparticuz/chromium', '@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont', '@cantoo/pdf-lib']) {
       const own = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../node_modules', name, 'package.json'), 'utf8')) as { version: string };
       expect(packageVersion(name), name).toBe(own.version);
     }

@@ -1,4 +1,4 @@
-import { PDFNumber, PDFDocument, PDFDict, PDFName, PDFArray, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFNumber, PDFDocument, PDFDict, PDFName, PDFArray, PDFRef, PDFString, PDFHexString } from '@cantoo/pdf-lib';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export const MM = 72 / 25.4;
