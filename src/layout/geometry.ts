@@ -26,8 +26,12 @@ export interface PageGeometry {
   type: { masthead: number; title: number; body: number; pageNumber: number; colophon: number; caption: number; table: number };
   /** Tracking of body text, in pt, so that `grid.chars` characters fill the line: in CSS, and in Word (whole 1/20 pt). */
   tracking: { css: number; word: number };
-  /** The page number “— N —” (§7.5): its line's distance below the block (mm) and its inset from the block's edge (pt, one 四号 character). */
-  pageNumber: { below: number; inset: number };
+  /**
+   * The page number “— N —” (§7.5: “一字线上距版心下边缘7 mm”): the 一字线's distance below the
+   * block (mm), its inset from the block's edge (pt, one 四号 character), and where the figures
+   * face draws the dash: its middle lies `dashDrop` em below the top of its one-em line.
+   */
+  pageNumber: { below: number; inset: number; dashDrop: number };
   /** The masthead (报头) in lines of the grid, with and without a 专刊 line, and its red rule: thickness and offset below the imprint line (pt). */
   masthead: { lines: number; seriesLines: number; titleLines: number; rule: { thickness: number; offset: number } };
   /** The 版记's rules, in mm (§7.4: 0.35 mm outside, 0.25 mm between lines). */
@@ -45,7 +49,7 @@ export const GB9704: Omit<PageGeometry, 'pageNumbers'> = {
   cssLinePitch: 38.640625,
   type: { masthead: 42, title: 22, body: 16, pageNumber: 14, colophon: 14, caption: 14, table: 14 },
   tracking: { css: -0.21, word: -0.25 },
-  pageNumber: { below: 7, inset: 14 },
+  pageNumber: { below: 7, inset: 14, dashDrop: 0.652 },
   masthead: { lines: 6, seriesLines: 7, titleLines: 2, rule: { thickness: 2, offset: 4 } },
   colophon: { outerRule: 0.35, innerRule: 0.25 },
 };
@@ -80,7 +84,8 @@ export function pageRules(g: PageGeometry, options: { scale?: number; size?: boo
       `  font-family: var(--font-figures);\n  font-size: ${scaled(g.type.pageNumber, k, 'pt')};\n  line-height: 1;\n}`,
   ];
   if (g.pageNumbers) {
-    const below = scaled(n.below, k, 'mm');
+    // The line's top, so that the dash's middle is `below` under the block.
+    const below = scaled(n.below - (n.dashDrop * g.type.pageNumber) / PT_PER_MM, k, 'mm');
     const inset = scaled(n.inset, k, 'pt');
     rules.push(
       `@page :right {\n  @bottom-right { content: "— " counter(page) " —"; vertical-align: top; text-align: right; padding: ${below} ${inset} 0 0; }\n}`,

@@ -27,7 +27,7 @@ export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, ve
   const objects = dicts(file);
   renumberNodeIds(file, objects, edits);
   fixCapHeights(objects, edits);
-  const pages = pageList(file);
+  const pages = pageList(file, edits);
   const outlines = addOutline(edits, b, layout, pages);
   setInfo(file, edits, b, version);
   setCatalog(file, edits, outlines);
@@ -188,8 +188,25 @@ interface PageInfo {
   height: number;
 }
 
+/**
+ * The paper in pt as the geometry gives it (A4: 595.28 × 841.89). Chromium sizes a printed page
+ * in steps of 1/300 in, so its A4 is 595.92 × 841.92 pt; the page's box is set to the exact paper,
+ * its top edge kept where it is (the layout is measured from the top), the excess trimmed at the
+ * right and the bottom, which are margin.
+ */
+function exactPaper(edits: Edits, num: number, media: PdfValue | undefined): void {
+  if (media?.kind !== 'array' || media.items.length !== 4 || media.items.some((v) => v.kind !== 'number')) return;
+  const [x0, y0, x1, y1] = media.items.map((v) => (v.kind === 'number' ? v.value : 0)) as [number, number, number, number];
+  const width = GB9704.paper.width * PT_PER_MM;
+  const height = GB9704.paper.height * PT_PER_MM;
+  // Only Chromium's rounding of this paper is corrected: a page of another size is left alone.
+  if (Math.abs(x1 - x0 - width) > 1.5 || Math.abs(y1 - y0 - height) > 1.5) return;
+  const box = [x0, y1 - height, x0 + width, y1].map((v) => pdfNumber(Math.round(v * 1000) / 1000));
+  edits.replace(num, media, `[${box.join(' ')}]`);
+}
+
 /** The pages in order, from the catalog's page tree (a MediaBox may be inherited). */
-function pageList(file: PdfFile): PageInfo[] {
+function pageList(file: PdfFile, edits?: Edits): PageInfo[] {
   const root = entry(file.trailer, 'Root');
   const catalog = root?.kind === 'ref' ? file.objects.get(root.num)?.value : undefined;
   const pages: PageInfo[] = [];
@@ -198,7 +215,9 @@ function pageList(file: PdfFile): PageInfo[] {
     if (ref?.kind !== 'ref' || seen.has(ref.num)) return;
     seen.add(ref.num);
     const node = file.objects.get(ref.num)?.value;
-    const media = entry(node, 'MediaBox') ?? box;
+    const own = entry(node, 'MediaBox');
+    if (own && edits) exactPaper(edits, ref.num, own);
+    const media = own ?? box;
     if (isName(entry(node, 'Type'), 'Page')) {
       const corners = media?.kind === 'array' ? media.items.map((v) => (v.kind === 'number' ? v.value : 0)) : [0, 0, 595.28, 841.89];
       pages.push({ num: ref.num, height: (corners[3] ?? 0) - (corners[1] ?? 0) });

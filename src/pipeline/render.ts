@@ -50,7 +50,24 @@ export function wordsToHtml(text: string): string {
 }
 
 /** Inline nodes to HTML. Every string is escaped; hrefs were vetted by transform. */
-export function inlinesToHtml(nodes: Inline[], htmlDir: string, wholeWords = false): string {
+/** The last two Han characters of a text and the punctuation after them: the shortest last line a paragraph may end in. */
+const TAIL = /\p{Script=Han}{2}[^\p{Script=Han}\p{L}\p{N}\s]*$/u;
+
+/**
+ * No 孤字 (docs/layout.md § Body): the last two Han characters of a paragraph and their
+ * punctuation are kept on one line (a nowrap span), so its last line never holds one character
+ * alone; the line before gives one up and still justifies to the block.
+ */
+export function keepTailHtml(html: string, text: string): string {
+  const tail = TAIL.exec(text)?.[0];
+  if (!tail) return html;
+  const escaped = escapeHtml(tail);
+  return html.endsWith(escaped) ? `${html.slice(0, -escaped.length)}<span class="w">${escaped}</span>` : html;
+}
+
+export function inlinesToHtml(nodes: Inline[], htmlDir: string, wholeWords = false, keepTail = false): string {
+  const last = nodes.at(-1);
+  if (keepTail && last?.type === 'text') return inlinesToHtml(nodes.slice(0, -1), htmlDir, wholeWords) + keepTailHtml(escapeHtml(last.value), last.value);
   return nodes
     .map((n) => {
       switch (n.type) {
@@ -127,7 +144,8 @@ export interface RenderedPage {
 
 /** The HTML of one issue, from the model and the (possibly overridden) templates, and the same page for the printer. */
 export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOptions): RenderedPage {
-  env.addFilter('inlines', (nodes: Inline[], wholeWords?: boolean) => new nunjucks.runtime.SafeString(inlinesToHtml(nodes, options.htmlDir, wholeWords === true)));
+  env.addFilter('inlines', (nodes: Inline[], wholeWords?: boolean, keepTail?: boolean) => new nunjucks.runtime.SafeString(inlinesToHtml(nodes, options.htmlDir, wholeWords === true, keepTail === true)));
+  env.addFilter('keepTail', (text: string) => new nunjucks.runtime.SafeString(keepTailHtml(escapeHtml(String(text ?? '')), String(text ?? ''))));
   env.addFilter('words', (text: string) => new nunjucks.runtime.SafeString(wordsToHtml(String(text ?? ''))));
   env.addFilter('relativeAsset', (to: string) => path.posix.relative(options.htmlDir, to));
   const script = env.render('paginate.js', {});

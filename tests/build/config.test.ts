@@ -18,7 +18,7 @@ describe('config', () => {
     expect(/<div class="masthead-title">(.*?)<\/div>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '')).toBe('江西应急管理简报');
     expect(html).toContain('<div class="marker">注意保存</div>');
     expect(html).toContain('<nav class="toc" aria-label="本期要目">');
-    expect(html).toContain('<span class="label">抄报：</span>省委、省政府领导。');
+    expect(html).toContain('<span class="label">抄报：</span>省委、省政府<span class="w">领导。</span>');
   });
 
   it('overrides title, publisher, marker, distribution, toc, colours and output folder', async () => {
@@ -40,7 +40,7 @@ describe('config', () => {
     expect(html).toContain('<div class="marker"></div>');
     expect(html).not.toContain('<nav class="toc"');
     expect(html).toContain('--masthead-red: #C00000;');
-    expect(html).toContain('<span class="label">送：</span>市委办公室，市政府办公室。');
+    expect(html).toContain('<span class="label">送：</span>市委办公室，市政府办<span class="w">公室。</span>');
     expect(html).toContain('<span class="publisher">某某市应急管理局</span>');
   });
 

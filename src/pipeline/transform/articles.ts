@@ -6,6 +6,7 @@ import type { Article } from '../../model/bulletin.js';
 import { blocks } from './blocks.js';
 import { placeOf, type TransformContext } from './context.js';
 import { inlines, plain, rawHtml } from './inlines.js';
+import { phraseSpaces } from './phraseSpaces.js';
 
 /** Articles (`# 标题`) in one issue; a bulletin has a handful. */
 export const MAX_ARTICLES = 100;
@@ -23,7 +24,7 @@ export function articles(ctx: TransformContext, tree: Root): Article[] {
   let orphanReported = false;
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth === 1) {
-      const title = plain(inlines(ctx, node.children)).trim();
+      const title = phraseSpaces(plain(inlines(ctx, node.children)).trim());
       if (!title) report(file, rules.articleTitleEmpty, {}, placeOf(node));
       if (found.length === MAX_ARTICLES) report(file, rules.tooManyArticles, { limit: MAX_ARTICLES }, placeOf(node));
       current = { index: found.length + 1, title, blocks: [], place: placeOf(node) };

@@ -5,6 +5,7 @@ import * as rules from '../../diagnostics/rules.js';
 import type { Block } from '../../model/bulletin.js';
 import { placeOf, type Positioned, type TransformContext } from './context.js';
 import { inlines, plain, rawHtml } from './inlines.js';
+import { phraseSpacesIn } from './phraseSpaces.js';
 
 /** Nesting of blockquotes and lists; a bulletin uses two or three at most. */
 export const MAX_DEPTH = 12;
@@ -18,7 +19,7 @@ export function blocks(ctx: TransformContext, node: RootContent): Block[] {
     case 'heading': {
       const h = node as Heading;
       if (h.depth > 3) report(ctx.file, rules.headingDepth, { depth: h.depth }, placeOf(h));
-      const children = inlines(ctx, h.children);
+      const children = phraseSpacesIn(inlines(ctx, h.children));
       return [{ type: 'heading', depth: h.depth === 2 ? 2 : 3, children, text: plain(children), place: placeOf(h) }];
     }
     case 'blockquote': {

@@ -1,0 +1,145 @@
+// Print like a typesetter (issue 25, in part), read back from the printed PDFs with pdf.js: exact
+// A4, the page number's 一字线 7 mm under the block (GB/T 9704 §7.5), no paragraph ending in a
+// line of one character (孤字), and two parallel phrases of a title or heading a full em apart.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/core/build.js';
+import { defaultConfig } from '../../src/config/schema.js';
+import { resolveFonts } from '../../src/fonts/fonts.js';
+import { GB9704 } from '../../src/layout/geometry.js';
+import { captureIo, copyInto, FIXTURES, tempProject } from '../helpers/project.js';
+import { MM, pdfFonts, readPdf, type PdfPage } from '../helpers/pdf.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PHRASES = `---
+issue: 2
+total: 2
+date: 2021-06-28
+---
+
+# 强化责任落实 筑牢安全防线
+
+## 压实责任　全面排查
+
+## **狠抓落实** 确保安全
+
+各地要高度重视切实抓好落实确保取得实效全省各级各部门认真贯彻落实省委省政府决策部署扎实开展专项整治取得成效。
+`;
+
+const ISSUES = ['2021/064', '2021/065', '2022/001', 'phrases/002', 'sample/064'];
+const pages = new Map<string, PdfPage[]>();
+const bytes = new Map<string, Uint8Array>();
+
+beforeAll(async () => {
+  // Three projects: the demos, the real issue 064 (the same numbers as the demo 064), the phrases.
+  const demos = await tempProject();
+  for (const demo of ['2021/064', '2021/065', '2022/001']) await copyInto(demos, path.join(ROOT, 'bulletins', `${demo}.md`), `bulletins/${demo}.md`);
+  await copyInto(demos, path.join(ROOT, 'bulletins/2021/images'), 'bulletins/2021/images');
+  const sample = await tempProject();
+  await copyInto(sample, path.join(FIXTURES, 'samples/jx-2021-064.md'), 'bulletins/sample/064.md');
+  const phrases = await tempProject({ 'bulletins/phrases/002.md': PHRASES });
+  for (const dir of [demos, sample, phrases]) {
+    const io = captureIo(dir);
+    const r = await build({ io, formats: ['pdf'] });
+    expect(r.exitCode, io.err()).toBe(0);
+  }
+  const where: Record<string, string> = { 'sample/064': sample, 'phrases/002': phrases };
+  for (const issue of ISSUES) {
+    const pdf = await readFile(path.join(where[issue] ?? demos, 'dist', `${issue}.pdf`));
+    bytes.set(issue, pdf);
+    pages.set(issue, await readPdf(pdf));
+  }
+}, 120_000);
+
+/** The lines of a page: its items grouped by baseline (within 1.5 pt), left to right. */
+function lines(page: PdfPage): Array<{ baseline: number; x: number; text: string; items: PdfPage['items'] }> {
+  const out: Array<{ baseline: number; x: number; text: string; items: PdfPage['items'] }> = [];
+  for (const it of page.items) {
+    const line = out.find((l) => Math.abs(l.baseline - it.baseline) < 1.5);
+    if (line) line.items.push(it);
+    else out.push({ baseline: it.baseline, x: 0, text: '', items: [it] });
+  }
+  for (const l of out) {
+    l.items.sort((a, b) => a.x - b.x);
+    l.x = l.items[0]!.x;
+    l.text = l.items.map((i) => i.str).join('');
+  }
+  return out;
+}
+
+describe('the printed page, as a typesetter reads it (real browser)', () => {
+  it('is exactly A4: 595.28 × 841.89 pt (±0.1)', () => {
+    for (const issue of ISSUES) {
+      for (const page of pages.get(issue)!) {
+        expect(page.width, issue).toBeCloseTo(595.28, 1);
+        expect(page.height, issue).toBeCloseTo(841.89, 1);
+      }
+    }
+  });
+
+  it('sets the page number’s 一字线 7 mm (±0.5) under the block, odd pages right and even left', async () => {
+    // Where the dash's ink lies on its baseline: from the font the PDF names for the figures.
+    const figures = resolveFonts(defaultConfig, ROOT).find((f) => f.role === 'figures')!;
+    const names = (await pdfFonts(bytes.get('2021/064')!)).map((f) => f.name);
+    const font = fontkit.create(await readFile(figures.print)) as fontkit.Font;
+    expect(names.some((n) => n.includes(font.postscriptName))).toBe(true);
+    const bbox = font.glyphForCodePoint(0x2014).bbox;
+    const middle = (bbox.minY + bbox.maxY) / 2 / font.unitsPerEm;
+    const blockBottom = (GB9704.margins.top + GB9704.block.height) * MM;
+    for (const issue of ISSUES) {
+      const all = pages.get(issue)!;
+      all.forEach((page, i) => {
+        const number = lines(page).find((l) => l.text.replace(/\s+/g, '') === `—${i + 1}—`);
+        expect(number, `${issue} page ${i + 1}`).toBeDefined();
+        const dash = number!.items.find((it) => it.str.includes('—'))!;
+        const below = (number!.baseline - middle * dash.size - blockBottom) / MM;
+        expect(below, `${issue} page ${i + 1}`).toBeGreaterThan(6.5);
+        expect(below, `${issue} page ${i + 1}`).toBeLessThan(7.5);
+        // Odd pages at the right of the block, even at the left.
+        const left = GB9704.margins.left * MM;
+        const right = left + GB9704.block.width * MM;
+        if ((i + 1) % 2 === 1) expect(right - (number!.items.at(-1)!.x + number!.items.at(-1)!.width)).toBeGreaterThan(10);
+        else expect(number!.x - left).toBeGreaterThan(10);
+        if ((i + 1) % 2 === 1) expect(number!.x).toBeGreaterThan((left + right) / 2);
+        else expect(number!.x).toBeLessThan((left + right) / 2);
+      });
+    }
+  });
+
+  it('ends no paragraph in a line of one character (孤字)', () => {
+    const left = GB9704.margins.left * MM;
+    const han = /\p{Script=Han}/gu;
+    for (const issue of ISSUES) {
+      pages.get(issue)!.forEach((page, i) => {
+        for (const l of lines(page)) {
+          // A paragraph's last line starts at the block's edge (its first line is indented).
+          if (Math.abs(l.x - left) > 2) continue;
+          const count = l.text.match(han)?.length ?? 0;
+          expect(count === 1, `${issue} page ${i + 1}: “${l.text}”`).toBe(false);
+        }
+      });
+    }
+  });
+
+  it('sets the space between two phrases of a title or heading a full character wide', () => {
+    const page = pages.get('phrases/002')!.find((p) => p.text.includes('强化责任落实'))!;
+    for (const [text, before] of [['强化责任落实筑牢安全防线', 6], ['压实责任全面排查', 4], ['狠抓落实确保安全', 4]] as const) {
+      const l = lines(page).find((x) => x.text.replace(/\s+/g, '') === text);
+      expect(l, text).toBeDefined();
+      // Each character's left edge, read off the items (a run's width shared by its characters).
+      const chars: Array<{ x: number; w: number }> = [];
+      for (const it of l!.items) {
+        const cs = [...it.str];
+        cs.forEach((ch, k) => {
+          if (ch.trim() !== '') chars.push({ x: it.x + (it.width / cs.length) * k, w: it.width / cs.length });
+        });
+      }
+      const size = Math.max(...l!.items.map((it) => it.size));
+      const gap = (chars[before]!.x - (chars[before - 1]!.x + chars[before - 1]!.w)) / size;
+      expect(gap, text).toBeGreaterThanOrEqual(0.9);
+      expect(gap, text).toBeLessThan(1.3);
+    }
+});
+});
