@@ -3,6 +3,8 @@
  * (no browser, unwritable output, a lock held by another build…).
  * Each entry: a stable name, and a title, a message and a hint in Chinese and English.
  */
+import type { Lang } from './rules.js';
+
 export const catalogue = {
   NoSources: {
     title: { zh: '没有找到源文件', en: 'No sources found' },
@@ -215,7 +217,6 @@ export const catalogue = {
 export type ErrorName = keyof typeof catalogue;
 
 type ArgsOf<N extends ErrorName> = (typeof catalogue)[N]['message']['zh'] extends (...args: infer A) => string ? A : never;
-type Lang = 'zh' | 'en';
 
 export class BulletinError extends Error {
   readonly errorName: ErrorName;
