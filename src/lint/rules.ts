@@ -78,8 +78,10 @@ function lint<A>() {
   };
 }
 
-/** Stands for what is not text (inline code, HTML, a break, a URL). */
+/** Stands for what is not text (inline code, HTML, a break). */
 export const GAP = '\u0000';
+/** Stands for a URL or an e-mail address in the text (Chinese around it is still checked). */
+export const URL_GAP = '\u0001';
 const HAN = /\p{Script=Han}/u;
 export const CN_PUNCT = '，。、；：？！“”‘’（）《》【】〔〕…—·';
 const CN_OPENERS = '“‘（《【〔';
@@ -91,7 +93,7 @@ const isCloser = (c: string | undefined) => c !== undefined && CN_CLOSERS.includ
 const isDigit = (c: string | undefined) => c !== undefined && /[0-9]/.test(c);
 const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
 /** The end of the text, of a line, or something that is not text (a URL, code). */
-const isEnd = (c: string | undefined) => c === undefined || c === '\n' || c === GAP;
+const isEnd = (c: string | undefined) => c === undefined || c === '\n' || c === GAP || c === URL_GAP;
 const PAIRS: Record<string, string> = { '（': '）', '“': '”', '‘': '’', '《': '》', '【': '】', '〔': '〕' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 const FULLWIDTH_OF: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -130,7 +132,7 @@ export const LEXICON: Array<[RegExp, string, string]> = [
   [/坐阵/gu, '坐镇', '“坐镇”指亲自在某处镇守'],
   [/按排/gu, '安排', '“安排”有条理地处理'],
   [/迄今未止/gu, '迄今为止', '固定说法“迄今为止”'],
-  [/(?<=气体|燃气|天然气|煤气|液化气|氨气|氯气|危化品|化学品|有毒物质|油品|危险化学品)泄露/gu, '泄漏', '气体、液体等外漏用“泄漏”，“泄露”指泄露秘密'],
+  [/(?<=气体|燃气|天然气|煤气|液化气|氨气|氯气|危化品|化学品|有毒物质|油品|危险化学品|管道|管线|储罐|阀门)泄露/gu, '泄漏', '气体、液体等外漏用“泄漏”，“泄露”指泄露秘密'],
 ];
 
 /** Relative time words that go stale in an archive (the opt-in word-relative-time rule). */
@@ -228,8 +230,13 @@ const typoUnpaired = lint<{ mark: string; other: string }>()({
  */
 function halfwidthInChinese(text: string, i: number): boolean {
   const ch = text[i]!;
-  const before = near(text, i, -1);
+  // A lost character the import marked “〓” stands for Han; a half-width “)” closing Chinese is a closing mark.
+  const hanOr = (c: string | undefined) => isHan(c) || c === '〓';
+  let before = near(text, i, -1);
   const after = near(text, i, 1);
+  if (before === ')' && hanOr(text[text.lastIndexOf(')', i - 1) - 1])) before = '）';
+  if (before === '〓') before = '〇';
+  if (before === URL_GAP) return isHan(after); // after a URL: 见www.gov.cn,或
   if (ch === '.' && isDigit(before)) return isEnd(after) && isDigit(text[i - 1]); // "下降12." at the end; never "1.健全" or 12.5
   if (ch === '.' && isDigit(text[i + 1])) return false; // ".5" is num-leading-dot's
   if (isHan(before)) return isHan(after) || isCnPunct(after) || isEnd(after) || isDigit(after) || isLatin(after);
@@ -259,12 +266,23 @@ const typoHalfwidthPunct = lint<{ mark: string }>()({
     }),
 });
 
-const typoDash = lint<{ text: string }>()({
+/** Whether the Han run just before `i` (back to a mark or the start) is one word: “北京—上海”, not “会议强调—要”. */
+function oneWordBefore(text: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && isHan(text[k - 1])) k--;
+  const run = text.slice(k, i);
+  return run.length >= 2 && [...segmenter.segment(run)].length === 1;
+}
+
+const typoDash = lint<{ text: string; span?: boolean }>()({
   id: 'typo-dash',
   group: '标点',
   severity: 'warning',
   sample: { text: '-' },
-  message: { zh: (a) => `中文之间的“${a.text}”应为破折号“——”`, en: (a) => `“${a.text}” between Chinese words should be the dash “——”` },
+  message: {
+    zh: (a) => (a.span ? `表示起止的“${a.text}”应为一字线“—”` : `中文之间的“${a.text}”应为破折号“——”`),
+    en: (a) => (a.span ? `“${a.text}” for a span should be the one-em dash “—”` : `“${a.text}” between Chinese words should be the dash “——”`),
+  },
   hint: { zh: '破折号是两个“—”（U+2014）连写：“——”；表示起止（如“南昌—九江”）时一字线“—”是对的，可忽略。', en: 'The Chinese dash is two U+2014 “——”; a single “—” for a span (南昌—九江) is right and may be ignored.' },
   example: { wrong: '安全生产-重中之重', right: '安全生产——重中之重' },
   check: (text) =>
@@ -273,7 +291,11 @@ const typoDash = lint<{ text: string }>()({
       const i = m.index!;
       const before = near(text, i, -1);
       const ok = isHan(near(text, i + m[0].length - 1, 1)) && (isHan(before) || before === undefined || before === '\n');
-      return ok ? { index: i, length: m[0].length, args: { text: m[0] } } : undefined;
+      if (!ok) return undefined;
+      // A span of places or times takes one “—” (GB/T 15834-2011 §4.13: 北京—上海): right as it is.
+      const span = isHan(text[i - 1]) && oneWordBefore(text, i);
+      if (span && m[0] === '—') return undefined;
+      return { index: i, length: m[0].length, args: { text: m[0], ...(span ? { span } : {}) } };
     }),
 });
 
@@ -316,7 +338,7 @@ const typoEnglishQuotes = lint<{ text: string }>()({
   hint: { zh: '中文引号是“”（双）和‘’（单）。', en: 'Chinese quotes are “” and ‘’.' },
   example: { wrong: '坚持"安全第一"', right: '坚持“安全第一”' },
   check: (text) =>
-    each(text, /"([^"\n\u0000]*)"/g, (m) => (HAN.test(m[1]!) ? { index: m.index!, length: m[0].length, args: { text: m[0] }, fix: `“${m[1]}”` } : undefined)),
+    each(text, /"([^"\n\u0000\u0001]*)"/g, (m) => (HAN.test(m[1]!) ? { index: m.index!, length: m[0].length, args: { text: m[0] }, fix: `“${m[1]}”` } : undefined)),
 });
 
 /** The run of Han characters that ends just before `i` (step -1) or starts at `i` (step 1). */
@@ -437,11 +459,11 @@ const headingRepeated = lint<{ text: string }>()({
   example: { wrong: '# 全省防汛工作会议召开全省防汛工作会议召开', right: '# 全省防汛工作会议召开' },
   check: (text, ctx) => {
     if (ctx.kind !== 'heading') return [];
-    const m = /^(.{4,}?)[ \u3000]*\1$/u.exec(text.trim());
-    if (!m || !HAN.test(m[1]!)) return [];
-    const start = text.indexOf(m[1]!);
-    const second = text.lastIndexOf(m[1]!);
-    return [{ index: start + m[1]!.length, length: second + m[1]!.length - (start + m[1]!.length), args: { text: m[1]! }, fix: '' }];
+    // After a 序次语, if any: “四、全省防汛工作会议召开全省防汛工作会议召开”.
+    const m = /^((?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}\.|（\d{1,2}）)?)(.{4,}?)([ \u3000]*)\2\s*$/u.exec(text);
+    if (!m || !HAN.test(m[2]!)) return [];
+    const start = m[1]!.length + m[2]!.length;
+    return [{ index: start, length: m[3]!.length + m[2]!.length, args: { text: m[2]! }, fix: '' }];
   },
 });
 
@@ -517,10 +539,12 @@ const numRange = lint<{ text: string; right: string; kind: 'time' | 'quantity' }
   },
   example: { wrong: '2021-2025年，3-5月，15-30天', right: '2021—2025年，3—5月，15～30天' },
   check: (text) =>
-    each(text, /(?<![\dA-Za-z.:\-/])(\d+(?:\.\d+)?)[-~](\d+(?:\.\d+)?)(?=[\p{Script=Han}%])/gu, (m) => {
+    each(text, /(?<![\dA-Za-z.:\-/])(\d+(?:\.\d+)?)([-~～])(\d+(?:\.\d+)?)(?=[\p{Script=Han}%])/gu, (m) => {
       const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 3);
-      const kind = rangeKind(m[1]!, m[2]!, after);
-      const right = `${m[1]}${kind === 'time' ? '—' : '～'}${m[2]}`;
+      const kind = rangeKind(m[1]!, m[3]!, after);
+      // “～” is right for a quantity; for a span of time it is the 一字线 (3—5月, not 3～5月).
+      if (m[2] === '～' && kind === 'quantity') return undefined;
+      const right = `${m[1]}${kind === 'time' ? '—' : '～'}${m[3]}`;
       return { index: m.index!, length: m[0].length, args: { text: m[0], right, kind }, fix: right };
     }),
 });

@@ -2,7 +2,7 @@ import type { Nodes, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { positions, report, type At } from '../diagnostics/report.js';
 import type { AnyRule } from '../diagnostics/rules.js';
-import { GAP, LINT, LINT_RULES, PLACEHOLDER, pendingLines, ordinalOf, type AnyLintRule, type Finding, type LintRuleId, type OrdinalOrderArgs, type RunContext } from './rules.js';
+import { GAP, URL_GAP, LINT, LINT_RULES, PLACEHOLDER, pendingLines, ordinalOf, type AnyLintRule, type Finding, type LintRuleId, type OrdinalOrderArgs, type RunContext } from './rules.js';
 
 /**
  * Chinese proofreading over the body's text (never inline code, code, HTML or the URL of a
@@ -15,7 +15,7 @@ const URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s\p{Script=Han}，。“”（）、；�
 const gapUrls = (text: string) =>
   text.replace(URL, (url) => {
     const core = url.replace(/[.,;:!?)]+$/, '');
-    return GAP.repeat(core.length) + url.slice(core.length);
+    return URL_GAP.repeat(core.length) + url.slice(core.length);
   });
 
 export type RuleSetting = 'off' | 'warning' | 'error';
