@@ -283,7 +283,10 @@ const typoDash = lint<{ text: string; span?: boolean }>()({
     zh: (a) => (a.span ? `表示起止的“${a.text}”应为一字线“—”` : `中文之间的“${a.text}”应为破折号“——”`),
     en: (a) => (a.span ? `“${a.text}” for a span should be the one-em dash “—”` : `“${a.text}” between Chinese words should be the dash “——”`),
   },
-  hint: { zh: '破折号是两个“—”（U+2014）连写：“——”；表示起止（如“南昌—九江”）时一字线“—”是对的，可忽略。', en: 'The Chinese dash is two U+2014 “——”; a single “—” for a span (南昌—九江) is right and may be ignored.' },
+  hint: {
+    zh: '破折号是两个“—”（U+2014）连写：“——”；表示时间、地域的起止用一字线“—”（如“南昌—九江”），不用“-”。',
+    en: 'The Chinese dash is two U+2014 “——”; a span of time or place takes one “—” (南昌—九江), never “-”.',
+  },
   example: { wrong: '安全生产-重中之重', right: '安全生产——重中之重' },
   check: (text) =>
     each(text, /[-—－]+/g, (m) => {
