@@ -55,7 +55,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     /** What is left for a person in each fixed source, from a fresh lint of its fixed text (dry run). */
     const left = new Map<VFile, VFileMessage[]>();
     for (const source of analysis.sources) {
-      const result = await fixSource(source.absolute, source.file, options.dryRun === true, { rules });
+      const result = await fixSource(source.absolute, source.file, options.dryRun === true, { rules, relativeTimeWords: analysis.config.relativeTimeWords });
       if (result.skipped) skipped.push({ path: source.file.path, encoding: result.skipped });
       if (result.changes.length === 0) continue;
       fixed.push({ path: source.file.path, changes: result.changes });

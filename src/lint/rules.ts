@@ -27,6 +27,8 @@ export interface RunContext {
   depth?: number;
   /** The issue's date (YYYY-MM-DD) when the front matter has one. */
   date?: string;
+  /** The project's own relative-time words (config `relativeTimeWords`). */
+  relativeTimeWords?: readonly string[];
 }
 
 /** What a proofreading message carries: the rule's own arguments and the rewrite --fix would make. */
@@ -137,7 +139,9 @@ export const LEXICON: Array<[RegExp, string, string]> = [
 
 /** Relative time words that go stale in an archive (the opt-in word-relative-time rule). */
 export const RELATIVE_TIME_WORDS = ['今年', '去年', '前年', '明年', '本月', '上月', '下月', '本周', '上周', '下周', '近日', '日前', '昨天', '昨日', '前天', '今天', '今日'];
-const RELATIVE = new RegExp(RELATIVE_TIME_WORDS.join('|'), 'gu');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordsPattern = (words: readonly string[]) => new RegExp([...words].filter(Boolean).sort((a, b) => b.length - a.length).map(escape).join('|') || '(?!)', 'gu');
+const RELATIVE = wordsPattern(RELATIVE_TIME_WORDS);
 
 /** The issue's date in words: 2021-06-25 → 2021年6月25日 (zh), 25 June 2021 (en). */
 function dayOf(date: string, lang: Lang): string {
@@ -692,7 +696,7 @@ const wordRelativeTime = lint<{ text: string; date?: string }>()({
     en: 'Name the year, month or day, so the text still reads right years later. Off by default: a bulletin is dated by its masthead; turn it on in the config if wanted.',
   },
   example: { wrong: '今年以来，全省……', right: '2021年以来，全省……' },
-  check: (text, ctx) => each(text, RELATIVE, (m) => ({ index: m.index!, length: m[0].length, args: { text: m[0], ...(ctx.date ? { date: ctx.date } : {}) } })),
+  check: (text, ctx) => each(text, ctx.relativeTimeWords ? wordsPattern(ctx.relativeTimeWords) : RELATIVE, (m) => ({ index: m.index!, length: m[0].length, args: { text: m[0], ...(ctx.date ? { date: ctx.date } : {}) } })),
 });
 
 // ---------------------------------------------------------------- 未完成

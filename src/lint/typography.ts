@@ -23,6 +23,8 @@ export type RuleSetting = 'off' | 'warning' | 'error';
 export interface LintOptions {
   /** config `rules`: a severity per rule id, or off (an opt-in rule is off unless named here). */
   rules?: Partial<Record<LintRuleId, RuleSetting>>;
+  /** The words of word-relative-time (config `relativeTimeWords`), when the project lists its own. */
+  relativeTimeWords?: readonly string[] | undefined;
   /** The issue's date (YYYY-MM-DD), for the relative-time rule's message. */
   date?: string;
   /** A draft build: unfinished text is a warning, not an error. */
@@ -110,7 +112,12 @@ export function lintTypography(file: VFile, tree: Root, options: LintOptions = {
       const run: Run = { text: '', at: [] };
       collect(node.children, run);
       const fallback = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-      const ctx: RunContext = { kind: node.type, ...(node.type === 'heading' ? { depth: node.depth } : {}), ...(options.date ? { date: options.date } : {}) };
+      const ctx: RunContext = {
+        kind: node.type,
+        ...(node.type === 'heading' ? { depth: node.depth } : {}),
+        ...(options.date ? { date: options.date } : {}),
+        ...(options.relativeTimeWords ? { relativeTimeWords: options.relativeTimeWords } : {}),
+      };
       lintRun(run, ctx, fallback, sink, options);
       if (node.type === 'heading' && node.depth === 1) {
         levels = [];

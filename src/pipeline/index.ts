@@ -54,7 +54,7 @@ export function compileRead(file: VFile, options: CompileOptions): Compiled {
     const parsed = parse(file);
     if (!parsed) return { file };
     const date = (parsed.yaml.value as { date?: unknown } | null)?.date;
-    lintTypography(file, parsed.tree, { rules: options.config.rules, draft: options.draft, ...(typeof date === 'string' ? { date } : {}) });
+    lintTypography(file, parsed.tree, { rules: options.config.rules, relativeTimeWords: options.config.relativeTimeWords, draft: options.draft, ...(typeof date === 'string' ? { date } : {}) });
     const frontMatter = validate(file, parsed);
     if (!frontMatter) return { file, parsed };
     const transformed = transform(file, parsed.tree, frontMatter, options);

@@ -34,6 +34,13 @@ describe('config rules', () => {
     expect(err).not.toContain('word-relative-time');
   });
 
+  it('a project lists its own relative-time words', async () => {
+    const { result, err } = await run('rules:\n  word-relative-time: warning\nrelativeTimeWords: [以来]\n');
+    expect(result).toEqual({ exitCode: 0, errors: 0, warnings: 2 });
+    expect(err).toMatch(/9:7\s+警告\s+“以来”在档案中会过时.*word-relative-time/);
+    expect(err).not.toContain('“今年”在档案中会过时');
+  });
+
   it('names a rule that does not exist, at its line in the config', async () => {
     const { result, err } = await run('rules:\n  word-confusible: "off"\n');
     expect(result.exitCode).toBe(1);
