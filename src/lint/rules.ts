@@ -241,6 +241,7 @@ function halfwidthInChinese(text: string, i: number): boolean {
   if (before === ')' && hanOr(text[text.lastIndexOf(')', i - 1) - 1])) before = '）';
   if (before === '〓') before = '〇';
   if (before === URL_GAP) return isHan(after); // after a URL: 见www.gov.cn,或
+  if (ch === '.' && /^\d{1,2}$/.test(text.slice(0, i))) return false; // the 序次语 “1.”
   if (ch === '.' && isDigit(before)) return isEnd(after) && isDigit(text[i - 1]); // "下降12." at the end; never "1.健全" or 12.5
   if (ch === '.' && isDigit(text[i + 1])) return false; // ".5" is num-leading-dot's
   if (isHan(before)) return isHan(after) || isCnPunct(after) || isEnd(after) || isDigit(after) || isLatin(after);
@@ -257,10 +258,12 @@ const typoHalfwidthPunct = lint<{ mark: string }>()({
   message: { zh: (a) => `中文里用了半角标点“${a.mark}”`, en: (a) => `Half-width “${a.mark}” in Chinese text` },
   hint: { zh: '改为全角标点；半角标点只用于数字、字母和网址之间。', en: 'Use the full-width mark; half-width marks belong between digits, letters and in addresses.' },
   example: { wrong: '安全,生产', right: '安全，生产' },
-  check: (text) =>
+  check: (text, ctx) =>
     each(text, /[,.;:?!()]/g, (m) => {
       const ch = m[0];
       const i = m.index!;
+      // A mark ending a heading is typo-heading-period's, which deletes it.
+      if (ctx.kind === 'heading' && /^[,.;:]\s*$/.test(text.slice(i)) && (isHan(text[i - 1]) || isCloser(text[i - 1]))) return undefined;
       // An ellipsis written with dots is typo-ellipsis's.
       if (ch === '.' && (text[i - 1] === '.' || text[i + 1] === '.')) return undefined;
       const fires = ch === '(' || ch === ')' ? isHan(text[i - 1]) || isHan(text[i + 1]) : halfwidthInChinese(text, i);
@@ -450,9 +453,9 @@ const typoHeadingPeriod = lint<{ mark: string }>()({
   example: { wrong: '## 一、压实安全责任。', right: '## 一、压实安全责任' },
   check: (text, ctx) => {
     if (ctx.kind !== 'heading') return [];
-    const m = /(?:。+|[，；：、,;:])\s*$/u.exec(text);
-    // A half-width mark at the end is also typo-halfwidth-punct's; this rule deletes it.
-    return m && m.index > 0 ? [{ index: m.index, length: m[0].length, args: { mark: m[0] }, fix: '' }] : [];
+    const m = /(?:。+|[，；：、,;:]|(?<!\.)\.)\s*$/u.exec(text);
+    // After the words of the heading (never the dot of a bare “1.”); a half-width mark there is this rule's, not typo-halfwidth-punct's.
+    return m && m.index > 0 && (isHan(text[m.index - 1]) || isCloser(text[m.index - 1])) ? [{ index: m.index, length: m[0].length, args: { mark: m[0] }, fix: '' }] : [];
   },
 });
 
