@@ -7,7 +7,7 @@
  * 热中暑 …) are left out on purpose: precision first.
  */
 
-export type SourceKey = 'yxc' | 'ywjz' | 'xh' | 'field' | 'bulletin';
+export type SourceKey = 'yxc' | 'ywjz' | 'xh' | 'gb50974' | 'fxtl';
 
 /** The published sources, by key. */
 export const SOURCES: Record<SourceKey, { zh: string; en: string }> = {
@@ -20,29 +20,26 @@ export const SOURCES: Record<SourceKey, { zh: string; en: string }> = {
     en: 'Yaowen Jiaozi: the 100 commonest wrong characters in Chinese publications',
   },
   xh: { zh: '《现代汉语词典》（第7版）词条', en: 'Xiandai Hanyu Cidian, 7th edition (the entry of the right form)' },
-  field: {
-    zh: '应急管理行业用语：《现代汉语词典》（第7版）及 GB 50974-2014《消防给水及消火栓系统技术规范》、《中华人民共和国防汛条例》用词',
-    en: 'Emergency-management usage: Xiandai Hanyu Cidian (7th ed.), GB 50974-2014 (fire hydrants) and the Flood Control Regulations',
-  },
-  bulletin: { zh: 'bulletin 原有词表（公文编辑惯例）', en: 'bulletin’s original list (公文 editing practice)' },
+  gb50974: { zh: 'GB 50974-2014《消防给水及消火栓系统技术规范》的术语', en: 'the terms of GB 50974-2014 (fire water supply and hydrant systems)' },
+  fxtl: { zh: '《中华人民共和国防汛条例》的用词', en: 'the wording of the Flood Control Regulations of the PRC' },
 };
 
 /** wrong right source; one pair a line. */
 const TABLE = `
-布署 部署 field
-部暑 部署 field
-渡汛 度汛 field
-防讯 防汛 field
-讯期 汛期 field
-消防拴 消火栓 field
-排察 排查 field
-防患未燃 防患未然 field
-暴炸 爆炸 field
-演炼 演练 field
-应急预按 应急预案 field
-秸杆 秸秆 field
-严历打击 严厉打击 field
-历行节约 厉行节约 field
+布署 部署 xh
+部暑 部署 xh
+渡汛 度汛 fxtl
+防讯 防汛 fxtl
+讯期 汛期 fxtl
+消防拴 消火栓 gb50974
+排察 排查 xh
+防患未燃 防患未然 xh
+暴炸 爆炸 xh
+演炼 演练 xh
+应急预按 应急预案 xh
+秸杆 秸秆 xh
+严历打击 严厉打击 xh
+历行节约 厉行节约 xh
 按装 安装 ywjz
 甘败下风 甘拜下风 ywjz
 自抱自弃 自暴自弃 ywjz

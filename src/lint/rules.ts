@@ -661,7 +661,7 @@ const wordConfusable = lint<ConfusableArgs>()({
   id: 'word-confusable',
   group: '用词',
   severity: 'warning',
-  sample: { text: '布署', right: '部署', source: 'field', fix: '部署' },
+  sample: { text: '布署', right: '部署', source: 'xh', fix: '部署' },
   message: {
     zh: (a) => `“${a.text}”应为“${a.right}”（${a.why ?? `见${SOURCES[a.source ?? 'xh'].zh}`}）`,
     en: (a) => `“${a.text}” should be “${a.right}”${a.source ? ` (${SOURCES[a.source].en})` : ''}`,

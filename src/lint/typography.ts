@@ -36,6 +36,8 @@ interface Run {
   at: Array<At | undefined>;
 }
 
+/** A rule's severity in this project: its config setting, else off for an opt-in rule, else its default. */
+const settingOf = (rule: AnyLintRule, options: LintOptions): RuleSetting => options.rules?.[rule.id] ?? ('optIn' in rule && rule.optIn ? 'off' : rule.severity);
 
 export function lintTypography(file: VFile, tree: Root, options: LintOptions = {}): void {
   const source = String(file.value ?? '');
@@ -142,9 +144,9 @@ type Sink = (rule: AnyLintRule, finding: Finding<unknown>, run: Run, fallback: A
 function reporter(file: VFile, source: string, offsetAt: (line: number, column: number) => number, options: LintOptions): Sink {
   const offsetOf = (at: At) => offsetAt(at.line, at.column);
   return (rule, f, run, fallback) => {
-    const setting = options.rules?.[rule.id];
-    if (setting === 'off' || (setting === undefined && 'optIn' in rule && rule.optIn)) return;
-    let severity = setting ?? rule.severity;
+    const setting = settingOf(rule, options);
+    if (setting === 'off') return;
+    let severity = setting;
     if (options.draft && rule === LINT.placeholder) severity = 'warning';
     const start = run.at[f.index];
     const last = run.at[f.index + f.length - 1];
@@ -171,7 +173,7 @@ function lintFrontMatter(source: string, sink: Sink): void {
 
 function lintRun(run: Run, ctx: RunContext, fallback: At, sink: Sink, options: LintOptions): void {
   const text = gapUrls(run.text);
-  const on = (rule: AnyLintRule) => (options.rules?.[rule.id] ?? ('optIn' in rule && rule.optIn ? 'off' : rule.severity)) !== 'off';
+  const on = (rule: AnyLintRule) => settingOf(rule, options) !== 'off';
   // In reading order, whatever rule found it.
   const found = LINT_RULES.filter(on).flatMap((rule) => ((rule.check?.(text, ctx) ?? []) as Array<Finding<unknown>>).map((finding) => ({ rule: rule as AnyLintRule, finding })));
   found.sort((a, b) => a.finding.index - b.finding.index);
