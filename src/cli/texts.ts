@@ -3,7 +3,9 @@
  * the same type, so a text missing in either is a type error. Diagnostics speak from the rule
  * catalogue (diagnostics/rules.ts) and failures from the error catalogue (diagnostics/errors.ts).
  */
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../diagnostics/rules.js';
+
+export type { Lang };
 
 interface BuildLine {
   source: string;
@@ -27,13 +29,6 @@ export interface Texts {
     commanderError: (s: string) => string;
   };
   options: { json: string; verbose: string; out: string; strict: string; browser: string; paths: string };
-  report: {
-    error: string;
-    warning: string;
-    info: string;
-    hint: string;
-    summary: (errors: number, warnings: number) => string;
-  };
   build: {
     description: string;
     format: string;
@@ -179,13 +174,6 @@ export const zh: Texts = {
     strict: '有警告也按失败处理（退出码 1）',
     browser: '用这个 Chrome/Edge/Chromium 生成 PDF（优先于配置、环境变量和自动查找）',
     paths: '源文件或目录（默认 bulletins/ 下全部）',
-  },
-  report: {
-    error: '错误',
-    warning: '警告',
-    info: '提示',
-    hint: '提示：',
-    summary: (errors, warnings) => [errors ? `${errors} 个错误` : '', warnings ? `${warnings} 个警告` : ''].filter(Boolean).join('，'),
   },
   build: {
     description: '把源文件构建为 HTML 和 PDF（默认构建 bulletins/ 下全部源文件）',
@@ -405,14 +393,6 @@ Examples:
     strict: 'fail on warnings too (exit code 1)',
     browser: 'print PDFs with this Chrome/Edge/Chromium (before config, environment and discovery)',
     paths: 'source files or folders (default: all under bulletins/)',
-  },
-  report: {
-    error: 'error',
-    warning: 'warning',
-    info: 'info',
-    hint: 'hint: ',
-    summary: (errors, warnings) =>
-      [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', '),
   },
   build: {
     description: 'build sources into HTML and PDF (by default every source under bulletins/)',

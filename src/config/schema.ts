@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LINT_RULE_IDS } from '../lint/rules.js';
+import { LINT_RULE_IDS, RELATIVE_TIME_WORDS } from '../lint/rules.js';
 
 /**
  * The one schema of `bulletin.config.yaml`. Every key is optional: without a config file the
@@ -75,7 +75,10 @@ export const configSchema = z.strictObject({
       ),
       {},
     )
-    .check(about('校对规则的严重程度：规则名 → off（关闭）、warning（警告）或 error（错误，阻止生成）；规则见 docs/rules.md')),
+    .check(about('校对规则的严重程度：规则名 → off（关闭）、warning（警告）或 error（错误，阻止生成）；默认关闭的规则（如 word-relative-time）写上严重程度即打开；规则见 docs/rules.md')),
+  relativeTimeWords: z
+    .optional(z.array(text()))
+    .check(about(`word-relative-time 规则（默认关闭）查找的相对时间词，替换内置的词表：${RELATIVE_TIME_WORDS.join('、')}`)),
   missingGlyph: z
     ._default(z.enum(['error', 'warning']), 'error')
     .check(about('正文、标题、报尾中有字体缺字时：error 阻止生成（默认），warning 只警告')),

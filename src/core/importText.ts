@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { bulletinError, type BulletinError } from '../diagnostics/errors.js';
-import { hasErrors, report } from '../diagnostics/report.js';
+import { hasErrors, isOf, report } from '../diagnostics/report.js';
 import * as rules from '../diagnostics/rules.js';
 import { decode, normaliseNewlines, type Encoding } from '../text/decode.js';
 import { clean, cleanLines, type CleanStats } from '../import/clean.js';
@@ -98,7 +98,7 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
     const { lines, stats } = cleaned;
     result.stats = stats;
     // Text decoded with the wrong one of GBK and UTF-8 cannot be told back: nothing is written.
-    if (file.messages.some((m) => m.ruleId === 'import-cross-decoded')) continue;
+    if (file.messages.some((m) => isOf(m, rules.importCrossDecoded))) continue;
     const model = recognise(lines, file);
     result.recognised = model.front;
     result.articles = model.articles.map((a) => ({

@@ -3,6 +3,8 @@
  * (no browser, unwritable output, a lock held by another build…).
  * Each entry: a stable name, and a title, a message and a hint in Chinese and English.
  */
+import type { Lang } from './rules.js';
+
 /** Why a file or folder could not be written, by the system's error code (the detail of OutputNotWritable). */
 const WRITE_REASONS: Record<string, { zh: string; en: string }> = {
   ENOTDIR: { zh: '路径中有一个同名的文件，而这里需要目录', en: 'a file stands where a folder is needed' },
@@ -230,7 +232,6 @@ export const catalogue = {
 export type ErrorName = keyof typeof catalogue;
 
 type ArgsOf<N extends ErrorName> = (typeof catalogue)[N]['message']['zh'] extends (...args: infer A) => string ? A : never;
-type Lang = 'zh' | 'en';
 
 export class BulletinError extends Error {
   readonly errorName: ErrorName;

@@ -1,14 +1,12 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { severityOf } from './report.js';
+import { SEVERITY_LABELS, severityOf } from './report.js';
+import type { Lang } from './rules.js';
 
-type Lang = 'zh' | 'en';
 const LABEL = {
-  zh: { error: '错误', warning: '警告', info: '提示', hint: '提示：', errors: (n: number) => `${n} 个错误`, warnings: (n: number) => `${n} 个警告`, and: '，' },
+  zh: { ...SEVERITY_LABELS.zh, hint: '提示：', errors: (n: number) => `${n} 个错误`, warnings: (n: number) => `${n} 个警告`, and: '，' },
   en: {
-    error: 'error',
-    warning: 'warning',
-    info: 'info',
+    ...SEVERITY_LABELS.en,
     hint: 'hint: ',
     errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
     warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,

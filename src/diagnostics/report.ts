@@ -1,9 +1,15 @@
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { VFileMessage } from 'vfile-message';
-import type { Rule } from './rules.js';
+import type { Lang, Rule } from './rules.js';
 
 export type Severity = 'error' | 'warning' | 'info';
+
+/** The one table of severity labels: the reports, the preview's error page and the docs use it. */
+export const SEVERITY_LABELS: Record<Lang, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
 
 export interface At {
   line: number;
@@ -45,6 +51,11 @@ export function report<A>(file: VFile, rule: Rule<A>, args: NoInfer<A>, at?: At,
 
 export function severityOf(message: VFileMessage): Severity {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
+
+/** Whether a message is one of `rule`'s: compared by the rule, so a misspelt one does not compile. */
+export function isOf(message: VFileMessage, rule: { id: string }): boolean {
+  return message.ruleId === rule.id;
 }
 
 export function hasErrors(file: VFile): boolean {

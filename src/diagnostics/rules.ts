@@ -12,8 +12,12 @@ import type { Severity } from './report.js';
 export type Lang = 'zh' | 'en';
 type Text<A> = (args: A) => string;
 
-export interface Rule<A = Record<string, never>> {
-  id: string;
+/** The arguments of a rule whose message takes none. */
+export type NoArgs = Record<string, never>;
+
+export interface Rule<A = NoArgs, Id extends string = string> {
+  /** The rule's id: a literal type, so the ids form a union (see RuleId in catalogue.ts). */
+  id: Id;
   severity: Severity;
   /** Section of docs/rules.md. */
   group: Group;
@@ -26,7 +30,7 @@ export interface Rule<A = Record<string, never>> {
 
 /** A rule of any arguments, as listed in the catalogue. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = Rule<any>;
+export type AnyRule = Rule<any, string>;
 
 export type Group = 'source' | 'front-matter' | 'config' | 'body' | 'assets' | 'numbering' | 'output' | 'import' | '标点' | '序次语' | '数字与日期' | '用词' | '未完成';
 
@@ -46,15 +50,21 @@ export const GROUP_TITLES: Record<Group, Record<Lang, string>> = {
   未完成: { zh: '未完成', en: 'Unfinished' },
 };
 
-/** A rule with typed arguments; `same` makes a hint that does not depend on them. */
-export function rule<A = Record<string, never>>(spec: Rule<A>): Rule<A> {
-  return spec;
+/**
+ * A rule, its id kept as a literal type: `rule({ id: 'x', … })` for a rule without arguments,
+ * `rule<{ n: number }>()({ id: 'y', … })` for one with typed arguments. `same` makes a text that
+ * does not depend on them.
+ */
+export function rule<A>(): <const Id extends string>(spec: Rule<A, Id>) => Rule<A, Id>;
+export function rule<const Id extends string>(spec: Rule<NoArgs, Id>): Rule<NoArgs, Id>;
+export function rule(spec?: AnyRule): AnyRule | ((spec: AnyRule) => AnyRule) {
+  return spec ?? ((s: AnyRule) => s);
 }
 export const same = <A>(zh: string, en: string): Record<Lang, Text<A>> => ({ zh: () => zh, en: () => en });
 
 // ——— Source files ———
 
-export const sourceUnreadable = rule<{ detail: string; zhDetail: string }>({
+export const sourceUnreadable = rule<{ detail: string; zhDetail: string }>()({
   id: 'source-unreadable',
   severity: 'error',
   group: 'source',
@@ -69,7 +79,7 @@ export const sourceIsDirectory = rule({
   message: same('这是一个目录，不是源文件', 'This is a folder, not a source file'),
   hint: same('目录名不要以 .md 结尾，或写出目录中的源文件。', 'Do not end folder names in .md, or name the source files inside it.'),
 });
-export const sourceTooLarge = rule<{ mb: string; limit: number }>({
+export const sourceTooLarge = rule<{ mb: string; limit: number }>()({
   id: 'source-too-large',
   severity: 'error',
   group: 'source',
@@ -80,7 +90,7 @@ export const sourceTooLarge = rule<{ mb: string; limit: number }>({
     'An issue is usually under 100 KB; check that this is the right file, or split it into several issues.',
   ),
 });
-export const sourceBinary = rule<{ offset: number }>({
+export const sourceBinary = rule<{ offset: number }>()({
   id: 'source-binary',
   severity: 'error',
   group: 'source',
@@ -98,7 +108,7 @@ export const sourceEncoding = rule({
   message: same('无法判断源文件的编码', 'The encoding of the source file cannot be told'),
   hint: same('请把文件另存为 UTF-8 编码后再试。', 'Save the file as UTF-8 and try again.'),
 });
-export const sourceEncodingLegacy = rule<{ zhName: string; name: string }>({
+export const sourceEncodingLegacy = rule<{ zhName: string; name: string }>()({
   id: 'source-encoding-legacy',
   severity: 'warning',
   group: 'source',
@@ -113,7 +123,7 @@ export const sourceEmpty = rule({
   message: same('源文件是空的', 'The source file is empty'),
   hint: same('用 `bulletin new` 新建一期，得到一份带前置信息的模板。', 'Run `bulletin new` to start an issue from a template with front matter.'),
 });
-export const internalError = rule<{ detail: string }>({
+export const internalError = rule<{ detail: string }>()({
   id: 'internal-error',
   severity: 'error',
   group: 'source',
@@ -138,7 +148,7 @@ export const frontMatterMissing = rule({
   ),
   example: { wrong: '# 标题', right: '---\nissue: 64\n…\n---\n\n# 标题' },
 });
-export const frontMatterEngine = rule<{ language: string }>({
+export const frontMatterEngine = rule<{ language: string }>()({
   id: 'front-matter-engine',
   severity: 'error',
   group: 'front-matter',
@@ -174,7 +184,7 @@ export const frontMatterNotAMap = rule({
   message: same('前置信息应为“字段: 值”的键值表', 'The front matter must be a map of "field: value" lines'),
   hint: same('按“issue: 64”这样的格式逐行书写字段。', 'Write one field per line, like "issue: 64".'),
 });
-export const frontMatterTotalLtIssue = rule<{ total: number; issue: number }>({
+export const frontMatterTotalLtIssue = rule<{ total: number; issue: number }>()({
   id: 'front-matter-total-lt-issue',
   severity: 'error',
   group: 'front-matter',
@@ -222,7 +232,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
   const group = prefix;
   const where = { zh: prefix === 'config' ? '配置文件' : '开头的 --- 之间', en: prefix === 'config' ? 'the config file' : 'the front matter' };
   return {
-    unclosed: rule<{ bracket: string }>({
+    unclosed: rule<{ bracket: string }>()({
       id: `${prefix}-yaml-unclosed`,
       severity: 'error',
       group,
@@ -234,7 +244,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       },
       example: { wrong: 'total: [150', right: 'total: 150' },
     }),
-    syntax: rule<{ code: string; detail: string }>({
+    syntax: rule<{ code: string; detail: string }>()({
       id: `${prefix}-yaml-syntax`,
       severity: 'error',
       group,
@@ -249,7 +259,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       ),
       example: { wrong: 'issue:64', right: 'issue: 64' },
     }),
-    duplicateKey: rule<{ key: string }>({
+    duplicateKey: rule<{ key: string }>()({
       id: `${prefix}-duplicate-key`,
       severity: 'error',
       group,
@@ -265,7 +275,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       message: same('YAML 中不能用制表符（Tab）缩进', 'YAML cannot be indented with tabs'),
       hint: same('把行首的 Tab 换成空格。', 'Replace the tabs at the start of the line with spaces.'),
     }),
-    tag: rule<{ tag: string }>({
+    tag: rule<{ tag: string }>()({
       id: `${prefix}-yaml-tag`,
       severity: 'error',
       group,
@@ -291,7 +301,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       message: same('不允许使用 YAML 别名（*name）', 'YAML aliases (*name) are not allowed'),
       hint: same('把引用的内容直接写出来。', 'Write the referenced value out in full.'),
     }),
-    unknownKey: rule<{ field: string; guess?: string; allowed: string[] }>({
+    unknownKey: rule<{ field: string; guess?: string; allowed: string[] }>()({
       id: `${prefix}-unknown-key`,
       severity: 'error',
       group,
@@ -303,7 +313,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       },
       example: { wrong: 'isue: 64', right: 'issue: 64' },
     }),
-    missingKey: rule<{ field: string; parent?: string; key: string }>({
+    missingKey: rule<{ field: string; parent?: string; key: string }>()({
       id: `${prefix}-missing-key`,
       severity: 'error',
       group,
@@ -314,7 +324,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
         en: (a) => (a.parent ? `Add "${a.key}" under "${a.parent}".` : `Add a line "${a.field}: …" to ${where.en}.`),
       },
     }),
-    wrongType: rule<{ field: string; expected: string; actual: string; value: string }>({
+    wrongType: rule<{ field: string; expected: string; actual: string; value: string }>()({
       id: `${prefix}-wrong-type`,
       severity: 'error',
       group,
@@ -329,7 +339,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       },
       example: { wrong: 'issue: "64"', right: 'issue: 64' },
     }),
-    tooSmall: rule<{ field: string; min: string; value?: number }>({
+    tooSmall: rule<{ field: string; min: string; value?: number }>()({
       id: `${prefix}-too-small`,
       severity: 'error',
       group,
@@ -344,7 +354,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       },
       example: { wrong: 'issue: 0', right: 'issue: 1' },
     }),
-    tooBig: rule<{ field: string; value: string }>({
+    tooBig: rule<{ field: string; value: string }>()({
       id: `${prefix}-too-big`,
       severity: 'error',
       group,
@@ -352,7 +362,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       message: { zh: (a) => `字段“${a.field}”的值过大：${a.value}`, en: (a) => `The value of "${a.field}" is too large: ${a.value}` },
       hint: same('检查这个值。', 'Check this value.'),
     }),
-    invalidValue: rule<{ field: string; value: string; options: string[] }>({
+    invalidValue: rule<{ field: string; value: string; options: string[] }>()({
       id: `${prefix}-invalid-value`,
       severity: 'error',
       group,
@@ -360,7 +370,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       message: { zh: (a) => `字段“${a.field}”的值“${a.value}”无效`, en: (a) => `"${a.value}" is not a valid value of "${a.field}"` },
       hint: { zh: (a) => `可选值：${a.options.join('、')}`, en: (a) => `Allowed values: ${a.options.join(', ')}` },
     }),
-    invalidDate: rule<{ field: string; value: string }>({
+    invalidDate: rule<{ field: string; value: string }>()({
       id: `${prefix}-invalid-date`,
       severity: 'error',
       group,
@@ -372,7 +382,7 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       ),
       example: { wrong: 'date: 2021-02-30', right: 'date: 2021-02-28' },
     }),
-    invalid: rule<{ field: string; detail: string }>({
+    invalid: rule<{ field: string; detail: string }>()({
       id: `${prefix}-invalid`,
       severity: 'error',
       group,
@@ -388,7 +398,7 @@ export const configYaml = yamlRules('config');
 
 // ——— Config ———
 
-export const configUnreadable = rule<{ detail: string; zhDetail: string }>({
+export const configUnreadable = rule<{ detail: string; zhDetail: string }>()({
   id: 'config-unreadable',
   severity: 'error',
   group: 'config',
@@ -396,7 +406,7 @@ export const configUnreadable = rule<{ detail: string; zhDetail: string }>({
   message: { zh: (a) => `无法读取配置文件：${a.zhDetail}`, en: (a) => `Cannot read the config file: ${a.detail}` },
   hint: same('检查文件的读取权限。', 'Check that the file can be read.'),
 });
-export const configUnknownRule = rule<{ id: string; guess?: string }>({
+export const configUnknownRule = rule<{ id: string; guess?: string }>()({
   id: 'config-unknown-rule',
   severity: 'error',
   group: 'config',
@@ -409,7 +419,7 @@ export const configUnknownRule = rule<{ id: string; guess?: string }>({
   example: { wrong: 'rules:\n  word-confusible: "off"', right: 'rules:\n  word-confusable: "off"' },
 });
 
-export const configFontOutside = rule<{ file: string }>({
+export const configFontOutside = rule<{ file: string }>()({
   id: 'config-font-outside',
   severity: 'error',
   group: 'config',
@@ -417,7 +427,7 @@ export const configFontOutside = rule<{ file: string }>({
   message: { zh: (a) => `字体文件在项目目录之外：${a.file}`, en: (a) => `The font file is outside the project: ${a.file}` },
   hint: same('把字体文件放进项目（如 fonts/），用相对路径引用。', 'Put the font file into the project (such as fonts/) and name it by a relative path.'),
 });
-export const configFontMissing = rule<{ file: string }>({
+export const configFontMissing = rule<{ file: string }>()({
   id: 'config-font-missing',
   severity: 'error',
   group: 'config',
@@ -425,7 +435,7 @@ export const configFontMissing = rule<{ file: string }>({
   message: { zh: (a) => `找不到字体文件：${a.file}`, en: (a) => `Font file not found: ${a.file}` },
   hint: same('检查路径（相对于项目根目录）和文件名。', 'Check the path (relative to the project root) and the file name.'),
 });
-export const configFontType = rule<{ file: string }>({
+export const configFontType = rule<{ file: string }>()({
   id: 'config-font-type',
   severity: 'error',
   group: 'config',
@@ -433,7 +443,7 @@ export const configFontType = rule<{ file: string }>({
   message: { zh: (a) => `不支持的字体文件：${a.file}`, en: (a) => `Unsupported font file: ${a.file}` },
   hint: same('使用 .ttf、.otf、.woff 或 .woff2 字体文件。', 'Use a .ttf, .otf, .woff or .woff2 font file.'),
 });
-export const configFontCff = rule<{ file: string }>({
+export const configFontCff = rule<{ file: string }>()({
   id: 'config-font-cff',
   severity: 'warning',
   group: 'config',
@@ -447,7 +457,7 @@ export const configFontCff = rule<{ file: string }>({
     'Use a version with TrueType outlines (.ttf, or a .woff2 with glyf outlines); print shops and archives require TrueType/CID fonts.',
   ),
 });
-export const configFontSystem = rule<{ family: string }>({
+export const configFontSystem = rule<{ family: string }>()({
   id: 'config-font-system',
   severity: 'error',
   group: 'config',
@@ -462,7 +472,7 @@ export const configFontSystem = rule<{ family: string }>({
 // ——— Body structure ———
 
 /** `prefix`: markers counted at the start of a line before parsing; otherwise nesting found in the tree. */
-export const bodyTooDeep = rule<{ prefix?: number; limit: number }>({
+export const bodyTooDeep = rule<{ prefix?: number; limit: number }>()({
   id: 'body-too-deep',
   severity: 'error',
   group: 'body',
@@ -479,7 +489,7 @@ export const bodyTooDeep = rule<{ prefix?: number; limit: number }>({
     en: () => 'A bulletin needs no deep nesting; remove the extra >, list markers or leading spaces.',
   },
 });
-export const tableTooWide = rule<{ pipes: number; limit: number }>({
+export const tableTooWide = rule<{ pipes: number; limit: number }>()({
   id: 'table-too-wide',
   severity: 'error',
   group: 'body',
@@ -490,7 +500,7 @@ export const tableTooWide = rule<{ pipes: number; limit: number }>({
   },
   hint: same('把过宽的表格拆开，或改用文字叙述。', 'Split the wide table, or describe it in text.'),
 });
-export const bodyTooComplex = rule<{ limit: number }>({
+export const bodyTooComplex = rule<{ limit: number }>()({
   id: 'body-too-complex',
   severity: 'error',
   group: 'body',
@@ -501,7 +511,7 @@ export const bodyTooComplex = rule<{ limit: number }>({
     'No issue has that many quotes or list items; check that this is the right file, or split it into several issues.',
   ),
 });
-export const rawHtml = rule<{ html: string }>({
+export const rawHtml = rule<{ html: string }>()({
   id: 'raw-html',
   severity: 'warning',
   group: 'body',
@@ -510,7 +520,7 @@ export const rawHtml = rule<{ html: string }>({
   hint: same('用 Markdown 书写：段落空一行，标题用 #，表格用 | 分隔。', 'Write Markdown: a blank line between paragraphs, # for titles, | for tables.'),
   example: { wrong: '<font color=red>通知</font>', right: '**通知**' },
 });
-export const headingDepth = rule<{ depth: number }>({
+export const headingDepth = rule<{ depth: number }>()({
   id: 'heading-depth',
   severity: 'warning',
   group: 'body',
@@ -526,7 +536,7 @@ export const articleTitleEmpty = rule({
   message: same('文章标题是空的', 'The article title is empty'),
   hint: same('在 # 后面写上标题。', 'Write the title after #.'),
 });
-export const tooManyArticles = rule<{ limit: number }>({
+export const tooManyArticles = rule<{ limit: number }>()({
   id: 'too-many-articles',
   severity: 'error',
   group: 'body',
@@ -557,7 +567,7 @@ export const bodyNoArticle = rule({
 
 // ——— Images, links, glyphs ———
 
-export const linkUnsafe = rule<{ url: string }>({
+export const linkUnsafe = rule<{ url: string }>()({
   id: 'link-unsafe',
   severity: 'warning',
   group: 'assets',
@@ -566,7 +576,7 @@ export const linkUnsafe = rule<{ url: string }>({
   hint: same('链接只能是 http(s)、mailto 或项目内的相对路径。', 'Links may be http(s), mailto or a relative path inside the project.'),
   example: { wrong: '[点此](javascript:alert(1))', right: '[点此](https://yjt.jiangxi.gov.cn/)' },
 });
-export const linkMalformed = rule<{ url: string }>({
+export const linkMalformed = rule<{ url: string }>()({
   id: 'link-malformed',
   severity: 'warning',
   group: 'assets',
@@ -574,7 +584,7 @@ export const linkMalformed = rule<{ url: string }>({
   message: { zh: (a) => `链接地址中的 % 编码有误“${a.url}”，已只保留文字`, en: (a) => `The link "${a.url}" has a broken % escape; only its text was kept` },
   hint: same('检查链接地址；% 后面应是两位十六进制数字。', 'Check the address; % must be followed by two hexadecimal digits.'),
 });
-export const linkOutside = rule<{ url: string }>({
+export const linkOutside = rule<{ url: string }>()({
   id: 'link-outside',
   severity: 'warning',
   group: 'assets',
@@ -582,7 +592,7 @@ export const linkOutside = rule<{ url: string }>({
   message: { zh: (a) => `链接指向项目之外“${a.url}”，已只保留文字`, en: (a) => `The link "${a.url}" points outside the project; only its text was kept` },
   hint: same('链接只能指向项目目录之内。', 'Relative links must stay inside the project folder.'),
 });
-export const imageNotRelative = rule<{ url: string }>({
+export const imageNotRelative = rule<{ url: string }>()({
   id: 'image-not-relative',
   severity: 'error',
   group: 'assets',
@@ -594,7 +604,7 @@ export const imageNotRelative = rule<{ url: string }>({
   ),
   example: { wrong: '![](https://example.com/a.png)', right: '![](images/a.png)' },
 });
-export const imageOutsideProject = rule<{ url: string }>({
+export const imageOutsideProject = rule<{ url: string }>()({
   id: 'image-outside-project',
   severity: 'error',
   group: 'assets',
@@ -602,7 +612,7 @@ export const imageOutsideProject = rule<{ url: string }>({
   message: { zh: (a) => `图片在项目目录之外：“${a.url}”`, en: (a) => `The image is outside the project: "${a.url}"` },
   hint: same('图片须放在项目目录之内（不能用 ../ 或指向外部的链接）。', 'Images must be inside the project folder (no ../ or links pointing outside).'),
 });
-export const imageMissing = rule<{ url: string }>({
+export const imageMissing = rule<{ url: string }>()({
   id: 'image-missing',
   severity: 'error',
   group: 'assets',
@@ -610,7 +620,7 @@ export const imageMissing = rule<{ url: string }>({
   message: { zh: (a) => `找不到图片“${a.url}”`, en: (a) => `Image not found: "${a.url}"` },
   hint: same('检查图片路径（相对于源文件所在目录）和文件名的大小写。', 'Check the path (relative to the source file\'s folder) and the case of the file name.'),
 });
-export const imageType = rule<{ url: string }>({
+export const imageType = rule<{ url: string }>()({
   id: 'image-type',
   severity: 'error',
   group: 'assets',
@@ -626,7 +636,7 @@ const ROLE_NAMES: Record<string, Record<Lang, string>> = {
   hei: { zh: '黑体', en: 'hei' },
   figures: { zh: '页码', en: 'page-number' },
 };
-export const missingGlyph = rule<{ role: string; font: string; chars: string[]; count: number }>({
+export const missingGlyph = rule<{ role: string; font: string; chars: string[]; count: number }>()({
   id: 'missing-glyph',
   severity: 'error',
   group: 'assets',
@@ -673,7 +683,7 @@ const GAP_HINT = same<unknown>(
   'If the missing issues are not in this project (not imported yet, say), ignore this warning; otherwise add their sources or correct the number.',
 );
 
-export const numberingDuplicateTotal = rule<{ total: number; other: IssueRef }>({
+export const numberingDuplicateTotal = rule<{ total: number; other: IssueRef }>()({
   id: 'numbering-duplicate-total',
   severity: 'error',
   group: 'numbering',
@@ -684,7 +694,7 @@ export const numberingDuplicateTotal = rule<{ total: number; other: IssueRef }>(
     'The running number is unique across all issues; a new issue takes the largest plus 1 (`bulletin new` numbers it for you).',
   ),
 });
-export const numberingGapTotal = rule<{ from: number; fromPath: string; to: number }>({
+export const numberingGapTotal = rule<{ from: number; fromPath: string; to: number }>()({
   id: 'numbering-gap-total',
   severity: 'warning',
   group: 'numbering',
@@ -695,7 +705,7 @@ export const numberingGapTotal = rule<{ from: number; fromPath: string; to: numb
   },
   hint: GAP_HINT,
 });
-export const numberingOrder = rule<{ what: 'date' | 'issue'; value: string; earlier: boolean; other: IssueRef }>({
+export const numberingOrder = rule<{ what: 'date' | 'issue'; value: string; earlier: boolean; other: IssueRef }>()({
   id: 'numbering-order',
   severity: 'error',
   group: 'numbering',
@@ -718,7 +728,7 @@ export const numberingOrder = rule<{ what: 'date' | 'issue'; value: string; earl
         : 'Issue numbers rise by 1 with the running number; check the numbers of this issue and the other.',
   },
 });
-export const numberingDuplicateIssue = rule<{ year?: string; issue: number; other: IssueRef }>({
+export const numberingDuplicateIssue = rule<{ year?: string; issue: number; other: IssueRef }>()({
   id: 'numbering-duplicate-issue',
   severity: 'error',
   group: 'numbering',
@@ -735,7 +745,7 @@ export const numberingDuplicateIssue = rule<{ year?: string; issue: number; othe
         : 'Issue numbers are unique and rise by 1 with the running number (config numbering.reset: never).',
   },
 });
-export const numberingYearReset = rule<{ year: string; issue: number; reset: 'yearly' | 'never'; prev: IssueRef }>({
+export const numberingYearReset = rule<{ year: string; issue: number; reset: 'yearly' | 'never'; prev: IssueRef }>()({
   id: 'numbering-year-reset',
   severity: 'error',
   group: 'numbering',
@@ -761,7 +771,7 @@ export const numberingYearReset = rule<{ year: string; issue: number; reset: 'ye
         : 'numbering.reset: never numbers across years; if numbers restart each year, set it to yearly in bulletin.config.yaml.',
   },
 });
-export const numberingGapIssue = rule<{ firstOfYear?: string; from: number; fromPath: string; to: number; totalStep: number; prev: IssueRef }>({
+export const numberingGapIssue = rule<{ firstOfYear?: string; from: number; fromPath: string; to: number; totalStep: number; prev: IssueRef }>()({
   id: 'numbering-gap-issue',
   severity: 'warning',
   group: 'numbering',
@@ -781,7 +791,7 @@ export const numberingGapIssue = rule<{ firstOfYear?: string; from: number; from
     en: (a) => (a.firstOfYear ? GAP_HINT.en(a) : 'Issue and running numbers rise by 1 together; check the issue number.'),
   },
 });
-export const numberingSeriesDuplicate = rule<{ name: string; number: number; otherPath: string; otherDate: string }>({
+export const numberingSeriesDuplicate = rule<{ name: string; number: number; otherPath: string; otherDate: string }>()({
   id: 'numbering-series-duplicate',
   severity: 'error',
   group: 'numbering',
@@ -792,7 +802,7 @@ export const numberingSeriesDuplicate = rule<{ name: string; number: number; oth
   },
   hint: same('同一专刊的编号唯一，新一期是该专刊上一期的编号加 1。', 'Numbers within a series are unique; a new one takes the previous plus 1.'),
 });
-export const numberingSeriesOrder = rule<{ name: string; number: number; earlier: boolean; otherPath: string; otherNumber: number; otherDate: string }>({
+export const numberingSeriesOrder = rule<{ name: string; number: number; earlier: boolean; otherPath: string; otherNumber: number; otherDate: string }>()({
   id: 'numbering-series-order',
   severity: 'error',
   group: 'numbering',
@@ -805,7 +815,7 @@ export const numberingSeriesOrder = rule<{ name: string; number: number; earlier
   },
   hint: same('专刊编号随日期递增；检查本期或另一期的专刊编号、日期是否写错。', 'Series numbers rise with the date; check the number and date of this issue and the other.'),
 });
-export const numberingSeriesGap = rule<{ name: string; from: number; fromPath: string; to: number }>({
+export const numberingSeriesGap = rule<{ name: string; from: number; fromPath: string; to: number }>()({
   id: 'numbering-series-gap',
   severity: 'warning',
   group: 'numbering',
@@ -819,7 +829,7 @@ export const numberingSeriesGap = rule<{ name: string; from: number; fromPath: s
 
 // ——— Import (bulletin import) ———
 
-export const importBinary = rule<{ offset: number }>({
+export const importBinary = rule<{ offset: number }>()({
   id: 'import-binary',
   severity: 'error',
   group: 'import',
@@ -834,7 +844,7 @@ export const importEncoding = rule({
   message: same('无法判断输入的编码', 'The encoding of the input cannot be told'),
   hint: same('把文件另存为 UTF-8 后再导入。', 'Save the file as UTF-8 and import it again.'),
 });
-export const importGarbled = rule<{ text?: string; count: number }>({
+export const importGarbled = rule<{ text?: string; count: number }>()({
   id: 'import-garbled',
   severity: 'warning',
   group: 'import',
@@ -848,7 +858,7 @@ export const importGarbled = rule<{ text?: string; count: number }>({
     en: (a) => (a.text !== undefined ? 'Bytes were lost when the page was converted; correct these characters from the original.' : 'Correct these characters from the original.'),
   },
 });
-export const importFurniture = rule<{ kind: 'line' | 'summary' | 'trailing' | 'running'; text: string }>({
+export const importFurniture = rule<{ kind: 'line' | 'summary' | 'trailing' | 'running'; text: string }>()({
   id: 'import-furniture',
   severity: 'info',
   group: 'import',
@@ -873,7 +883,7 @@ export const importFurniture = rule<{ kind: 'line' | 'summary' | 'trailing' | 'r
   },
   hint: same('核对删去的是否确属网页杂项；若不是，从原文补回。', 'Check that what was removed is page furniture; if not, restore it from the original.'),
 });
-export const importTraditional = rule<{ count: number }>({
+export const importTraditional = rule<{ count: number }>()({
   id: 'import-traditional',
   severity: 'warning',
   group: 'import',
@@ -881,7 +891,7 @@ export const importTraditional = rule<{ count: number }>({
   message: { zh: (a) => `文本中有 ${a.count} 个繁体字`, en: (a) => `The text holds ${a.count} traditional characters` },
   hint: same('加 --simplified 把繁体转为简体。', 'Add --simplified to convert them to simplified characters.'),
 });
-export const importJoined = rule<{ from: number; to: number }>({
+export const importJoined = rule<{ from: number; to: number }>()({
   id: 'import-joined',
   severity: 'info',
   group: 'import',
@@ -889,7 +899,7 @@ export const importJoined = rule<{ from: number; to: number }>({
   message: { zh: (a) => `第 ${a.from} 行的段落在分页处断开，已与第 ${a.to} 行接上`, en: (a) => `The paragraph of line ${a.from} broke at a page end; joined with line ${a.to}` },
   hint: same('核对接上的两行是否原属同一段。', 'Check that the joined lines were one paragraph.'),
 });
-export const importUnrecognised = rule<{ where: 'masthead' | 'colophon' | 'body'; text: string }>({
+export const importUnrecognised = rule<{ where: 'masthead' | 'colophon' | 'body'; text: string }>()({
   id: 'import-unrecognised',
   severity: 'warning',
   group: 'import',
@@ -903,7 +913,7 @@ export const importUnrecognised = rule<{ where: 'masthead' | 'colophon' | 'body'
     'Check this line: masthead or colophon content belongs in the front matter; otherwise keep or delete the paragraph.',
   ),
 });
-export const importEmptyDistribution = rule<{ label: string }>({
+export const importEmptyDistribution = rule<{ label: string }>()({
   id: 'import-empty-distribution',
   severity: 'warning',
   group: 'import',
@@ -911,7 +921,7 @@ export const importEmptyDistribution = rule<{ label: string }>({
   message: { zh: (a) => `报尾“${a.label}”后面没有内容，已略去`, en: (a) => `The colophon line "${a.label}" has nothing after it; left out` },
   hint: same('核对原件的报尾。', 'Check the colophon of the original.'),
 });
-export const importOfficeDiffers = rule<{ office: string; publisher: string }>({
+export const importOfficeDiffers = rule<{ office: string; publisher: string }>()({
   id: 'import-office-differs',
   severity: 'warning',
   group: 'import',
@@ -929,7 +939,7 @@ export const importMissingTitle = rule({
   message: same('正文开头没有可识别的文章标题，正文放在第一个“#”标题之前', 'No article title was recognised at the start of the body; the text stands before the first "#" title'),
   hint: same('在正文开头加上“# 文章标题”。', 'Add "# article title" at the start of the body.'),
 });
-export const importTimeDropped = rule<{ text: string; date: string; time: string }>({
+export const importTimeDropped = rule<{ text: string; date: string; time: string }>()({
   id: 'import-time-dropped',
   severity: 'info',
   group: 'import',
@@ -937,7 +947,7 @@ export const importTimeDropped = rule<{ text: string; date: string; time: string
   message: { zh: (a) => `已把“${a.text}”识别为日期 ${a.date}，时刻 ${a.time} 不保留`, en: (a) => `"${a.text}" read as the date ${a.date}; the time ${a.time} is not kept` },
   hint: same('简报只记日期；时刻如需保留，请写入正文。', 'A bulletin records the date only; write the time into the text if it matters.'),
 });
-export const importMojibake = rule<{ count: number; lost: number }>({
+export const importMojibake = rule<{ count: number; lost: number }>()({
   id: 'import-mojibake',
   severity: 'warning',
   group: 'import',
@@ -948,7 +958,7 @@ export const importMojibake = rule<{ count: number; lost: number }>({
   },
   hint: same('核对还原的文字；“〓”处请对照原件补上。', 'Check the restored text; fill in each "〓" from the original.'),
 });
-export const importCrossDecoded = rule<{ text: string }>({
+export const importCrossDecoded = rule<{ text: string }>()({
   id: 'import-cross-decoded',
   severity: 'error',
   group: 'import',
@@ -959,7 +969,7 @@ export const importCrossDecoded = rule<{ text: string }>({
   },
   hint: same('请找到原始文件（未经转换的字节）再导入；bulletin 会自行识别 GBK、GB18030、Big5 和 UTF-8。', 'Find the original file (its bytes as first saved) and import that; bulletin recognises GBK, GB18030, Big5 and UTF-8 by itself.'),
 });
-export const importWordDoc = rule<Record<string, never>>({
+export const importWordDoc = rule<Record<string, never>>()({
   id: 'import-word-doc',
   severity: 'error',
   group: 'import',
@@ -967,7 +977,7 @@ export const importWordDoc = rule<Record<string, never>>({
   message: { zh: () => '这是旧版 Word 文档（.doc），无法直接读取', en: () => 'This is a legacy Word document (.doc), which cannot be read directly' },
   hint: same('请在 Word 或 WPS 中“另存为” .docx 后再导入。', 'Save it as .docx from Word or WPS, then import that file.'),
 });
-export const importUnreadable = rule<{ kind: string; detail: string }>({
+export const importUnreadable = rule<{ kind: string; detail: string }>()({
   id: 'import-unreadable',
   severity: 'error',
   group: 'import',
@@ -975,7 +985,7 @@ export const importUnreadable = rule<{ kind: string; detail: string }>({
   message: { zh: (a) => `无法读取这个 ${a.kind} 文件：${a.detail}`, en: (a) => `This ${a.kind} file cannot be read: ${a.detail}` },
   hint: same('文件可能已损坏或加密；请用原文件，或先另存为文本再导入。', 'The file may be damaged or encrypted; use the original, or save it as text and import that.'),
 });
-export const importNoText = rule<{ kind: string }>({
+export const importNoText = rule<{ kind: string }>()({
   id: 'import-no-text',
   severity: 'error',
   group: 'import',
@@ -983,7 +993,7 @@ export const importNoText = rule<{ kind: string }>({
   message: { zh: (a) => `这个 ${a.kind} 文件中没有文字${a.kind === 'PDF' ? '（可能是扫描件）' : ''}`, en: (a) => `This ${a.kind} file holds no text${a.kind === 'PDF' ? ' (it may be a scan)' : ''}` },
   hint: same('扫描件需要先做文字识别（OCR），再导入识别出的文本。', 'A scan needs text recognition (OCR) first; import the recognised text.'),
 });
-export const importTocMismatch = rule<{ entries: string[]; titles: string[] }>({
+export const importTocMismatch = rule<{ entries: string[]; titles: string[] }>()({
   id: 'import-toc-mismatch',
   severity: 'warning',
   group: 'import',
@@ -994,7 +1004,7 @@ export const importTocMismatch = rule<{ entries: string[]; titles: string[] }>({
   },
   hint: same('本期要目由标题生成，不写入源文件；请核对文章的划分和标题。', 'The table of contents is made from the titles and is not kept in the source; check how the articles were divided and titled.'),
 });
-export const importMissingField = rule<{ key: 'issue' | 'total' | 'date' }>({
+export const importMissingField = rule<{ key: 'issue' | 'total' | 'date' }>()({
   id: 'import-missing-field',
   severity: 'warning',
   group: 'import',
@@ -1008,7 +1018,7 @@ export const importMissingField = rule<{ key: 'issue' | 'total' | 'date' }>({
     en: (a) => `Fill in ${a.key} in the front matter after the import; \`bulletin check\` names every missing field.`,
   },
 });
-export const importVerify = rule<{ kind: 'field' | 'publisher' | 'changed' | 'lost' | 'added' | 'more' | 'structure'; field?: string; text?: string; other?: string; count?: number }>({
+export const importVerify = rule<{ kind: 'field' | 'publisher' | 'changed' | 'lost' | 'added' | 'more' | 'structure'; field?: string; text?: string; other?: string; count?: number }>()({
   id: 'import-verify',
   severity: 'error',
   group: 'import',
@@ -1040,7 +1050,7 @@ export const importVerify = rule<{ kind: 'field' | 'publisher' | 'changed' | 'lo
 
 // ——— Output ———
 
-export const templateError = rule<{ detail: string }>({
+export const templateError = rule<{ detail: string }>()({
   id: 'template-error',
   severity: 'error',
   group: 'output',
@@ -1048,7 +1058,7 @@ export const templateError = rule<{ detail: string }>({
   message: { zh: (a) => `模板出错：${a.detail}`, en: (a) => `Template error: ${a.detail}` },
   hint: same('检查项目 templates/ 中覆盖的模板。', 'Check the templates you override in the project\'s templates/.'),
 });
-export const layoutDrift = rule<{ expected: number; actual: number }>({
+export const layoutDrift = rule<{ expected: number; actual: number }>()({
   id: 'layout-drift',
   severity: 'warning',
   group: 'output',
@@ -1062,7 +1072,7 @@ export const layoutDrift = rule<{ expected: number; actual: number }>({
     'Usually caused by a very large image or a long table; check the last page of the PDF.',
   ),
 });
-export const printFailed = rule<{ detail: string }>({
+export const printFailed = rule<{ detail: string }>()({
   id: 'print-failed',
   severity: 'error',
   group: 'output',
@@ -1073,7 +1083,7 @@ export const printFailed = rule<{ detail: string }>({
     'Run with --verbose for the cause; for a timeout, raise browser.timeout in the config.',
   ),
 });
-export const docxFailed = rule<{ detail: string }>({
+export const docxFailed = rule<{ detail: string }>()({
   id: 'docx-failed',
   severity: 'error',
   group: 'output',
@@ -1096,8 +1106,11 @@ export const STAGE_RULES = [
   templateError, layoutDrift, printFailed, docxFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
   importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importWordDoc, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
-] as Array<AnyRule>;
+] as const;
 
 
 /** The YAML rules of the front matter and the config, in docs order. */
-export const YAML_RULES = [...Object.values(frontMatterYaml), ...Object.values(configYaml)] as Array<AnyRule>;
+export const YAML_RULES = [...Object.values(frontMatterYaml), ...Object.values(configYaml)];
+
+/** The id of a rule of the pipeline stages: a literal union, so a typo in one is a type error. */
+export type StageRuleId = (typeof STAGE_RULES)[number]['id'] | (typeof YAML_RULES)[number]['id'];

@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import { configSchema } from '../config/schema.js';
 import { frontMatterSchema } from '../model/frontMatter.js';
 import { catalogue } from '../diagnostics/errors.js';
-import { LINT_RULES } from '../lint/rules.js';
+import { LEXICON, LINT_RULES, lintRule } from '../lint/rules.js';
+import { CONFUSABLES, SOURCES } from '../lint/confusables.js';
+import { SEVERITY_LABELS } from '../diagnostics/report.js';
 import { findingsOn } from './lintExamples.js';
 import { allRules } from '../catalogue.js';
 import { GROUP_TITLES } from '../diagnostics/rules.js';
@@ -58,27 +60,35 @@ const HEADER = '<!-- 本文件由 `npm run docs` 从 src/ 中的 schema 生成�
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 
+/** The list of confusable words with the published source of each pair (docs/rules.md). */
+function confusablesSection(): string {
+  const rows = CONFUSABLES.map((c) => `| ${c.wrong} | ${c.right} | ${SOURCES[c.source].zh} |`);
+  const contextual = LEXICON.map(([re, right, why]) => `| ${cell(re.source)} | ${right} | ${cell(why)}（bulletin 原有词表，依上下文判断） |`);
+  return `### 易混字词表（\`word-confusable\`）\n\n共 ${CONFUSABLES.length} 对按词界（Intl.Segmenter 分词）查找，写法在更长的词语之中时不报；另有 ${LEXICON.length} 条依上下文判断。每一对注明出处。\n\n| 误写 | 应为 | 出处 |\n| --- | --- | --- |\n${[...rows, ...contextual].join('\n')}\n`;
+}
+
 /** docs/rules.md: every rule bulletin can report, from the catalogue (src/catalogue.ts). */
 function rulesPage(): string {
   const rules = allRules();
   const groups = [...new Set(rules.map((r) => r.group))];
   const sections = groups.map((group) => {
-    const lint = LINT_RULES.some((r) => r.family === group);
+    const lint = LINT_RULES.some((r) => r.group === group);
     const rows = rules.filter((r) => r.group === group).map((r) => {
-      const sample = r.sample ?? (lint ? { args: [] } : {});
-      const severity = r.severity === 'error' ? '错误' : r.severity === 'warning' ? '警告' : '提示';
-      if (!lint) return `| \`${r.id}\` | ${severity} | ${cell(r.message.zh(sample))} | ${cell(r.hint.zh(sample))} |`;
-      const own = LINT_RULES.find((l) => l.id === r.id)!;
+      const severity = SEVERITY_LABELS.zh[r.severity];
+      if (!lint) return `| \`${r.id}\` | ${severity} | ${cell(r.message.zh(r.sample ?? {}))} | ${cell(r.hint.zh(r.sample ?? {}))} |`;
+      const own = lintRule(r.id)!;
+      const { fix: _fix, ...sample } = own.sample as { fix?: string };
       // Whether --fix can rewrite it: the rule's own wrong example says.
       const fixable = findingsOn(own, own.example.wrong).some((m) => m.expected?.length);
-      return `| \`${r.id}\` | ${severity} | ${cell(own.hint.zh)} | ${cell(own.example.wrong)} | ${cell(own.example.right)} | ${fixable ? '是' : '否'} |`;
+      const shown = 'optIn' in own && own.optIn ? '关闭（可打开）' : severity;
+      return `| \`${r.id}\` | ${shown} | ${cell(own.hint.zh(sample as never))} | ${cell(own.example.wrong)} | ${cell(own.example.right)} | ${fixable ? '是' : '否'} |`;
     });
     const head = lint
       ? '| 规则 | 默认 | 说明 | 错误示例 | 正确示例 | --fix |\n| --- | --- | --- | --- | --- | --- |'
       : '| 规则 | 默认 | 消息示例 | 提示 |\n| --- | --- | --- | --- |';
-    return `## ${GROUP_TITLES[group].zh}\n\n${head}\n${rows.join('\n')}\n`;
+    return `## ${GROUP_TITLES[group].zh}\n\n${head}\n${rows.join('\n')}\n${group === '用词' ? `\n${confusablesSection()}` : ''}`;
   });
-  return `${HEADER}# 规则\n\nbulletin 报告的每个问题都有一条规则：规则名（\`--json\` 输出中的 \`ruleId\`）、默认严重程度、消息和提示。消息指明文件、行和列；“错误”阻止生成，“警告”不阻止。\n\n校对规则（标点、序次语、数字与日期、用词、未完成）依据 GB/T 15834-2011《标点符号用法》、GB/T 15835-2011《出版物上数字用法》和公文编辑惯例，其严重程度可在 bulletin.config.yaml 中修改或关闭：\n\n\`\`\`yaml\nrules:\n  word-relative-time: \"off\"\n  typo-halfwidth-punct: error\n\`\`\`\n\n\`--draft\` 时【待补】只警告；\`bulletin check --fix\` 自动改正“--fix”一栏为“是”的问题。\n\n${sections.join('\n')}`;
+  return `${HEADER}# 规则\n\nbulletin 报告的每个问题都有一条规则：规则名（\`--json\` 输出中的 \`ruleId\`）、默认严重程度、消息和提示。消息指明文件、行和列；“错误”阻止生成，“警告”不阻止。\n\n校对规则（标点、序次语、数字与日期、用词、未完成）依据 GB/T 15834-2011《标点符号用法》、GB/T 15835-2011《出版物上数字用法》和公文编辑惯例，其严重程度可在 bulletin.config.yaml 中修改、关闭或打开（默认关闭的规则写上严重程度即打开）：\n\n\`\`\`yaml\nrules:\n  word-relative-time: warning\n  typo-halfwidth-punct: error\n  typo-dunhao-quoted: \"off\"\n\`\`\`\n\n\`--draft\` 时【待补】只警告；\`bulletin check --fix\` 自动改正“--fix”一栏为“是”的问题，反复改正直到没有可改的为止（一次运行即收敛）。\n\n${sections.join('\n')}`;
 }
 
 /** docs/front-matter.md, docs/config.md and docs/errors.md, generated from the schemas and the error catalogue. */

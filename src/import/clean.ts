@@ -1,7 +1,7 @@
 import * as OpenCC from 'opencc-js';
 import type { VFile } from 'vfile';
 import * as rules from '../diagnostics/rules.js';
-import { report } from '../diagnostics/report.js';
+import { isOf, report } from '../diagnostics/report.js';
 import type { Line } from './model.js';
 import { crossDecoded, repairLatin1 } from './garbling.js';
 import { PAGE_NUMBER } from './patterns.js';
@@ -244,7 +244,7 @@ function dropRunningHeads(lines: Line[], file: VFile, stats: CleanStats): void {
 /** After the page's last furniture, short stray lines to the end are junk too. */
 function dropTrailingJunk(lines: Line[], file: VFile, stats: CleanStats): void {
   const removed = new Set(
-    file.messages.filter((m) => m.ruleId === 'import-furniture' && m.line !== undefined).map((m) => m.line as number),
+    file.messages.filter((m) => isOf(m, rules.importFurniture) && m.line !== undefined).map((m) => m.line as number),
   );
   let start = lines.length;
   for (let i = lines.length - 1; i >= 0; i--) {

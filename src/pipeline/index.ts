@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import type { Bulletin } from '../model/bulletin.js';
 import type { FrontMatter } from '../model/frontMatter.js';
-import { hasErrors, report } from '../diagnostics/report.js';
+import { hasErrors, isOf, report } from '../diagnostics/report.js';
 import * as rules from '../diagnostics/rules.js';
 import { read } from './read.js';
 import { parse, type Parsed } from './parse.js';
@@ -11,6 +11,7 @@ import { validate } from './validate.js';
 import { transform } from './transform.js';
 import { resolveAssets } from './resolveAssets.js';
 import { lintTypography } from '../lint/typography.js';
+import { LINT } from '../lint/rules.js';
 import type nunjucks from 'nunjucks';
 import { manifestEntry, sha256, type ManifestEntry } from '../model/manifest.js';
 import type { RoleFont } from '../fonts/fonts.js';
@@ -54,13 +55,13 @@ export function compileRead(file: VFile, options: CompileOptions): Compiled {
     const parsed = parse(file);
     if (!parsed) return { file };
     const date = (parsed.yaml.value as { date?: unknown } | null)?.date;
-    lintTypography(file, parsed.tree, { rules: options.config.rules, draft: options.draft, ...(typeof date === 'string' ? { date } : {}) });
+    lintTypography(file, parsed.tree, { rules: options.config.rules, relativeTimeWords: options.config.relativeTimeWords, draft: options.draft, ...(typeof date === 'string' ? { date } : {}) });
     const frontMatter = validate(file, parsed);
     if (!frontMatter) return { file, parsed };
     const transformed = transform(file, parsed.tree, frontMatter, options);
     const bulletin = transformed && resolveAssets(file, transformed, options);
     // A draft build of a source that still holds 【待补】 is marked as a draft.
-    if (bulletin && options.draft && file.messages.some((m) => m.ruleId === 'placeholder')) bulletin.draft = true;
+    if (bulletin && options.draft && file.messages.some((m) => isOf(m, LINT.placeholder))) bulletin.draft = true;
     return { file, parsed, frontMatter, ...(bulletin ? { bulletin } : {}) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
+import { pendingLines } from '../lint/rules.js';
 import { frontMatterSchema, frontMatterKeys, type FrontMatter } from '../model/frontMatter.js';
 import { placeOf, validateYaml } from '../diagnostics/yaml.js';
 import * as rules from '../diagnostics/rules.js';
@@ -19,9 +20,9 @@ export function validate(file: VFile, parsed: Pick<FrontMatterPart, 'yaml'>): Fr
   const data = validateYaml(file, parsed.yaml, frontMatterSchema, rules.frontMatterYaml, (path) =>
     path.length === 0 ? frontMatterKeys : path[0] === 'series' ? ['name', 'number'] : [],
   );
-  // A value still marked 【待补】 is reported once, as unfinished (lint's placeholder rule), not
-  // also as a value of the wrong type.
-  const pending = new Set(file.messages.filter((m) => m.ruleId === 'placeholder').map((m) => m.line));
+  // A value still marked 【待补】 is reported once, as unfinished (lint's placeholder rule, which
+  // finds the same lines whether or not it ran first), not also as a value of the wrong type.
+  const pending = pendingLines(String(file.value ?? ''));
   const fresh = file.messages.slice(before).filter((m) => !(m.line && pending.has(m.line)));
   file.messages.splice(before, file.messages.length - before, ...fresh);
   // total < issue is checked even when other fields are wrong, so an editor sees it at once.

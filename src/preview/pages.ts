@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { compareMessages } from '../diagnostics/format.js';
-import { severityOf } from '../diagnostics/report.js';
+import { SEVERITY_LABELS, severityOf } from '../diagnostics/report.js';
 import { escapeHtml } from '../pipeline/render.js';
 
 /** The Server-Sent Events endpoint the preview pages listen to. */
@@ -102,7 +102,7 @@ ${body}
 `;
 }
 
-const LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
+const LABEL = SEVERITY_LABELS.zh;
 
 function placeOf(m: VFileMessage): string {
   return m.line ? `${m.line}:${m.column ?? 1}` : '';

@@ -107,7 +107,7 @@ describe('the analysis kept between builds', () => {
     const file = path.join(dir, 'dist/.bulletin-analysis.json');
     const kept = await readFile(file, 'utf8');
     expect(kept).toContain('"rule":"typo-halfwidth-punct"');
-    await writeFile(file, kept.replace('"args":{"args":[","]', '"args":{"args":[";"]'));
+    await writeFile(file, kept.replace('"args":{"mark":","', '"args":{"mark":";"'));
     const second = captureIo(dir);
     await printedBuild({ io: second, formats: ['html'] });
     expect(second.err()).toContain('中文里用了半角标点“;”');
@@ -117,7 +117,7 @@ describe('the analysis kept between builds', () => {
     await printedBuild({ io: third, formats: ['html'] });
     expect(third.err()).toContain('中文里用了半角标点“,”');
     // --force ignores the kept analysis.
-    await writeFile(file, (await readFile(file, 'utf8')).replace('"args":{"args":[","]', '"args":{"args":[";"]'));
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"args":{"mark":","', '"args":{"mark":";"'));
     const forced = captureIo(dir);
     await printedBuild({ io: forced, formats: ['html'], force: true });
     expect(forced.err()).toContain('中文里用了半角标点“,”');

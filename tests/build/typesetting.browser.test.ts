@@ -83,7 +83,7 @@ describe('the printed page, as a typesetter reads it (real browser)', () => {
     // Where the dash's ink lies on its baseline: from the font the PDF names for the figures.
     const figures = resolveFonts(defaultConfig, ROOT).find((f) => f.role === 'figures')!;
     const names = (await pdfFonts(bytes.get('2021/064')!)).map((f) => f.name);
-    const font = fontkit.create(await readFile(figures.print)) as fontkit.Font;
+    const font = fontkit.create(await readFile(figures.print!)) as fontkit.Font;
     expect(names.some((n) => n.includes(font.postscriptName))).toBe(true);
     const bbox = font.glyphForCodePoint(0x2014).bbox;
     const middle = (bbox.minY + bbox.maxY) / 2 / font.unitsPerEm;

@@ -13,11 +13,18 @@ async function run(config: string) {
 }
 
 describe('config rules', () => {
-  it('by default both findings are warnings', async () => {
+  it('by default the confusable word is a warning and the opt-in relative-time rule is off', async () => {
     const { result, err } = await run('');
+    expect(result).toEqual({ exitCode: 0, errors: 0, warnings: 1 });
+    expect(err).toMatch(/9:1\s+警告.*word-confusable/);
+    expect(err).not.toContain('word-relative-time');
+  });
+
+  it('a severity turns an opt-in rule on', async () => {
+    const { result, err } = await run('rules:\n  word-relative-time: warning\n');
     expect(result).toEqual({ exitCode: 0, errors: 0, warnings: 2 });
     expect(err).toMatch(/9:1\s+警告.*word-confusable/);
-    expect(err).toMatch(/9:5\s+警告.*word-relative-time/);
+    expect(err).toMatch(/9:5\s+警告\s+“今年”在档案中会过时（本期日期为2021年6月25日）.*word-relative-time/);
   });
 
   it('off silences a rule; error makes it fail the check', async () => {
@@ -25,6 +32,13 @@ describe('config rules', () => {
     expect(result).toEqual({ exitCode: 1, errors: 1, warnings: 0 });
     expect(err).toMatch(/9:1\s+错误.*word-confusable/);
     expect(err).not.toContain('word-relative-time');
+  });
+
+  it('a project lists its own relative-time words', async () => {
+    const { result, err } = await run('rules:\n  word-relative-time: warning\nrelativeTimeWords: [以来]\n');
+    expect(result).toEqual({ exitCode: 0, errors: 0, warnings: 2 });
+    expect(err).toMatch(/9:7\s+警告\s+“以来”在档案中会过时.*word-relative-time/);
+    expect(err).not.toContain('“今年”在档案中会过时');
   });
 
   it('names a rule that does not exist, at its line in the config', async () => {

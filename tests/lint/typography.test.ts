@@ -3,29 +3,31 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { lintTypography } from '../../src/lint/typography.js';
+import { lintTypography, type LintOptions } from '../../src/lint/typography.js';
 import { parse } from '../../src/pipeline/parse.js';
 import { lintRule } from '../../src/lint/rules.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/typography/', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../fixtures/samples/jx-2021-064.md', import.meta.url));
 
-function lint(text: string, name = 'x.md'): VFile {
+function lint(text: string, name = 'x.md', rules: LintOptions['rules'] = {}): VFile {
   const file = new VFile({ path: name, value: text });
   const parsed = parse(file);
   if (!parsed) throw new Error(`fixture does not parse: ${name}`);
-  lintTypography(file, parsed.tree, { date: '2021-06-25' });
+  lintTypography(file, parsed.tree, { date: '2021-06-25', rules });
   return file;
 }
 
-const body = (text: string) => lint(`---\nissue: 1\ntotal: 1\ndate: 2021-01-05\n---\n\n${text}\n`);
+const body = (text: string, rules: LintOptions['rules'] = {}) => lint(`---\nissue: 1\ntotal: 1\ndate: 2021-01-05\n---\n\n${text}\n`, 'x.md', rules);
+/** A fixture's own rule switched on at its default severity (an opt-in rule is off by default). */
+const own = (rule: string): LintOptions['rules'] => ({ [rule]: lintRule(rule)!.severity });
 
 describe('typography fixtures', () => {
   for (const rule of readdirSync(FIXTURES).sort()) {
     const dir = path.join(FIXTURES, rule);
     it(`${rule}: the positive fires at each expected place, as a warning with a hint`, () => {
       const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Array<{ line: number; column: number }>;
-      const file = lint(readFileSync(path.join(dir, 'positive.md'), 'utf8'), `${rule}/positive.md`);
+      const file = lint(readFileSync(path.join(dir, 'positive.md'), 'utf8'), `${rule}/positive.md`, own(rule));
       expect(file.messages.map((m) => ({ line: m.line, column: m.column }))).toEqual(expected);
       for (const m of file.messages) {
         expect(m.ruleId).toBe(rule);
@@ -35,7 +37,7 @@ describe('typography fixtures', () => {
       }
     });
     it(`${rule}: the near-miss reports nothing`, () => {
-      const file = lint(readFileSync(path.join(dir, 'near-miss.md'), 'utf8'), `${rule}/near-miss.md`);
+      const file = lint(readFileSync(path.join(dir, 'near-miss.md'), 'utf8'), `${rule}/near-miss.md`, own(rule));
       expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([]);
     });
   }
@@ -54,7 +56,7 @@ describe('typography fixtures', () => {
   it('reports each rule of a mixed paragraph at its own column', () => {
     const line = '其它地区今年以来投入3～5万元,完成率提高.5个百分点...21年3月将 再督导。';
     const col = (needle: string) => line.indexOf(needle) + 1;
-    expect(body(line).messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([
+    expect(body(line, { 'word-relative-time': 'warning' }).messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([
       `7:${col('其它')} word-confusable`,
       `7:${col('今年')} word-relative-time`,
       `7:${col('3～5')} num-range-unit`,
