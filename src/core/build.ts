@@ -20,7 +20,7 @@ import { interruptedError, throwIfInterrupted } from './interrupt.js';
 import { VERSION } from '../version.js';
 
 export type { Format } from '../pipeline/index.js';
-import { produce, type Format } from '../pipeline/index.js';
+import { prints, produce, type Format } from '../pipeline/index.js';
 import type { TabPool } from '../pipeline/print.js';
 
 export interface BuildOptions {
@@ -167,7 +167,7 @@ interface EarlyPrinter {
  */
 function earlyPrinter(run: Run): EarlyPrinter {
   const none: EarlyPrinter = { take: async () => undefined, dispose: async () => {} };
-  if (!run.formats.includes('pdf') || run.signal?.aborted || run.project.sources.length === 0) return none;
+  if (!prints(run.formats) || run.signal?.aborted || run.project.sources.length === 0) return none;
   if (!run.force && existsSync(path.join(run.outDir, CACHE_NAME))) return none;
   // As many tabs as issues to print, up to the pool's size (sources asked for by name count one each).
   const asked = run.paths?.length && run.paths.every((p) => p.endsWith('.md')) ? run.paths.length : run.project.sources.length;
@@ -226,7 +226,7 @@ async function buildRun(options: Run, early: EarlyPrinter): Promise<BuildResult>
     // are taken as they are (decided under the lock, so no other build is writing meanwhile).
     const cache = options.force ? { version: 1 as const, issues: {} } : await readCache(outDir);
     let browserId = 'none';
-    if (formats.includes('pdf')) {
+    if (prints(formats)) {
       const { discoverBrowser, realSystem } = await import('../browser/discover.js');
       const found = discoverBrowser({ flag: options.browser, configPath: config.browser.executablePath, channel: config.browser.channel }, realSystem(io.env)).chosen;
       browserId = await browserIdentity(found?.path, found?.bundled === true);
@@ -254,7 +254,7 @@ async function buildRun(options: Run, early: EarlyPrinter): Promise<BuildResult>
     // The printer is started (or taken from the early start) now, and awaited only by the first
     // issue that has its HTML ready to print: rendering does not wait for the browser.
     const printing: Promise<RunPrinter> | undefined =
-      formats.includes('pdf') && toBuild.length > 0 ? early.take().then((p) => p ?? startPrinter(options)) : undefined;
+      prints(formats) && toBuild.length > 0 ? early.take().then((p) => p ?? startPrinter(options)) : undefined;
     printing?.catch(() => {});
     // The browser is closed once the last page is printed, while the PDFs are finished and the
     // manifest and listing pages written (at the end, when an issue failed before its print),
@@ -331,9 +331,9 @@ async function buildRun(options: Run, early: EarlyPrinter): Promise<BuildResult>
   return { exitCode: files.some(hasErrors) ? 1 : 0, issues, blocked, outDir };
 }
 
-/** Removes the files an issue's manifest entry names (HTML, PDF, Word, its images). */
+/** Removes the files an issue's manifest entry names (HTML, PDF, Word, OFD, its images). */
 async function removeOutputs(writer: Writer, e: ManifestEntry): Promise<void> {
-  for (const file of [e.html?.path, e.pdf?.path, e.docx?.path]) if (file) await writer.remove(file);
-  const stem = (e.pdf?.path ?? e.html?.path ?? e.docx?.path ?? '').replace(/\.(html|pdf|docx)$/, '');
+  for (const file of [e.html?.path, e.pdf?.path, e.docx?.path, e.ofd?.path]) if (file) await writer.remove(file);
+  const stem = (e.pdf?.path ?? e.html?.path ?? e.docx?.path ?? e.ofd?.path ?? '').replace(/\.(html|pdf|docx|ofd)$/, '');
   if (stem) await writer.remove(`${stem}.assets`);
 }

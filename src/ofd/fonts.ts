@@ -40,7 +40,9 @@ export class FontNotEmbeddable extends Error {
 
 /** The font programs of the fonts named (BaseFont names as pdf.js reports them). */
 export async function embeddedFonts(pdf: Uint8Array, names: string[]): Promise<Map<string, EmbeddedFont>> {
-  const lib: PdfLib = await import('pdf-lib');
+  // pdf-lib is CommonJS: bundled, its module has only a default export (the exports object).
+  const mod = (await import('pdf-lib')) as PdfLib & { default?: PdfLib };
+  const lib: PdfLib = mod.PDFDocument ? mod : (mod.default ?? mod);
   const { PDFDocument, PDFName, PDFDict, PDFArray, PDFRef, PDFRawStream, PDFStream, decodePDFRawStream } = lib;
   const fontkit = await import('fontkit').then((m) => ((m as { default?: Fontkit }).default ?? m) as Fontkit);
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, throwOnInvalidObject: false });
