@@ -259,6 +259,63 @@ function ruleOf(shape: Shape): Box | undefined {
   return thin > 0 && thin <= 1.5 && Math.max(w, h) >= 4 * thin ? box : undefined;
 }
 
+/** Subpaths: each from its M to the next M. */
+function subpaths(segments: PathSegment[]): PathSegment[][] {
+  const out: PathSegment[][] = [];
+  for (const s of segments) {
+    if (s[0] === 'M' || out.length === 0) out.push([]);
+    out.at(-1)!.push(s);
+  }
+  return out;
+}
+
+/** Twice the signed area of a subpath's outline through its points (control points included). */
+function orientation(sub: PathSegment[]): number {
+  const pts = segmentPoints(sub);
+  let area = 0;
+  for (let i = 0; i < pts.length; i++) {
+    const [x0, y0] = pts[i]!;
+    const [x1, y1] = pts[(i + 1) % pts.length]!;
+    area += x0 * y1 - x1 * y0;
+  }
+  return area;
+}
+
+/** The same subpath drawn the other way round. */
+function reversed(sub: PathSegment[]): PathSegment[] {
+  const closed = sub.at(-1)?.[0] === 'C';
+  const body = closed ? sub.slice(0, -1) : sub;
+  const ends: Array<[number, number]> = body.map((s) => [s[s.length - 2] as number, s[s.length - 1] as number]);
+  const out: PathSegment[] = [['M', ...ends.at(-1)!]];
+  for (let k = body.length - 1; k >= 1; k--) {
+    const s = body[k]!;
+    const [px, py] = ends[k - 1]!;
+    if (s[0] === 'B') out.push(['B', s[3], s[4], s[1], s[2], px, py]);
+    else if (s[0] === 'Q') out.push(['Q', s[1], s[2], px, py]);
+    else out.push(['L', px, py]);
+  }
+  if (closed) out.push(['C']);
+  return out;
+}
+
+/**
+ * An even-odd fill whose nested outlines (a table cell's border: a rectangle inside a
+ * rectangle, both drawn the same way round) turn alternately, so that the nonzero rule paints
+ * the same area: readers that ignore Rule (ofd.js) fill the frame, not the whole cell.
+ */
+function alternateWinding(segments: PathSegment[]): PathSegment[] {
+  const subs = subpaths(segments);
+  if (subs.length < 2) return segments;
+  const boxes = subs.map((sub) => boxOf(segmentPoints(sub)));
+  const inside = (a: Box, b: Box) => b[0] <= a[0] && b[1] <= a[1] && b[2] >= a[2] && b[3] >= a[3] && (b[0] < a[0] || b[1] < a[1] || b[2] > a[2] || b[3] > a[3]);
+  return subs.flatMap((sub, i) => {
+    const depth = boxes.filter((b, j) => j !== i && inside(boxes[i]!, b)).length;
+    const wanted = depth % 2 === 0 ? 1 : -1;
+    const turn = Math.sign(orientation(sub));
+    return turn !== 0 && turn !== wanted ? reversed(sub) : sub;
+  });
+}
+
 function pathObject(shape: Shape, id: number): string {
   const rule = ruleOf(shape);
   if (rule) {
@@ -295,7 +352,7 @@ function pathObject(shape: Shape, id: number): string {
     clipsXml(shape.clips, box, box) +
     (st ? color('StrokeColor', st.color, st.alpha) : '') +
     (shape.fill ? color('FillColor', shape.fill.color, shape.fill.alpha) : '') +
-    `<ofd:AbbreviatedData>${abbreviated(shape.segments, box[0], box[1])}</ofd:AbbreviatedData></ofd:PathObject>`
+    `<ofd:AbbreviatedData>${abbreviated(shape.fill?.evenOdd ? alternateWinding(shape.segments) : shape.segments, box[0], box[1])}</ofd:AbbreviatedData></ofd:PathObject>`
   );
 }
 
