@@ -405,6 +405,13 @@ export async function readLayout(pdf: Uint8Array): Promise<Layout> {
           return undefined;
         }
       };
+      /** A picture: pdf.js decodes pictures after the operator list, so it is waited for. */
+      const getImage = (id: string): Promise<ImageData | undefined> =>
+        new Promise((resolve) => {
+          const objects = id.startsWith('g_') ? page.commonObjs : page.objs;
+          if (objects.has(id)) resolve(objects.get(id) as ImageData);
+          else objects.get(id, (value: unknown) => resolve(value as ImageData));
+        });
 
       for (let i = 0; i < ops.fnArray.length; i++) {
         const name = op[ops.fnArray[i]!] ?? '';
@@ -547,7 +554,7 @@ export async function readLayout(pdf: Uint8Array): Promise<Layout> {
             showText(args[0] as Array<PdfjsGlyph | number>);
             break;
           case 'paintImageXObject':
-            addImage(getObject(args[0] as string) as ImageData | undefined, false);
+            addImage(await getImage(args[0] as string), false);
             break;
           case 'paintInlineImageXObject':
             addImage(args[0] as ImageData, false);

@@ -81,7 +81,7 @@ export function ofdTexts(parts: Map<string, Uint8Array>): string[] {
   return ofdPages(parts).pages.map(({ doc }) => {
     const runs = elements(doc, 'TextObject').flatMap((t) => {
       const [bx = 0, by = 0] = (t.getAttribute('Boundary') ?? '').split(' ').map(Number);
-      const ctm = t.getAttribute('CTM')?.split(' ').map(Number);
+      const ctm = t.hasAttribute('CTM') ? t.getAttribute('CTM')!.split(' ').map(Number) : undefined;
       return elements(t, 'TextCode').map((code) => {
         const x = Number(code.getAttribute('X'));
         const y = Number(code.getAttribute('Y'));
