@@ -230,10 +230,14 @@ export function packageFonts(parts: Map<string, Uint8Array>): Map<string, Uint8A
 
 /**
  * Renders every page of an OFD with ofd.js (DLTech21's reader, in the page's browser) at
- * `pxPerMm`: PNG screenshots, one a page. ofd.js 0.2 sets text in the family a Font names
+ * `pxPerMm`: PNG screenshots, one a page. ofd.js scales a picture's CTM as if the page were at
+ * 96 dpi whatever its zoom: at READER_PX_PER_MM (96 dpi) pictures land where they belong. ofd.js 0.2 sets text in the family a Font names
  * instead of loading its FontFile; the package's own FontFile bytes are handed to it for each
  * Font ID (as a reader that embeds fonts does), so the comparison is of the package's fonts.
  */
+/** 96 dpi: the zoom at which ofd.js 0.2 places pictures right. */
+export const READER_PX_PER_MM = 96 / 25.4;
+
 export async function renderOfdPages(browser: Browser, ofd: Uint8Array, pxPerMm: number): Promise<Uint8Array[]> {
   const script = ofdJsPath();
   if (!script) throw new Error('ofd.js is not installed (npm install --save-dev ofd.js@0.2.6)');
@@ -258,7 +262,8 @@ export async function renderOfdPages(browser: Browser, ofd: Uint8Array, pxPerMm:
       const doc = Array.isArray(parsed) ? parsed[0] : parsed;
       for (const id of Object.keys(doc.fontResObj)) doc.fontResObj[id] = 'ofd-font-' + id;
       const root = document.getElementById('root');
-      const divs = reader.renderOfd(width, doc);
+      reader.setPageScale(${pxPerMm});
+      const divs = reader.renderOfdByScale(doc);
       divs.forEach((div, i) => {
         div.setAttribute('data-page', String(i));
         root.appendChild(div);
