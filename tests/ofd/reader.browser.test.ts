@@ -71,7 +71,9 @@ beforeAll(async () => {
   ctx.putImageData(image, 0, 0);
   await writeFile(path.join(dir, 'bulletins/2022/images/photo.webp'), await canvas.encode('webp', 90));
   await writeFile(path.join(dir, 'bulletins/2022/002.md'), PICTURES);
-  const result = await build({ io: captureIo(dir), formats: ['pdf', 'ofd'] });
+  // A draft: 草稿 across every page, turned and translucent (a TextObject with CTM and Alpha).
+  await writeFile(path.join(dir, 'bulletins/2022/003.md'), '---\nissue: 3\ntotal: 234\ndate: 2022-01-30\n---\n\n# 草稿示例\n\n内容【待补】。\n');
+  const result = await build({ io: captureIo(dir), formats: ['pdf', 'ofd'], draft: true });
   const problems = result.issues.flatMap((i) => i.file.messages.filter((m) => m.fatal).map((m) => `${i.file.path}: ${m.message}`));
   expect(problems).toEqual([]);
   expect(result.exitCode).toBe(0);
@@ -82,7 +84,7 @@ afterAll(async () => browser?.close());
 
 describe('the OFD edition in an OFD reader', () => {
   it('is built for every issue, beside its PDF, with the same number of pages', () => {
-    expect(entries.map((e) => e.source).sort()).toEqual(['bulletins/2021/064.md', 'bulletins/2021/065.md', 'bulletins/2022/001.md', 'bulletins/2022/002.md']);
+    expect(entries.map((e) => e.source).sort()).toEqual(['bulletins/2021/064.md', 'bulletins/2021/065.md', 'bulletins/2022/001.md', 'bulletins/2022/002.md', 'bulletins/2022/003.md']);
     for (const e of entries) {
       expect(e.ofd?.path).toBe(e.pdf!.path.replace(/\.pdf$/, '.ofd'));
       expect(e.ofd?.pages).toBe(e.pdf!.pages);
@@ -126,6 +128,10 @@ describe('the OFD edition in an OFD reader', () => {
       const images = ofdPages(parts).pages.flatMap((p) => elements(p.doc, 'ImageObject'));
       expect(images.length, e.source).toBe(e.source.endsWith('002.md') ? 2 : 0);
       if (images.length) expect([...parts.keys()].filter((p) => p.endsWith('.png')).length).toBe(2);
+      // The draft's watermark: turned (CTM) and translucent (Alpha), in the masthead red.
+      const turned = ofdPages(parts).pages.flatMap((p) => elements(p.doc, 'TextObject')).filter((t) => t.hasAttribute('CTM'));
+      expect(turned.length, e.source).toBe(e.source.endsWith('003.md') ? 1 : 0);
+      if (turned.length) expect(Number(elements(turned[0]!, 'FillColor')[0]!.getAttribute('Alpha'))).toBeLessThan(128);
     }
   });
 

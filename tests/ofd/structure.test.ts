@@ -11,6 +11,9 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderOfd } from '../../src/pipeline/renderOfd.js';
 import { encodePng } from '../../src/ofd/png.js';
+import { ofdParts } from '../../src/ofd/package.js';
+import type { EmbeddedFont } from '../../src/ofd/fonts.js';
+import type { Layout, Text } from '../../src/ofd/layout.js';
 import { readPdf } from '../helpers/pdf.js';
 import { FIXTURES } from '../helpers/project.js';
 import { OFD_NS, elements, ofdPages, ofdTexts, parseXml, resolveLoc, text, unzipOfd } from './ofd.js';
@@ -273,5 +276,47 @@ describe('pictures and fonts', () => {
     page.drawText('Hello', { x: 100, y: 700, size: 20, font: await doc.embedFont(StandardFonts.Helvetica), color: rgb(0, 0, 0) });
     const pdf = await doc.save();
     await expect(renderOfd(pdf, META)).rejects.toThrow(/font Helvetica cannot be embedded in the OFD: the PDF does not embed it/);
+  });
+});
+
+describe('glyphs the cmap does not reach from their text', () => {
+  // A synthetic layout: one run of three glyphs, the second a ligature (fi) and the third a glyph
+  // the font's cmap gives to another id: each gets a CGTransform with its glyph id.
+  const font: EmbeddedFont = {
+    name: 'ABCDEF+Test-Regular',
+    fontName: 'Test-Regular',
+    familyName: 'Test',
+    bytes: new Uint8Array([0, 1, 0, 0]),
+    gidOf: (code) => code,
+    cmapGid: (cp) => ({ 0x61: 10, 0x62: 11 })[cp],
+    ascent: 0.9,
+    descent: -0.2,
+    bold: false,
+    italic: false,
+    serif: false,
+    fixedWidth: false,
+  };
+  const glyph = (gid: number, text: string, x: number): Text => ({
+    kind: 'text',
+    clips: [],
+    glyph: { font: font.name, gid, text, x, y: 50, size: 5, shape: [1, 0, 0, 1], advance: 5, fill: { r: 0, g: 0, b: 0 }, alpha: 255 },
+  });
+  const layout: Layout = { pages: [{ width: 210.2, height: 297, objects: [glyph(10, 'a', 20), glyph(42, 'fi', 25), glyph(12, 'b', 30)] }], outline: [], fonts: [font.name] };
+
+  it('writes CGTransform before the TextCode, at the character each glyph starts at', async () => {
+    const parts = ofdParts(layout, new Map([[font.name, font]]), { ...META, docId: '0'.repeat(32) });
+    const content = parts.find((p) => p.path.endsWith('Content.xml'))!.data as string;
+    const page = parseXml(content);
+    const t = elements(page, 'TextObject')[0]!;
+    const code = elements(t, 'TextCode')[0]!;
+    expect(code.textContent).toBe('afib');
+    // One position a character: the ligature's second character sits on its first.
+    expect(code.getAttribute('DeltaX')).toBe('5 0 5');
+    const transforms = elements(t, 'CGTransform').map((c) => [c.getAttribute('CodePosition'), c.getAttribute('CodeCount'), c.getAttribute('GlyphCount'), elements(c, 'Glyphs')[0]!.textContent]);
+    expect(transforms).toEqual([
+      ['1', '2', '1', '42'],
+      ['3', '1', '1', '12'],
+    ]);
+    expect(Array.from(t.childNodes as unknown as ArrayLike<Element>).filter((n) => n.nodeType === 1).map((n) => n.localName)).toEqual(['FillColor', 'CGTransform', 'CGTransform', 'TextCode']);
   });
 });
