@@ -1,4 +1,3 @@
-import { deflateSync } from 'node:zlib';
 
 /** CRC-32 (PNG's), table-driven. */
 const TABLE = (() => {
@@ -15,6 +14,38 @@ function crc32(parts: Uint8Array[]): number {
   let c = 0xffffffff;
   for (const p of parts) for (let i = 0; i < p.length; i++) c = TABLE[(c ^ p[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A zlib stream of stored (uncompressed) blocks. Deflate's output depends on the zlib build
+ * (Node's follows Chromium's, whose hashing differs with the processor's features): stored
+ * blocks are the same bytes everywhere, and the OFD's zip deflates the file (JSZip, in
+ * JavaScript) as it does every part.
+ */
+function storedZlib(data: Uint8Array): Uint8Array {
+  const blocks = Math.max(1, Math.ceil(data.length / 65535));
+  const out = new Uint8Array(2 + blocks * 5 + data.length + 4);
+  out[0] = 0x78;
+  out[1] = 0x01;
+  let at = 2;
+  for (let b = 0; b < blocks; b++) {
+    const part = data.subarray(b * 65535, Math.min(data.length, (b + 1) * 65535));
+    out[at] = b === blocks - 1 ? 1 : 0;
+    out[at + 1] = part.length & 0xff;
+    out[at + 2] = part.length >> 8;
+    out[at + 3] = ~part.length & 0xff;
+    out[at + 4] = (~part.length >> 8) & 0xff;
+    out.set(part, at + 5);
+    at += 5 + part.length;
+  }
+  let a = 1;
+  let c = 0;
+  for (let i = 0; i < data.length; i++) {
+    a = (a + data[i]!) % 65521;
+    c = (c + a) % 65521;
+  }
+  new DataView(out.buffer).setUint32(at, ((c << 16) | a) >>> 0);
+  return out;
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
@@ -34,7 +65,8 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 
 /**
  * A PNG of RGBA pixels (rows from the top): RGB when every pixel is opaque, else RGBA. The same
- * pixels give the same bytes (no time, no text chunks; each row unfiltered; deflate level 9).
+ * pixels give the same bytes on every machine (no time, no text chunks; each row unfiltered;
+ * stored zlib blocks, compressed by the package's zip).
  */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Uint8Array {
   let opaque = true;
@@ -64,7 +96,7 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Uint
   v.setUint32(4, height);
   ihdr[8] = 8;
   ihdr[9] = opaque ? 2 : 6;
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array(0))];
+  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', storedZlib(raw)), chunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
