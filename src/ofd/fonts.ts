@@ -94,7 +94,8 @@ export async function embeddedFonts(pdf: Uint8Array, names: string[]): Promise<M
     const program = descriptor && (bytesOf(descriptor.get(PDFName.of('FontFile2'))) ?? bytesOf(descriptor.get(PDFName.of('FontFile3'))));
     if (!descriptor || !program) throw new FontNotEmbeddable(name, 'the PDF does not embed it');
     if (!descriptor.has(PDFName.of('FontFile2'))) {
-      const kind = bytesOf(descriptor.get(PDFName.of('FontFile3'))) && dict(descriptor.get(PDFName.of('FontFile3')))?.get(PDFName.of('Subtype'));
+      const stream = lookup(descriptor.get(PDFName.of('FontFile3')));
+      const kind = stream instanceof PDFRawStream || stream instanceof PDFStream ? stream.dict.get(PDFName.of('Subtype')) : undefined;
       // An OpenType wrapper is a whole font file; a bare CFF program is not one an OFD reader opens.
       if (!(kind instanceof PDFName && kind.decodeText() === 'OpenType')) throw new FontNotEmbeddable(name, 'a bare CFF program (FontFile3), not a TrueType or OpenType file');
     }

@@ -341,6 +341,7 @@ export async function readLayout(pdf: Uint8Array): Promise<Layout> {
       const showText = (items: Array<PdfjsGlyph | number>) => {
         const font = gs.font;
         if (!font || gs.fontSize === 0) return;
+        if (font.vertical) throw new Error(`vertical text (font ${font.name}) is not supported in the OFD edition`);
         if (!fonts.includes(font.name)) fonts.push(font.name);
         const size = gs.fontSize;
         const hScale = gs.hScale * gs.fontDirection;
