@@ -13,7 +13,7 @@ import { renderOfd } from '../../src/pipeline/renderOfd.js';
 import { encodePng } from '../../src/ofd/png.js';
 import { ofdParts } from '../../src/ofd/package.js';
 import type { EmbeddedFont } from '../../src/ofd/fonts.js';
-import type { Layout, Text } from '../../src/ofd/layout.js';
+import type { Layout, PathSegment, Shape, Text } from '../../src/ofd/layout.js';
 import { readPdf } from '../helpers/pdf.js';
 import { FIXTURES } from '../helpers/project.js';
 import { OFD_NS, elements, ofdPages, ofdTexts, parseXml, resolveLoc, text, unzipOfd } from './ofd.js';
@@ -318,5 +318,26 @@ describe('glyphs the cmap does not reach from their text', () => {
       ['3', '1', '1', '12'],
     ]);
     expect(Array.from(t.childNodes as unknown as ArrayLike<Element>).filter((n) => n.nodeType === 1).map((n) => n.localName)).toEqual(['FillColor', 'CGTransform', 'CGTransform', 'TextCode']);
+  });
+});
+
+describe('clips', () => {
+  it('a clip that cuts into an object goes with it, in the object’s space; one that leaves it whole does not', () => {
+    const square = (x0: number, y0: number, x1: number, y1: number): PathSegment[] => [['M', x0, y0], ['L', x1, y0], ['L', x1, y1], ['L', x0, y1], ['C']];
+    const cut = square(10, 10, 30, 30);
+    const whole = square(0, 0, 210, 297);
+    const shape = (clips: PathSegment[][]): Shape => ({ kind: 'path', segments: square(20, 20, 40, 40), fill: { color: { r: 0, g: 0, b: 0 }, evenOdd: false, alpha: 255 }, clips });
+    const layout: Layout = { pages: [{ width: 210.2, height: 297, objects: [shape([whole, cut]), shape([whole])] }], outline: [], fonts: [] };
+    const parts = ofdParts(layout, new Map(), { ...META, docId: '0'.repeat(32) });
+    const page = parseXml(parts.find((p) => p.path.endsWith('Content.xml'))!.data as string);
+    const [first, second] = elements(page, 'PathObject');
+    expect(elements(second!, 'Clips')).toEqual([]);
+    const clips = elements(first!, 'Clip');
+    expect(clips.length).toBe(1);
+    const path = elements(clips[0]!, 'Path')[0]!;
+    // The object's Boundary starts at (20, 20): the clip's box (10, 10, 20 × 20) is at (-10, -10) from it.
+    expect(first!.getAttribute('Boundary')).toBe('20 20 20 20');
+    expect(path.getAttribute('Boundary')).toBe('-10 -10 20 20');
+    expect(elements(path, 'AbbreviatedData')[0]!.textContent).toBe('M 0 0 L 20 0 L 20 20 L 0 20 C');
   });
 });
