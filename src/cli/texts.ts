@@ -177,8 +177,8 @@ export const zh: Texts = {
   },
   build: {
     description: '把源文件构建为 HTML 和 PDF（默认构建 bulletins/ 下全部源文件）',
-    format: '输出格式，逗号分隔：html,pdf,docx（docx 为可编辑的 Word 文件）',
-    formatInvalid: (f) => `未知的格式“${f}”，可选 html、pdf、docx`,
+    format: '输出格式，逗号分隔：html,pdf,docx,ofd（docx 为可编辑的 Word 文件，ofd 为国标版式文件 GB/T 33190）',
+    formatInvalid: (f) => `未知的格式“${f}”，可选 html、pdf、docx、ofd`,
     shard: '只构建确定的 n 分之一（供 CI 并行），写出自己的清单；之后用 bulletin index 合并',
     shardInvalid: '应写成 k/n，如 1/3（1 ≤ k ≤ n）',
     force: '不用缓存：重新构建每一期（默认只构建源文件、图片、配置、模板、字体或浏览器有变化的期）',
@@ -396,8 +396,8 @@ Examples:
   },
   build: {
     description: 'build sources into HTML and PDF (by default every source under bulletins/)',
-    format: 'output formats, comma-separated: html,pdf,docx (docx is an editable Word file)',
-    formatInvalid: (f) => `unknown format "${f}"; choose html, pdf or docx`,
+    format: 'output formats, comma-separated: html,pdf,docx,ofd (docx is an editable Word file, ofd the Chinese fixed-layout format GB/T 33190)',
+    formatInvalid: (f) => `unknown format "${f}"; choose html, pdf, docx or ofd`,
     shard: 'build only a fixed n-th of the issues (for parallel CI) with its own manifest; merge with bulletin index',
     shardInvalid: 'write k/n, such as 1/3 (1 ≤ k ≤ n)',
     force: 'ignore the cache and rebuild every issue (by default only issues whose source, images, config, templates, fonts or browser changed)',

@@ -61,7 +61,9 @@ export async function runKey(inputs: RunInputs): Promise<string> {
     const file = inputs.config.fonts[role]?.file;
     if (file) fontFiles.push(`${role}:${sha(await readFile(path.resolve(inputs.root, file)).catch(() => Buffer.from('missing')))}`);
   }
-  const packages = [...FONT_PACKAGES, 'docx', '@cantoo/pdf-lib'].map((p) => `${p}@${packageVersion(p)}`);
+  // The OFD edition is read from the PDF by pdf.js and zipped by JSZip: their versions count when it is made.
+  const ofd = inputs.formats.includes('ofd') ? ['pdfjs-dist', 'jszip', 'fontkit'] : [];
+  const packages = [...FONT_PACKAGES, 'docx', '@cantoo/pdf-lib', ...ofd].map((p) => `${p}@${packageVersion(p)}`);
   return sha(VERSION, JSON.stringify(inputs.config), [...inputs.formats].sort().join(','), String(inputs.draft), inputs.browser, templates.join('\n'), fontFiles.join('\n'), packages.join('\n'));
 }
 
@@ -99,7 +101,7 @@ export function serialiseCache(cache: CacheFile): string {
 export async function unchanged(cache: CacheFile, source: string, key: string, outDir: string, formats: string[]): Promise<ManifestEntry | undefined> {
   const hit = cache.issues[source];
   if (!hit || hit.key !== key) return undefined;
-  for (const format of formats as Array<'html' | 'pdf' | 'docx'>) {
+  for (const format of formats as Array<'html' | 'pdf' | 'docx' | 'ofd'>) {
     const output = hit.entry[format];
     if (!output) return undefined;
     const bytes = await readFile(path.join(outDir, output.path)).catch(() => undefined);

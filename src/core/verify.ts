@@ -15,7 +15,7 @@ export interface VerifyOptions {
 
 export interface Difference {
   source: string;
-  kind: 'html' | 'pdf' | 'docx' | 'missing';
+  kind: 'html' | 'pdf' | 'docx' | 'ofd' | 'missing';
   expected: string | null;
   actual: string | null;
 }
@@ -45,6 +45,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   if (entries.some((e) => e.html)) formats.push('html');
   if (entries.some((e) => e.pdf)) formats.push('pdf');
   if (entries.some((e) => e.docx)) formats.push('docx');
+  if (entries.some((e) => e.ofd)) formats.push('ofd');
   const temp = await mkdtemp(path.join(tmpdir(), 'bulletin-verify-'));
   const differences: Difference[] = [];
   try {
@@ -57,7 +58,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
         differences.push({ source: e.source, kind: 'missing', expected: null, actual: null });
         continue;
       }
-      for (const kind of ['html', 'pdf', 'docx'] as const) {
+      for (const kind of ['html', 'pdf', 'docx', 'ofd'] as const) {
         const expected = e[kind]?.sha256 ?? null;
         const actual = again[kind]?.sha256 ?? null;
         if (expected !== null && expected !== actual) differences.push({ source: e.source, kind, expected, actual });

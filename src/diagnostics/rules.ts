@@ -1092,6 +1092,18 @@ export const docxFailed = rule<{ detail: string }>()({
   hint: internalError.hint,
 });
 
+export const ofdFailed = rule<{ detail: string }>()({
+  id: 'ofd-failed',
+  severity: 'error',
+  group: 'output',
+  sample: { detail: 'font AAAAAA+SimSun cannot be embedded in the OFD: the PDF does not embed it' },
+  message: { zh: (a) => `生成 OFD 文件失败：${a.detail}`, en: (a) => `Writing the OFD file failed: ${a.detail}` },
+  hint: same(
+    'OFD 须嵌入所用字体：换用可嵌入的 TrueType/OpenType 字体，或不生成 OFD；其他原因用 --verbose 查看。',
+    'An OFD must embed its fonts: use an embeddable TrueType/OpenType font, or leave OFD out; --verbose shows other causes.',
+  ),
+});
+
 // ——— The catalogue ———
 
 /** The rules of the pipeline stages (the proofreading rules live with their checks in src/lint/rules.ts). */
@@ -1103,7 +1115,7 @@ export const STAGE_RULES = [
   linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageMissing, imageType, missingGlyph,
   numberingDuplicateTotal, numberingGapTotal, numberingOrder, numberingDuplicateIssue, numberingYearReset, numberingGapIssue,
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
-  templateError, layoutDrift, printFailed, docxFailed,
+  templateError, layoutDrift, printFailed, docxFailed, ofdFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
   importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importWordDoc, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as const;

@@ -18,6 +18,8 @@ export interface ManifestEntry {
   pdf: (OutputFile & { pages: number; browser: string }) | null;
   /** The Word edition (`--format docx`); absent in manifests written before it existed. */
   docx?: OutputFile | null;
+  /** The OFD edition (`--format ofd`, converted from the PDF); absent in manifests written before it existed. */
+  ofd?: (OutputFile & { pages: number }) | null;
   /** Built with --draft while the source still holds 【待补】. */
   draft?: boolean;
 }
@@ -32,7 +34,7 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function manifestEntry(b: Bulletin, html: OutputFile | null, pdf: ManifestEntry['pdf'], docx: OutputFile | null = null): ManifestEntry {
+export function manifestEntry(b: Bulletin, html: OutputFile | null, pdf: ManifestEntry['pdf'], docx: OutputFile | null = null, ofd: ManifestEntry['ofd'] = null): ManifestEntry {
   return {
     source: b.source,
     issue: b.issue,
@@ -43,6 +45,7 @@ export function manifestEntry(b: Bulletin, html: OutputFile | null, pdf: Manifes
     html,
     pdf,
     docx,
+    ...(ofd ? { ofd } : {}),
   };
 }
 

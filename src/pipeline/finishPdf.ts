@@ -36,7 +36,9 @@ export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, ve
 
 /** A file of any shape as a plain one (classic cross-reference table, no object streams), by pdf-lib. */
 async function plainPdf(raw: Uint8Array): Promise<Uint8Array> {
-  const { PDFDocument } = await import('@cantoo/pdf-lib');
+  // Bundled as CommonJS, the library's chunk has only a default export.
+  const mod = (await import('@cantoo/pdf-lib')) as typeof import('@cantoo/pdf-lib') & { default?: typeof import('@cantoo/pdf-lib') };
+  const { PDFDocument } = mod.PDFDocument ? mod : mod.default!;
   const doc = await PDFDocument.load(raw, { updateMetadata: false, parseSpeed: Infinity });
   return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

@@ -70,7 +70,10 @@ export function compileRead(file: VFile, options: CompileOptions): Compiled {
   }
 }
 
-export type Format = 'html' | 'pdf' | 'docx';
+export type Format = 'html' | 'pdf' | 'docx' | 'ofd';
+
+/** Whether a build prints: the PDF, and the OFD edition converted from it. */
+export const prints = (formats: readonly Format[]): boolean => formats.includes('pdf') || formats.includes('ofd');
 
 /** What the back half needs from the run: shared by every issue of a build. */
 export interface ProduceContext {
@@ -115,7 +118,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   }
   // The printer is awaited once the page is rendered, before anything is written: a browser
   // that cannot start fails the run with nothing written.
-  const printer = ctx.formats.includes('pdf') && ctx.printing ? await abortable(ctx.printing, ctx.signal) : undefined;
+  const printer = prints(ctx.formats) && ctx.printing ? await abortable(ctx.printing, ctx.signal) : undefined;
   // A font file shared by several issues is copied once per run (awaited by each user).
   await Promise.all(fonts.files.map((f) => ctx.writer.copyShared(f.from, f.to)));
   for (const image of b.images) await ctx.writer.copy(image.from, image.to);
@@ -126,6 +129,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   const htmlOut = ctx.formats.includes('html') ? { path: htmlRel, sha256: sha256(html) } : null;
 
   let pdfOut: ManifestEntry['pdf'] = null;
+  let finished: { pdf: Uint8Array; pages: number } | undefined;
   if (printer) {
     try {
       throwIfInterrupted(ctx.signal);
@@ -138,12 +142,30 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       ctx.blocked.push(...printed.blocked);
       const { pdf, pages } = await finishPdf(printed.raw, b, printed.layout, ctx.version);
       if (pages !== printed.layout.pages) report(file, rules.layoutDrift, { expected: printed.layout.pages, actual: pages });
-      const pdfRel = `${stem}.pdf`;
-      await ctx.writer.write(pdfRel, pdf);
-      pdfOut = { path: pdfRel, sha256: sha256(pdf), pages, browser: printer.version };
+      finished = { pdf, pages };
+      if (ctx.formats.includes('pdf')) {
+        const pdfRel = `${stem}.pdf`;
+        await ctx.writer.write(pdfRel, pdf);
+        pdfOut = { path: pdfRel, sha256: sha256(pdf), pages, browser: printer.version };
+      }
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
       report(file, rules.printFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
+      return undefined;
+    }
+  }
+
+  // The OFD edition: the finished PDF, page for page, as an OFD package (src/ofd/).
+  let ofdOut: ManifestEntry['ofd'] = null;
+  if (finished && ctx.formats.includes('ofd')) {
+    try {
+      const [{ renderOfd, ofdMeta }, { documentMeta }] = await Promise.all([import('./renderOfd.js'), import('./render.js')]);
+      const ofd = await renderOfd(finished.pdf, ofdMeta(b, documentMeta(b), ctx.version));
+      const ofdRel = `${stem}.ofd`;
+      await ctx.writer.write(ofdRel, ofd);
+      ofdOut = { path: ofdRel, sha256: sha256(ofd), pages: finished.pages };
+    } catch (error) {
+      report(file, rules.ofdFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
       return undefined;
     }
   }
@@ -165,5 +187,5 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   }
   // Without the HTML format the page is not an output: one left by an earlier build goes.
   if (!ctx.formats.includes('html')) await ctx.writer.remove(htmlRel);
-  return { ...manifestEntry(b, htmlOut, pdfOut, docxOut), ...(b.draft ? { draft: true } : {}) };
+  return { ...manifestEntry(b, htmlOut, pdfOut, docxOut, ofdOut), ...(b.draft ? { draft: true } : {}) };
 }

@@ -41,7 +41,7 @@ describe('bin/bulletin', () => {
   it('refuses an unknown format as a usage error, exit 2', async () => {
     const r = await bulletin(FIXTURES, ['build', '--format', 'odt']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("错误：选项 '-f, --format <list>' 的参数 'odt' 无效：未知的格式“odt”，可选 html、pdf、docx\n（用 bulletin --help 查看用法）\n");
+    expect(r.stderr).toBe("错误：选项 '-f, --format <list>' 的参数 'odt' 无效：未知的格式“odt”，可选 html、pdf、docx、ofd\n（用 bulletin --help 查看用法）\n");
   });
 
   it('builds the real issue and says where the files went', async () => {

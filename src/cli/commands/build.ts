@@ -25,7 +25,7 @@ export function registerBuild(program: Command, { io, out, exit }: CommandContex
   const t = out.t.build;
   const parseFormats = (value: string): Format[] => {
     const formats = value.split(',').map((f) => f.trim().toLowerCase());
-    for (const f of formats) if (f !== 'html' && f !== 'pdf' && f !== 'docx') throw new InvalidArgumentError(t.formatInvalid(f));
+    for (const f of formats) if (f !== 'html' && f !== 'pdf' && f !== 'docx' && f !== 'ofd') throw new InvalidArgumentError(t.formatInvalid(f));
     return [...new Set(formats)] as Format[];
   };
   const parseShard = (value: string): Shard => {
@@ -164,8 +164,8 @@ function tellIssue(out: Output, show: (absolute: string) => string, verbose: boo
       if (e.errors) out.say(t.failed(e.source, e.errors));
     } else if (e.status === 'unchanged') out.say(t.unchanged(e.source));
     else if (e.entry) {
-      const outputs = [e.entry.html?.path, e.entry.pdf?.path, e.entry.docx?.path].filter((p): p is string => Boolean(p));
-      out.say(t.built({ source: e.source, outputs: outputs.map((p) => show(path.join(outDir, p))), ...(e.entry.pdf ? { pages: e.entry.pdf.pages } : {}) }));
+      const outputs = [e.entry.html?.path, e.entry.pdf?.path, e.entry.docx?.path, e.entry.ofd?.path].filter((p): p is string => Boolean(p));
+      out.say(t.built({ source: e.source, outputs: outputs.map((p) => show(path.join(outDir, p))), ...(e.entry.pdf || e.entry.ofd ? { pages: e.entry.pdf?.pages ?? e.entry.ofd!.pages } : {}) }));
     }
   };
 }
@@ -193,7 +193,7 @@ function buildJson(result: BuildResult, out: Output) {
     issues: result.issues.map((i) => ({
       source: i.file.path,
       ok: !hasErrors(i.file),
-      outputs: i.entry ? { html: i.entry.html, pdf: i.entry.pdf, docx: i.entry.docx ?? null } : null,
+      outputs: i.entry ? { html: i.entry.html, pdf: i.entry.pdf, docx: i.entry.docx ?? null, ofd: i.entry.ofd ?? null } : null,
       ...(i.unchanged ? { unchanged: true } : {}),
       messages: i.file.messages.map(out.message),
     })),

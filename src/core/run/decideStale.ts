@@ -3,6 +3,7 @@ import type { Analysed } from '../analyse.js';
 import { browserIdentity, issueKey, readCache, runKey, unchanged, type CacheFile } from '../cache.js';
 import type { RunAnalysis } from './analyseSources.js';
 import type { Run } from './plan.js';
+import { prints } from '../../pipeline/index.js';
 
 export interface Staleness {
   /** The build cache as read (or empty with --force); publish records the new entries in it. */
@@ -24,7 +25,7 @@ export async function decideStale(run: Run, analysis: RunAnalysis): Promise<Stal
   const { config } = analysis;
   const cache = run.force ? { version: 1 as const, issues: {} } : await readCache(outDir);
   let browserId = 'none';
-  if (formats.includes('pdf')) {
+  if (prints(formats)) {
     const { discoverBrowser, realSystem } = await import('../../browser/discover.js');
     const found = discoverBrowser({ flag: run.browser, configPath: config.browser.executablePath, channel: config.browser.channel }, realSystem(run.io.env)).chosen;
     browserId = await browserIdentity(found?.path, found?.bundled === true);

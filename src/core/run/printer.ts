@@ -6,6 +6,7 @@ import type { TabPool } from '../../pipeline/print.js';
 import { CACHE_NAME } from '../cache.js';
 import { interruptedError } from '../interrupt.js';
 import type { Run } from './plan.js';
+import { prints } from '../../pipeline/index.js';
 
 /** A started printer: one browser and its pool of warm tabs. */
 export interface Started {
@@ -39,7 +40,7 @@ export class RunPrinter {
    */
   startEarly(): void {
     const { run } = this;
-    if (!run.formats.includes('pdf') || run.signal?.aborted || run.project.sources.length === 0) return;
+    if (!prints(run.formats) || run.signal?.aborted || run.project.sources.length === 0) return;
     if (!run.force && existsSync(path.join(run.outDir, CACHE_NAME))) return;
     // As many tabs as issues to print, up to the pool's size (sources asked for by name count one each).
     const asked = run.paths?.length && run.paths.every((p) => p.endsWith('.md')) ? run.paths.length : run.project.sources.length;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { ManifestEntry } from '../../model/manifest.js';
-import { produce } from '../../pipeline/index.js';
+import { prints, produce } from '../../pipeline/index.js';
 import { templateEnvironment } from '../../pipeline/render.js';
 import type { Writer } from '../../pipeline/write.js';
 import { resolveFonts } from '../../fonts/fonts.js';
@@ -33,7 +33,7 @@ export async function produceIssues(run: Run, analysis: RunAnalysis, stale: Stal
   const fonts = resolveFonts(config, run.io.cwd);
   const produced: Produced = { entries: [], blocked: [] };
   // The printer is awaited only by the first issue that has its page ready to print.
-  const printing = formats.includes('pdf') && stale.toBuild.length > 0 ? printer.acquire(stale.toBuild.length) : undefined;
+  const printing = prints(formats) && stale.toBuild.length > 0 ? printer.acquire(stale.toBuild.length) : undefined;
   const onPrinted = () => printer.printed();
   try {
     throwIfInterrupted(signal);

@@ -45,9 +45,9 @@ export async function publishRun(run: Run, analysis: RunAnalysis, stale: Stalene
   for (const r of settled) if (r.status === 'rejected') throw r.reason;
 }
 
-/** Removes the files an issue's manifest entry names (HTML, PDF, Word, its images). */
+/** Removes the files an issue's manifest entry names (HTML, PDF, Word, OFD, its images). */
 async function removeOutputs(writer: Writer, e: ManifestEntry): Promise<void> {
-  for (const file of [e.html?.path, e.pdf?.path, e.docx?.path]) if (file) await writer.remove(file);
-  const stem = (e.pdf?.path ?? e.html?.path ?? e.docx?.path ?? '').replace(/\.(html|pdf|docx)$/, '');
+  for (const file of [e.html?.path, e.pdf?.path, e.docx?.path, e.ofd?.path]) if (file) await writer.remove(file);
+  const stem = (e.pdf?.path ?? e.html?.path ?? e.docx?.path ?? e.ofd?.path ?? '').replace(/\.(html|pdf|docx|ofd)$/, '');
   if (stem) await writer.remove(`${stem}.assets`);
 }
