@@ -233,7 +233,7 @@ describe('preview', () => {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const url = await until('url', () => /预览：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1], 30_000);
-    expect(await text(`${url}2021/001.html`)).toContain('正文一。');
+    expect((await text(`${url}2021/001.html`)).replace(/<[^>]+>/g, '')).toContain('正文一。');
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(out).toContain('预览已停止，临时文件已删除。');
