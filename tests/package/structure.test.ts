@@ -20,6 +20,7 @@ const LAYER: Record<string, number> = {
   fonts: 1,
   browser: 1,
   import: 1,
+  ofd: 1,
   pipeline: 2,
   'catalogue.ts': 2,
   archive: 3,
