@@ -1,5 +1,5 @@
 // Precision and recall of each proofreading rule over the precision corpus (tests/fixtures/corpus/,
-// verdicts in golden.txt). Deterministic, so apart from `npm run bench` (which times builds):
+// verdicts in golden.txt). Printed at the end of `npm run bench`, and alone by `npm run bench:precision`:
 //   node --import tsx bench/precision.ts
 import { corpusFindings, golden, scores } from '../tests/lint/corpus.js';
 

@@ -341,6 +341,10 @@ async function main(): Promise<number> {
   const ratioOk = SKIP_FLOOR || ratio >= FLOOR_RATIO;
   if (SKIP_FLOOR) out('冷构建 / 打印下限 cold build / print floor：未测 not measured（--no-floor）\n');
   else out(`冷构建 / 打印下限 cold build / print floor：${(ratio * 100).toFixed(0)} %（下限 floor ${floorRate.toFixed(2)} 期/秒），目标 target ≥ ${FLOOR_RATIO * 100} % ${ratioOk ? '✓' : '✗ 未达标 missed'}\n`);
+  // Proofreading precision and recall per rule over the precision corpus (bench/precision.ts).
+  out('\n');
+  await import('./precision.js');
+  out('\n');
   const missed = table.filter((row) => row[8]?.startsWith('✗')).length + (rssOk ? 0 : 1) + (ratioOk ? 0 : 1) + startupMissed;
   out(missed ? `✗ ${missed} 项未达标 target(s) missed\n` : '✓ 全部达标 all targets met\n');
   return missed ? 1 : 0;
