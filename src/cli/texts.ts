@@ -37,6 +37,7 @@ export interface Texts {
     shardInvalid: string;
     force: string;
     draft: string;
+    pdfa: string;
     concurrency: string;
     concurrencyInvalid: string;
     quiet: string;
@@ -183,6 +184,7 @@ export const zh: Texts = {
     shardInvalid: '应写成 k/n，如 1/3（1 ≤ k ≤ n）',
     force: '不用缓存：重新构建每一期（默认只构建源文件、图片、配置、模板、字体或浏览器有变化的期）',
     draft: '源文件中还有【待补】等未完成内容时也生成，输出标为草稿（每页有“草稿”字样，清单中 draft: true）',
+    pdfa: '生成 PDF/A-2b，供长期归档（XMP 元数据、sRGB 输出意图；或配置 pdf.pdfa: true）',
     concurrency: '同时打印的期数，每期一个浏览器标签页（默认：CPU 核数）',
     concurrencyInvalid: '应为 1 到 32 之间的整数',
     quiet: '只显示问题（错误和警告），不显示进度和每期一行',
@@ -402,6 +404,7 @@ Examples:
     shardInvalid: 'write k/n, such as 1/3 (1 ≤ k ≤ n)',
     force: 'ignore the cache and rebuild every issue (by default only issues whose source, images, config, templates, fonts or browser changed)',
     draft: 'build sources that still hold 【待补】 and other unfinished text, marked as drafts (every page says 草稿; draft: true in the manifest)',
+    pdfa: 'write PDF/A-2b for long-term archiving (XMP metadata, an sRGB output intent; or config pdf.pdfa: true)',
     concurrency: 'issues printed at once, each on its own browser tab (default: the number of cores)',
     concurrencyInvalid: 'a whole number from 1 to 32',
     quiet: 'show only problems (errors and warnings): no progress, no line per issue',

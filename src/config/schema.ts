@@ -96,6 +96,14 @@ export const configSchema = z.strictObject({
       { timeout: 60000, channel: 'auto' },
     )
     .check(about('浏览器设置')),
+  pdf: z
+    ._default(
+      z.strictObject({
+        pdfa: z._default(z.boolean(), false).check(about('生成 PDF/A-2b（长期归档：XMP 元数据、sRGB 输出意图）；命令行 --pdfa 也可打开')),
+      }),
+      { pdfa: false },
+    )
+    .check(about('PDF 设置')),
 });
 
 export type Config = z.output<typeof configSchema>;

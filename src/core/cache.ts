@@ -46,6 +46,8 @@ export interface RunInputs {
   root: string;
   formats: string[];
   draft: boolean;
+  /** PDFs as PDF/A-2b. */
+  pdfa?: boolean;
   /** Who prints the PDF: its executable and that file's size and time (or the bundled package's version). */
   browser: string;
 }
@@ -64,7 +66,7 @@ export async function runKey(inputs: RunInputs): Promise<string> {
   // The OFD edition is read from the PDF by pdf.js and zipped by JSZip: their versions count when it is made.
   const ofd = inputs.formats.includes('ofd') ? ['pdfjs-dist', 'jszip', 'fontkit'] : [];
   const packages = [...FONT_PACKAGES, 'docx', '@cantoo/pdf-lib', ...ofd].map((p) => `${p}@${packageVersion(p)}`);
-  return sha(VERSION, JSON.stringify(inputs.config), [...inputs.formats].sort().join(','), String(inputs.draft), inputs.browser, templates.join('\n'), fontFiles.join('\n'), packages.join('\n'));
+  return sha(VERSION, JSON.stringify(inputs.config), [...inputs.formats].sort().join(','), String(inputs.draft), inputs.pdfa ? 'pdfa' : '', inputs.browser, templates.join('\n'), fontFiles.join('\n'), packages.join('\n'));
 }
 
 /** An issue's own inputs on top of the run's: its source text and its images' bytes. */

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { Bulletin } from '../model/bulletin.js';
 import { dateToEpoch } from '../model/dates.js';
 import { documentMeta } from './render.js';
 import type { Layout } from './print.js';
 import { GB9704, PT_PER_MM } from '../layout/geometry.js';
+import { srgbProfile, SRGB_IDENTIFIER } from '../pdfa/srgb.js';
+import { xmpPacket, type XmpInfo } from '../pdfa/xmp.js';
 import { entry, isName, literal, pdfNumber, readPdf, textString, type PdfDict, type PdfFile, type PdfValue } from './pdfSyntax.js';
 
 const PX = 0.75; // CSS px → pt
@@ -20,7 +23,12 @@ const PX = 0.75; // CSS px → pt
  * A file of another shape (a cross-reference stream, object streams) is first rewritten plainly
  * by pdf-lib.
  */
-export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, version: string): Promise<{ pdf: Uint8Array; pages: number }> {
+export interface FinishOptions {
+  /** PDF/A-2b (`--pdfa`, config pdf.pdfa): XMP metadata, an sRGB output intent (besides the /ID every file gets). */
+  pdfa?: boolean;
+}
+
+export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, version: string, options: FinishOptions = {}): Promise<{ pdf: Uint8Array; pages: number }> {
   const file = readPdf(raw) ?? readPdf(await plainPdf(raw));
   if (!file) throw new Error('浏览器生成的 PDF 结构无法识别');
   const edits = new Edits(file);
@@ -29,8 +37,8 @@ export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, ve
   fixCapHeights(objects, edits);
   const pages = pageList(file, edits);
   const outlines = addOutline(edits, b, layout, pages);
-  setInfo(file, edits, b, version);
-  setCatalog(file, edits, outlines);
+  const info = setInfo(file, edits, b, version);
+  setCatalog(file, edits, outlines, options.pdfa ? archival(edits, info) : []);
   return { pdf: edits.write(), pages: pages.length };
 }
 
@@ -110,8 +118,14 @@ class Edits {
       const at = offsets.get(n);
       table += at === undefined ? '0000000000 65535 f \n' : `${String(at).padStart(10, '0')} 00000 n \n`;
     }
-    const kept = file.trailer.entries.filter((e) => e.key !== 'Size' && !(e.key === 'Info' && this.info !== undefined)).map((e) => file.text.slice(e.keyStart, e.value.end));
+    const kept = file.trailer.entries.filter((e) => e.key !== 'Size' && e.key !== 'ID' && !(e.key === 'Info' && this.info !== undefined)).map((e) => file.text.slice(e.keyStart, e.value.end));
     if (this.info !== undefined) kept.push(`/Info ${this.info} 0 R`);
+    // The file identifier (PDF 14.4; PDF/A-2 6.1.3): a hash of the file's body, so the same issue
+    // always gets the same identifier and a different one another.
+    const hash = createHash('sha256');
+    for (const part of parts) hash.update(part);
+    const id = hash.digest('hex').slice(0, 32).toUpperCase();
+    kept.push(`/ID [<${id}> <${id}>]`);
     table += `trailer\n<</Size ${size}\n${kept.join('\n')}>>\nstartxref\n${length}\n%%EOF\n`;
     push(Buffer.from(table, 'latin1'));
     return Buffer.concat(parts);
@@ -258,9 +272,10 @@ function pdfDate(date: Date): string {
 }
 
 /** The document information from the issue, dated by the issue (Chromium's is dated by the clock). */
-function setInfo(file: PdfFile, edits: Edits, b: Bulletin, version: string): void {
+function setInfo(file: PdfFile, edits: Edits, b: Bulletin, version: string): XmpInfo {
   const meta = documentMeta(b);
-  const when = pdfDate(new Date(dateToEpoch(b.date) * 1000));
+  const date = new Date(dateToEpoch(b.date) * 1000);
+  const when = pdfDate(date);
   const info = [
     `/Title ${textString(meta.title)}`,
     `/Author ${textString(meta.author)}`,
@@ -278,17 +293,42 @@ function setInfo(file: PdfFile, edits: Edits, b: Bulletin, version: string): voi
     edits.info = edits.reserve();
     edits.define(edits.info, `<<${info}>>`);
   }
+  return {
+    title: meta.title,
+    author: meta.author,
+    subject: meta.subject,
+    keywords: meta.keywords.join(' '),
+    creator: `bulletin ${version}`,
+    producer: `bulletin ${version} (Chromium)`,
+    date: date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+}
+
+/**
+ * What PDF/A-2b adds to the catalog (ISO 19005-2): the XMP metadata stream (§6.6.2, not
+ * filtered) and the output intent GTS_PDFA1 with an sRGB profile (§6.2.3), which the device RGB
+ * Chromium paints in stands for.
+ */
+function archival(edits: Edits, info: XmpInfo): string[] {
+  const metadata = edits.reserve();
+  const xmp = Buffer.from(xmpPacket(info), 'utf8');
+  edits.define(metadata, `<</Type /Metadata /Subtype /XML /Length ${xmp.length}>>\nstream\n${xmp.toString('latin1')}\nendstream`);
+  const profile = edits.reserve();
+  const icc = srgbProfile();
+  edits.define(profile, `<</N 3 /Length ${icc.length}>>\nstream\n${icc.toString('latin1')}\nendstream`);
+  const intent = `<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier ${literal(SRGB_IDENTIFIER)} /Info ${literal(SRGB_IDENTIFIER)} /DestOutputProfile ${profile} 0 R>>`;
+  return [`/Metadata ${metadata} 0 R`, `/OutputIntents [${intent}]`];
 }
 
 /**
  * The catalog: the language, the title shown in the window, the outline opened beside the pages,
- * and no XMP metadata (Chromium dates it by the clock; the document information says it all).
+ * and no XMP metadata of Chromium's (it dates it by the clock): a PDF/A gets its own (`archive`).
  */
-function setCatalog(file: PdfFile, edits: Edits, outlines: number | undefined): void {
+function setCatalog(file: PdfFile, edits: Edits, outlines: number | undefined, archive: string[]): void {
   const root = entry(file.trailer, 'Root');
   const catalog = root?.kind === 'ref' ? file.objects.get(root.num) : undefined;
   if (root?.kind !== 'ref' || !catalog || catalog.value.kind !== 'dict') throw new Error('PDF 没有文档目录（Catalog）');
-  const replaced = new Set(['Metadata', 'Lang', 'Outlines', 'PageMode']);
+  const replaced = new Set(['Metadata', 'Lang', 'Outlines', 'PageMode', 'OutputIntents']);
   const shown = entry(catalog.value, 'ViewerPreferences');
   const display = entry(shown, 'DisplayDocTitle');
   const showsTitle = shown?.kind === 'ref' || (display?.kind === 'keyword' && display.value === 'true');
@@ -298,6 +338,7 @@ function setCatalog(file: PdfFile, edits: Edits, outlines: number | undefined): 
     ...(showsTitle ? [] : ['/ViewerPreferences <</Type /ViewerPreferences /DisplayDocTitle true>>']),
     `/Lang ${literal('zh-CN')}`,
     ...(outlines === undefined ? [] : [`/Outlines ${outlines} 0 R`, '/PageMode /UseOutlines']),
+    ...archive,
   ];
   edits.replace(root.num, catalog.value, `<<${[...kept, ...added].join('\n')}>>`);
 }

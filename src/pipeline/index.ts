@@ -96,6 +96,8 @@ export interface ProduceContext {
   version: string;
   /** The run's interrupt: a print in progress is abandoned when it fires. */
   signal?: AbortSignal;
+  /** PDFs as PDF/A-2b. */
+  pdfa?: boolean;
 }
 
 /**
@@ -140,7 +142,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       const printed = await abortable(printer.pool.print(htmlFile, page.print, printTier(fonts.chars)), ctx.signal).finally(() => ctx.onPrinted?.());
       const { finishPdf } = await finishing;
       ctx.blocked.push(...printed.blocked);
-      const { pdf, pages } = await finishPdf(printed.raw, b, printed.layout, ctx.version);
+      const { pdf, pages } = await finishPdf(printed.raw, b, printed.layout, ctx.version, { pdfa: ctx.pdfa === true });
       if (pages !== printed.layout.pages) report(file, rules.layoutDrift, { expected: printed.layout.pages, actual: pages });
       finished = { pdf, pages };
       if (ctx.formats.includes('pdf')) {

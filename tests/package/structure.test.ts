@@ -15,6 +15,7 @@ const LAYER: Record<string, number> = {
   diagnostics: 0,
   text: 0,
   layout: 0,
+  pdfa: 0,
   config: 1,
   lint: 1,
   fonts: 1,

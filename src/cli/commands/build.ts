@@ -16,6 +16,7 @@ interface BuildFlags {
   shard?: Shard;
   browser?: string;
   draft?: boolean;
+  pdfa?: boolean;
   force?: boolean;
   concurrency?: number;
   quiet?: boolean;
@@ -44,6 +45,7 @@ export function registerBuild(program: Command, { io, out, exit }: CommandContex
     .option('--shard <k/n>', t.shard, parseShard)
     .option('--force', t.force)
     .option('--draft', t.draft)
+    .option('--pdfa', t.pdfa)
     .option('--browser <path>', out.t.options.browser)
     .option('-j, --concurrency <n>', t.concurrency, (v: string) => {
       const n = Number(v);
@@ -57,7 +59,7 @@ export function registerBuild(program: Command, { io, out, exit }: CommandContex
     .action(async (paths: string[], opts: BuildFlags) => {
       const interrupts = watchInterrupts();
       try {
-        const options = { paths, out: opts.out, formats: opts.format, verbose: opts.verbose, shard: opts.shard, browser: opts.browser, draft: opts.draft, force: opts.force, concurrency: opts.concurrency, io, signal: interrupts.signal };
+        const options = { paths, out: opts.out, formats: opts.format, verbose: opts.verbose, shard: opts.shard, browser: opts.browser, draft: opts.draft, pdfa: opts.pdfa, force: opts.force, concurrency: opts.concurrency, io, signal: interrupts.signal };
         const result = await buildAndReport(options, out, { json: opts.json === true, quiet: opts.quiet === true });
         exit(result.exitCode);
       } finally {

@@ -13,6 +13,8 @@ export interface Run extends BuildOptions {
   outDir: string;
   /** The project's own output folder (config `out`), absolute: where the kept analysis lives. */
   projectOut: string;
+  /** PDFs as PDF/A-2b: --pdfa, or config pdf.pdfa. */
+  pdfa: boolean;
 }
 
 /** Stage 1, plan: the project (config and sources), the formats, the output folder, the concurrency. */
@@ -26,5 +28,6 @@ export async function plan(options: BuildOptions): Promise<Run> {
     concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
     outDir: path.resolve(cwd, options.out ?? project.loaded.config.out),
     projectOut: path.resolve(cwd, project.loaded.config.out),
+    pdfa: options.pdfa === true || project.loaded.config.pdf.pdfa,
   };
 }

@@ -17,6 +17,8 @@ export interface BuildOptions {
   shard?: Shard;
   /** `--draft`: build sources that still hold 【待补】, marked as drafts (watermark, manifest). */
   draft?: boolean;
+  /** `--pdfa`: PDFs as PDF/A-2b (or config pdf.pdfa). */
+  pdfa?: boolean;
   /** `--force`: build every issue, whatever the cache says is unchanged. */
   force?: boolean;
   /** `--browser PATH`: the browser to print with, before config and environment. */
