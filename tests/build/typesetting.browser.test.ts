@@ -17,6 +17,7 @@ const PHRASES = `---
 issue: 2
 total: 2
 date: 2021-06-28
+copies: 120
 ---
 
 # 强化责任落实 筑牢安全防线
@@ -121,6 +122,18 @@ describe('the printed page, as a typesetter reads it (real browser)', () => {
         }
       });
     }
+  });
+
+  it('ends the 版记 with the 印发 line on the closing rule, the copies on a row above it (§7.4.3)', () => {
+    const page = pages.get('phrases/002')!.at(-1)!;
+    const all = lines(page);
+    const printed = all.find((l) => l.text.includes('印发'));
+    const copies = all.find((l) => l.text.includes('共印120份'));
+    expect(printed && copies).toBeTruthy();
+    expect(copies!.baseline).toBeLessThan(printed!.baseline);
+    // Nothing but the page number below the 印发 line.
+    const below = all.filter((l) => l.baseline > printed!.baseline + 1).map((l) => l.text.replace(/\s+/g, ''));
+    expect(below).toEqual([`—${pages.get('phrases/002')!.length}—`]);
   });
 
   it('sets the space between two phrases of a title or heading a full character wide', () => {

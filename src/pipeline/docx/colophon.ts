@@ -19,12 +19,13 @@ export function colophon(k: Kit) {
     ...b.distribution.map((line) =>
       P({ children: [run(`${line.label}：`, 'body', SIZE.sihao, untracked), run(line.text, 'body', SIZE.sihao, untracked)], alignment: AlignmentType.BOTH, indent: { left: oneChar * 3, hanging: oneChar * 3 }, spacing: lineSpacing }),
     ),
+    // GB/T 9704 §7.4.3: the 印发 line is the last, on the closing rule; the copies come before it.
+    ...(b.copies ? [P({ children: [run(`（共印${b.copies}份）`, 'body', SIZE.sihao, untracked)], alignment: AlignmentType.RIGHT, spacing: lineSpacing })] : []),
     P({
       children: [run(b.publisher, 'body', SIZE.sihao, untracked), run(`\t${chineseDate(b.printed)}印发`, 'body', SIZE.sihao, untracked)],
       tabStops: [{ type: TabStopType.RIGHT, position: PAGE.block - 2 * oneChar }],
       spacing: lineSpacing,
     }),
-    ...(b.copies ? [P({ children: [run(`（共印${b.copies}份）`, 'body', SIZE.sihao, untracked)], alignment: AlignmentType.RIGHT, spacing: lineSpacing })] : []),
   ];
   return new d.Table({
     width: { size: PAGE.block, type: d.WidthType.DXA },
