@@ -30,7 +30,7 @@ export interface ImportedFile {
   output?: string;
   encoding?: Encoding;
   /** What the input was read as. */
-  format?: 'pdf' | 'docx' | 'text';
+  format?: 'pdf' | 'docx' | 'doc' | 'text';
   recognised: ImportedFront;
   articles: Array<{ title?: string; headings: number; paragraphs: number }>;
   stats?: CleanStats;
@@ -67,12 +67,13 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
     const bytes = await readInput(absolute, shown, result);
     if (!bytes) continue;
     const kind = inputKind(absolute, bytes);
-    if (kind !== 'doc') result.format = kind;
-    let cleaned: { lines: Line[]; stats: CleanStats };
-    if (kind === 'doc') {
-      report(file, rules.importWordDoc, {});
+    if (kind === 'convert' || kind === 'encrypted') {
+      report(file, rules.importConvertFirst, { reason: kind === 'encrypted' ? 'encrypted' : path.extname(absolute).slice(1).toLowerCase(), file: path.basename(absolute) });
       continue;
-    } else if (kind === 'pdf' || kind === 'docx') {
+    }
+    result.format = kind;
+    let cleaned: { lines: Line[]; stats: CleanStats };
+    if (kind === 'pdf' || kind === 'docx') {
       let lines: Line[];
       try {
         lines = kind === 'pdf' ? await (await import('../import/pdf.js')).pdfLines(bytes) : await (await import('../import/docx.js')).docxLines(bytes);
@@ -85,6 +86,19 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
         continue;
       }
       cleaned = cleanLines(lines, file, { simplified: options.simplified });
+    } else if (kind === 'doc') {
+      let text: string;
+      try {
+        text = await (await import('../import/doc.js')).docText(bytes);
+      } catch (error) {
+        report(file, rules.importUnreadable, { kind: 'Word 97-2003', detail: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      if (text.trim() === '') {
+        report(file, rules.importNoText, { kind: 'Word 97-2003' });
+        continue;
+      }
+      cleaned = clean(normaliseNewlines(text), file, { simplified: options.simplified });
     } else {
       const decoded = decode(bytes);
       if (!decoded.ok) {
@@ -135,12 +149,28 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
   return { exitCode, files: results };
 }
 
-/** What the input is, by its first bytes (a renamed file is read for what it is), else by its name. */
-function inputKind(file: string, bytes: Uint8Array): 'pdf' | 'docx' | 'doc' | 'text' {
-  const head = Buffer.from(bytes.subarray(0, 8));
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'doc';
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && /\.docx$/i.test(file)) return 'docx';
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * What the input is, by its first bytes (a renamed file is read for what it is), else by its
+ * name. An OLE file is a Word 97-2003 .doc, unless it is a WPS or spreadsheet file (.wps, .et,
+ * .dps, .xls: converted first), an encrypted Office file (its package inside an OLE file) or a
+ * .doc saved with a password (the FIB's fEncrypted bit).
+ */
+function inputKind(file: string, bytes: Uint8Array): 'pdf' | 'docx' | 'doc' | 'text' | 'convert' | 'encrypted' {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (/\.(?:wps|et|dps|xls|ppt)$/i.test(file) && (buffer.subarray(0, 8).equals(OLE) || buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))) return 'convert';
+  if (buffer.subarray(0, 8).equals(OLE)) {
+    if (buffer.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0) return 'encrypted';
+    // The FIB opens the WordDocument stream, at the start of a 512-byte sector: wIdent 0xA5EC.
+    for (let at = 512; at + 12 <= buffer.length; at += 512) {
+      if (buffer.readUInt16LE(at) !== 0xa5ec) continue;
+      return (buffer.readUInt16LE(at + 0xa) & 0x0100) !== 0 ? 'encrypted' : 'doc';
+    }
+    return /\.doc$/i.test(file) ? 'doc' : 'convert';
+  }
+  if (buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && /\.docx$/i.test(file)) return 'docx';
   return 'text';
 }
 

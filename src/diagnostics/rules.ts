@@ -967,6 +967,20 @@ export const importWordDoc = rule<Record<string, never>>({
   message: { zh: () => '这是旧版 Word 文档（.doc），无法直接读取', en: () => 'This is a legacy Word document (.doc), which cannot be read directly' },
   hint: same('请在 Word 或 WPS 中“另存为” .docx 后再导入。', 'Save it as .docx from Word or WPS, then import that file.'),
 });
+export const importConvertFirst = rule<{ reason: string; file: string }>({
+  id: 'import-convert-first',
+  severity: 'error',
+  group: 'import',
+  sample: { reason: 'wps', file: '064.wps' },
+  message: {
+    zh: (a) => (a.reason === 'encrypted' ? '这个 Office 文件已加密或设有打开密码，无法读取' : `无法直接读取 .${a.reason} 文件（WPS 或表格、演示文件）`),
+    en: (a) => (a.reason === 'encrypted' ? 'This Office file is encrypted or password-protected and cannot be read' : `A .${a.reason} file (WPS, spreadsheet or presentation) cannot be read directly`),
+  },
+  hint: {
+    zh: (a) => `${a.reason === 'encrypted' ? '在 Word 或 WPS 中输入密码打开，取消加密后另存；或' : '先'}用 LibreOffice 转成 .docx 再导入：soffice --headless --convert-to docx ${a.file}`,
+    en: (a) => `${a.reason === 'encrypted' ? 'Open it with its password in Word or WPS and save it without encryption, or' : 'First'} convert it to .docx with LibreOffice, then import that: soffice --headless --convert-to docx ${a.file}`,
+  },
+});
 export const importUnreadable = rule<{ kind: string; detail: string }>({
   id: 'import-unreadable',
   severity: 'error',
@@ -1095,7 +1109,7 @@ export const STAGE_RULES = [
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
   templateError, layoutDrift, printFailed, docxFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
-  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importWordDoc, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
+  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importWordDoc, importConvertFirst, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as Array<AnyRule>;
 
 
