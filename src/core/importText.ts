@@ -9,6 +9,8 @@ import { clean, cleanLines, type CleanStats } from '../import/clean.js';
 import type { ImportModel, ImportedFront, Line } from '../import/model.js';
 import { recognise } from '../import/recognise.js';
 import { verify, verifyStructure } from '../import/verify.js';
+import { readDoc, readDocx, readPdf, readText, type Reading } from '../import/reading.js';
+import { verifyBlocks } from '../import/verifyBlocks.js';
 import { writeSource } from '../import/writeSource.js';
 import { Writer } from '../pipeline/write.js';
 import { displayPath, type Io } from './io.js';
@@ -73,7 +75,10 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
     }
     result.format = kind;
     let cleaned: { lines: Line[]; stats: CleanStats };
+    /** The input read again for --verify, without the import's structure (reading.ts). */
+    let reading: () => Promise<Reading>;
     if (kind === 'pdf' || kind === 'docx') {
+      reading = async () => (kind === 'pdf' ? readPdf(bytes) : readDocx(bytes));
       let lines: Line[];
       try {
         lines = kind === 'pdf' ? await (await import('../import/pdf.js')).pdfLines(bytes) : await (await import('../import/docx.js')).docxLines(bytes);
@@ -98,6 +103,7 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
         report(file, rules.importNoText, { kind: 'Word 97-2003' });
         continue;
       }
+      reading = async () => readDoc(bytes);
       cleaned = clean(normaliseNewlines(text), file, { simplified: options.simplified });
     } else {
       const decoded = decode(bytes);
@@ -107,6 +113,8 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
         continue;
       }
       result.encoding = decoded.encoding;
+      const text = normaliseNewlines(decoded.text);
+      reading = async () => readText(text);
       cleaned = clean(normaliseNewlines(decoded.text), file, { simplified: options.simplified });
     }
     const { lines, stats } = cleaned;
@@ -141,7 +149,21 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
     result.output = displayPath(io, target);
     if (options.verify) {
       const written = await readFile(target, 'utf8');
-      result.differences = verify(written, lines, file) + verifyStructure(written, model, file);
+      // Lines the import reported as removed (furniture, running heads) are skipped by the reading too.
+      // So are the lines it took as front matter fields (a dateline under the title), and the
+      // lines it reported joining (a paragraph broken at a page end) may go on a paragraph.
+      const linesOf = (id: string) => file.messages.filter((m) => m.ruleId === id && m.line !== undefined).map((m) => m.line as number);
+      const removed = new Set([...linesOf('import-furniture'), ...Object.values(model.found)]);
+      const joined = new Set(linesOf('import-joined'));
+      const body = written.replace(/^---\n[\s\S]*?\n---\n/, '');
+      let blockDifferences: number;
+      try {
+        blockDifferences = verifyBlocks(body, await reading(), file, { ...(options.simplified ? { simplified: true } : {}), ...(kind === 'pdf' || kind === 'docx' ? {} : { removed, joined }) });
+      } catch (error) {
+        report(file, rules.importUnreadable, { kind: result.format === 'pdf' ? 'PDF' : 'Word', detail: error instanceof Error ? error.message : String(error) });
+        blockDifferences = 1;
+      }
+      result.differences = verify(written, lines, file) + verifyStructure(written, model, file) + blockDifferences;
     }
   }
 

@@ -1052,6 +1052,38 @@ export const importVerify = rule<{ kind: 'field' | 'publisher' | 'changed' | 'lo
   hint: same('导入结果与原文不一致：请核对源文件，必要时手工改正。', 'The import differs from the original: check the source and correct it by hand where needed.'),
 });
 
+export const importVerifyBlock = rule<{ kind: 'heading' | 'merged' | 'split' | 'space-lost' | 'space-added' | 'changed' | 'lost' | 'added'; text: string; other?: string }>({
+  id: 'import-verify-block',
+  severity: 'error',
+  group: 'import',
+  sample: { kind: 'merged', text: '会议要求，各级各部门要严格对照巡查要求' },
+  message: {
+    zh: (a) =>
+      ({
+        heading: `标题“${a.text}”在原文中不是单独的一行`,
+        merged: `源文件的段落“${a.text}”在原文中跨过了一个没有排满的行尾（标题或段落在那里结束）：两块被合成了一段`,
+        split: `原文的一段在源文件中被分成了两段，在“${a.text}”之前`,
+        'space-lost': `标题“${a.text}”丢了原文词组之间的空格（原文为“${a.other}”）`,
+        'space-added': `标题“${a.text}”中的空格原文没有（原文为“${a.other}”）`,
+        changed: `源文件的“${a.other}”与原文的“${a.text}”不一致`,
+        lost: `原文的“${a.text}”在源文件中找不到`,
+        added: `源文件的“${a.text}”在原文中找不到`,
+      })[a.kind],
+    en: (a) =>
+      ({
+        heading: `The heading "${a.text}" is not one line of the original`,
+        merged: `The source's paragraph "${a.text}" runs past a line of the original that stops short (a heading or a paragraph ends there): two blocks were merged`,
+        split: `A paragraph of the original is split in two in the source, before "${a.text}"`,
+        'space-lost': `The heading "${a.text}" lost the space between its phrases (the original has "${a.other}")`,
+        'space-added': `The heading "${a.text}" has a space the original does not ("${a.other}")`,
+        changed: `The source's "${a.other}" differs from the original's "${a.text}"`,
+        lost: `"${a.text}" of the original is not in the source`,
+        added: `The source's "${a.text}" is not in the original`,
+      })[a.kind],
+  },
+  hint: same('导入结果的结构与原文不一致：请核对源文件，必要时手工改正。', 'The structure of the import differs from the original: check the source and correct it by hand where needed.'),
+});
+
 // ——— Output ———
 
 export const templateError = rule<{ detail: string }>({
@@ -1109,7 +1141,7 @@ export const STAGE_RULES = [
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
   templateError, layoutDrift, printFailed, docxFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
-  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importWordDoc, importConvertFirst, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
+  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importVerifyBlock, importWordDoc, importConvertFirst, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as Array<AnyRule>;
 
 

@@ -94,6 +94,19 @@ function guardedSimplified(text: string): string {
   return after.map((ch, i) => (near.has(i) ? before[i] : ch)).join('');
 }
 
+/**
+ * The in-line changes the import makes and declares (its summary counts them), for `--verify`
+ * to read the input with: Markdown-ish decoration, pinyin annotations, text decoded back from
+ * UTF-8 read as Windows-1252, traditional characters when --simplified. Nothing that parts or
+ * joins lines, drops a line or touches spaces.
+ */
+export function repairLine(text: string, simplified = false): string {
+  let s = text.normalize('NFC').replace(/^(\s*)#{1,6}\s+/, '$1').replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2');
+  s = repairLatin1(s).text;
+  s = s.replace(PINYIN, '').replace(GARBLED_PINYIN, '〓');
+  return simplified && !crossDecoded(s) ? guardedSimplified(s) : s;
+}
+
 function isFurniture(text: string): boolean {
   return FURNITURE.some((re) => re.test(text));
 }
