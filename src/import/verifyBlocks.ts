@@ -155,8 +155,11 @@ export function verifyBlocks(body: string, reading: Reading, file: VFile, option
     const first = m.lines[0]!;
     const last = m.lines.at(-1)!;
     if (b.kind === 'heading' || (b.kind === 'title' && m.lines.length === 1)) {
-      const boundary = m.lines.length === 2 && b.text.includes('\u3000') && canon(b.text.slice(0, b.text.indexOf('\u3000'))) === first.canon;
-      if (m.lines.length > 1 && !boundary) fail({ kind: 'heading', text: show(b.text) }, first.line);
+      // pdftotext puts the two phrases of a heading with an author's space on lines of their own.
+      const phrases = m.lines.length === 2 && m.lines.every((l) => /^\p{Script=Han}+$/u.test(l.canon));
+      const boundary = phrases && b.text.includes('\u3000') && canon(b.text.slice(0, b.text.indexOf('\u3000'))) === first.canon;
+      if (phrases && !b.text.includes('\u3000')) fail({ kind: 'space-lost', text: b.text, other: `${first.canon}\u3000${last.canon}` }, first.line);
+      else if (m.lines.length > 1 && !boundary) fail({ kind: 'heading', text: show(b.text) }, first.line);
       else if (offset === 0 && m.offset === 0) {
         const raw = boundary ? `${first.text.trim()} ${last.text.trim()}` : first.text.trim();
         const expected = authorSpace(raw.replace(/^[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+$/g, ''));
