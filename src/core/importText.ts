@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { bulletinError, type BulletinError } from '../diagnostics/errors.js';
@@ -38,6 +39,10 @@ export interface ImportedFile {
   stats?: CleanStats;
   /** Number of differences `--verify` found (0: same text). */
   differences?: number;
+  /** The source was there already, the same as this import makes it (a folder imported again). */
+  unchanged?: boolean;
+  /** 【待补】 markers left in the source. */
+  pending?: number;
   file: VFile;
   error?: BulletinError;
 }
@@ -45,91 +50,73 @@ export interface ImportedFile {
 export interface ImportResult {
   exitCode: number;
   files: ImportedFile[];
+  /** import-report.json, as shown to the user, when a folder was imported. */
+  report?: string;
 }
 
 /** Legacy input larger than this is refused: a bulletin's text is a few dozen KB. */
 const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
+/** What a folder given to `import` is searched for (recursively). */
+const IMPORTABLE = /\.(?:pdf|docx|doc|txt|wps|et)$/i;
+
+/** A folder's importable files, recursively, in name order; dot-folders and node_modules skipped. */
+async function filesIn(folder: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) out.push(...(await filesIn(full)));
+    else if (entry.isFile() && IMPORTABLE.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+/** One input read and recognised, before anything is written. */
+interface Prepared {
+  result: ImportedFile;
+  absolute: string;
+  kind?: 'pdf' | 'docx' | 'doc' | 'text';
+  lines?: Line[];
+  model?: ImportModel;
+  source?: string;
+  reading?: () => Promise<Reading>;
+  /** The source written by this run. */
+  target?: string;
+}
+
 /**
- * `bulletin import`: turns legacy bulletin texts (pdftotext output, web copies) into sources,
- * one per issue, reporting what it recognised and what the archivist must check.
+ * `bulletin import`: turns legacy bulletin texts (PDF, Word, .doc, pdftotext output, web copies)
+ * into sources, one per issue, reporting what it recognised and what the archivist must check.
+ * A folder stands for every importable file under it. Files are read and recognised in
+ * parallel (as many at once as the machine has cores), written one after the other in the
+ * order given (the first of two inputs that make the same source wins), and checked by
+ * --verify in parallel again. A file that cannot be read fails alone.
  */
 export async function importText(options: ImportOptions): Promise<ImportResult> {
   const { io } = options;
   const outRoot = path.resolve(io.cwd, options.out ?? 'bulletins');
   const writer = new Writer(outRoot);
   const targets = new Map<string, string>();
-  const results: ImportedFile[] = [];
+  const inputs: string[] = [];
+  let bulk = false;
   for (const input of options.files) {
     const absolute = path.resolve(io.cwd, input);
-    const shown = displayPath(io, absolute);
-    const file = new VFile({ path: shown, cwd: '' });
-    const result: ImportedFile = { input: shown, recognised: {}, articles: [], file };
-    results.push(result);
-    const bytes = await readInput(absolute, shown, result);
-    if (!bytes) continue;
-    const kind = inputKind(absolute, bytes);
-    if (kind === 'convert' || kind === 'encrypted') {
-      report(file, rules.importConvertFirst, { reason: kind === 'encrypted' ? 'encrypted' : path.extname(absolute).slice(1).toLowerCase(), file: path.basename(absolute) });
-      continue;
-    }
-    result.format = kind;
-    let cleaned: { lines: Line[]; stats: CleanStats };
-    /** The input read again for --verify, without the import's structure (reading.ts). */
-    let reading: () => Promise<Reading>;
-    if (kind === 'pdf' || kind === 'docx') {
-      reading = async () => (kind === 'pdf' ? readPdf(bytes) : readDocx(bytes));
-      let lines: Line[];
-      try {
-        lines = kind === 'pdf' ? await (await import('../import/pdf.js')).pdfLines(bytes) : await (await import('../import/docx.js')).docxLines(bytes);
-      } catch (error) {
-        report(file, rules.importUnreadable, { kind: kind === 'pdf' ? 'PDF' : 'Word', detail: error instanceof Error ? error.message : String(error) });
-        continue;
-      }
-      if (lines.length === 0) {
-        report(file, rules.importNoText, { kind: kind === 'pdf' ? 'PDF' : 'Word' });
-        continue;
-      }
-      cleaned = cleanLines(lines, file, { simplified: options.simplified });
-    } else if (kind === 'doc') {
-      let text: string;
-      try {
-        text = await (await import('../import/doc.js')).docText(bytes);
-      } catch (error) {
-        report(file, rules.importUnreadable, { kind: 'Word 97-2003', detail: error instanceof Error ? error.message : String(error) });
-        continue;
-      }
-      if (text.trim() === '') {
-        report(file, rules.importNoText, { kind: 'Word 97-2003' });
-        continue;
-      }
-      reading = async () => readDoc(bytes);
-      cleaned = clean(normaliseNewlines(text), file, { simplified: options.simplified });
-    } else {
-      const decoded = decode(bytes);
-      if (!decoded.ok) {
-        if (decoded.reason === 'binary') report(file, rules.importBinary, { offset: decoded.offset ?? 0 });
-        else report(file, rules.importEncoding, {});
-        continue;
-      }
-      result.encoding = decoded.encoding;
-      const text = normaliseNewlines(decoded.text);
-      reading = async () => readText(text);
-      cleaned = clean(normaliseNewlines(decoded.text), file, { simplified: options.simplified });
-    }
-    const { lines, stats } = cleaned;
-    result.stats = stats;
-    // Text decoded with the wrong one of GBK and UTF-8 cannot be told back: nothing is written.
-    if (file.messages.some((m) => m.ruleId === 'import-cross-decoded')) continue;
-    const model = recognise(lines, file);
-    result.recognised = model.front;
-    result.articles = model.articles.map((a) => ({
-      ...(a.title !== undefined ? { title: a.title } : {}),
-      headings: a.blocks.filter((b) => b.type === 'heading').length,
-      paragraphs: a.blocks.filter((b) => b.type === 'paragraph').length,
-    }));
-    const source = writeSource(model);
-    const target = path.join(outRoot, ...targetName(model, absolute));
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isDirectory()) {
+      bulk = true;
+      inputs.push(...(await filesIn(absolute)));
+    } else inputs.push(absolute);
+  }
+  const { default: pLimit } = await import('p-limit');
+  const limit = pLimit(Math.max(1, Math.min(os.availableParallelism(), 8)));
+  const prepared = await Promise.all(inputs.map((absolute) => limit(() => prepareSafely(absolute, options))));
+
+  for (const p of prepared) {
+    const { result, model, source } = p;
+    if (!model || source === undefined) continue;
+    const shown = result.input;
+    const target = path.join(outRoot, ...targetName(model, p.absolute));
     const earlier = targets.get(target);
     if (earlier !== undefined) {
       result.error = bulletinError('ImportDuplicateTarget', [displayPath(io, target), earlier, shown]);
@@ -137,6 +124,14 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
     }
     targets.set(target, shown);
     if (!options.force && (await exists(target))) {
+      // Importing a folder again leaves the sources it wrote as they are: the same source is
+      // no error; another one is never overwritten without --force.
+      if (bulk && (await readFile(target, 'utf8').catch(() => undefined)) === source) {
+        result.output = displayPath(io, target);
+        result.unchanged = true;
+        p.target = target;
+        continue;
+      }
       result.error = bulletinError('ImportTargetExists', [displayPath(io, target), shown]);
       continue;
     }
@@ -147,28 +142,167 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
       continue;
     }
     result.output = displayPath(io, target);
-    if (options.verify) {
-      const written = await readFile(target, 'utf8');
-      // Lines the import reported as removed (furniture, running heads) are skipped by the reading too.
-      // So are the lines it took as front matter fields (a dateline under the title), and the
-      // lines it reported joining (a paragraph broken at a page end) may go on a paragraph.
-      const linesOf = (id: string) => file.messages.filter((m) => m.ruleId === id && m.line !== undefined).map((m) => m.line as number);
-      const removed = new Set([...linesOf('import-furniture'), ...Object.values(model.found)]);
-      const joined = new Set(linesOf('import-joined'));
-      const body = written.replace(/^---\n[\s\S]*?\n---\n/, '');
-      let blockDifferences: number;
-      try {
-        blockDifferences = verifyBlocks(body, await reading(), file, { ...(options.simplified ? { simplified: true } : {}), ...(kind === 'pdf' || kind === 'docx' ? {} : { removed, joined }) });
-      } catch (error) {
-        report(file, rules.importUnreadable, { kind: result.format === 'pdf' ? 'PDF' : 'Word', detail: error instanceof Error ? error.message : String(error) });
-        blockDifferences = 1;
-      }
-      result.differences = verify(written, lines, file) + verifyStructure(written, model, file) + blockDifferences;
-    }
+    p.target = target;
   }
 
+  if (options.verify) {
+    await Promise.all(
+      prepared.map((p) =>
+        limit(async () => {
+          const target = p.target;
+          if (target && p.model && p.lines && p.reading && p.kind) p.result.differences = await verifyOne(await readFile(target, 'utf8'), p as Required<Prepared>, options);
+        }),
+      ),
+    );
+  }
+
+  const results = prepared.map((p) => p.result);
   const exitCode = results.some((r) => r.error || hasErrors(r.file)) ? 1 : 0;
-  return { exitCode, files: results };
+  if (bulk) await writeReport(path.resolve(io.cwd, 'import-report.json'), results);
+  return { exitCode, files: results, ...(bulk ? { report: displayPath(io, path.resolve(io.cwd, 'import-report.json')) } : {}) };
+}
+
+/** prepare(), with anything it did not foresee failing this file alone. */
+async function prepareSafely(absolute: string, options: ImportOptions): Promise<Prepared> {
+  const shown = displayPath(options.io, absolute);
+  try {
+    return await prepare(absolute, shown, options);
+  } catch (error) {
+    const file = new VFile({ path: shown, cwd: '' });
+    const result: ImportedFile = { input: shown, recognised: {}, articles: [], file };
+    result.error = bulletinError('ImportInputUnreadable', [shown, error instanceof Error ? error.message : String(error)], error);
+    return { result, absolute };
+  }
+}
+
+/** Reads and recognises one input: the source it makes, nothing written yet. */
+async function prepare(absolute: string, shown: string, options: ImportOptions): Promise<Prepared> {
+  const file = new VFile({ path: shown, cwd: '' });
+  const result: ImportedFile = { input: shown, recognised: {}, articles: [], file };
+  const done: Prepared = { result, absolute };
+  const bytes = await readInput(absolute, shown, result);
+  if (!bytes) return done;
+  const kind = inputKind(absolute, bytes);
+  if (kind === 'convert' || kind === 'encrypted') {
+    report(file, rules.importConvertFirst, { reason: kind === 'encrypted' ? 'encrypted' : path.extname(absolute).slice(1).toLowerCase(), file: path.basename(absolute) });
+    return done;
+  }
+  result.format = kind;
+  let cleaned: { lines: Line[]; stats: CleanStats };
+  /** The input read again for --verify, without the import's structure (reading.ts). */
+  let reading: () => Promise<Reading>;
+  if (kind === 'pdf' || kind === 'docx') {
+    reading = async () => (kind === 'pdf' ? readPdf(bytes) : readDocx(bytes));
+    let lines: Line[];
+    try {
+      lines = kind === 'pdf' ? await (await import('../import/pdf.js')).pdfLines(bytes) : await (await import('../import/docx.js')).docxLines(bytes);
+    } catch (error) {
+      report(file, rules.importUnreadable, { kind: kind === 'pdf' ? 'PDF' : 'Word', detail: error instanceof Error ? error.message : String(error) });
+      return done;
+    }
+    if (lines.length === 0) {
+      report(file, rules.importNoText, { kind: kind === 'pdf' ? 'PDF' : 'Word' });
+      return done;
+    }
+    cleaned = cleanLines(lines, file, { simplified: options.simplified });
+  } else if (kind === 'doc') {
+    let text: string;
+    try {
+      text = await (await import('../import/doc.js')).docText(bytes);
+    } catch (error) {
+      report(file, rules.importUnreadable, { kind: 'Word 97-2003', detail: error instanceof Error ? error.message : String(error) });
+      return done;
+    }
+    if (text.trim() === '') {
+      report(file, rules.importNoText, { kind: 'Word 97-2003' });
+      return done;
+    }
+    reading = async () => readDoc(bytes);
+    cleaned = clean(normaliseNewlines(text), file, { simplified: options.simplified });
+  } else {
+    const decoded = decode(bytes);
+    if (!decoded.ok) {
+      if (decoded.reason === 'binary') report(file, rules.importBinary, { offset: decoded.offset ?? 0 });
+      else report(file, rules.importEncoding, {});
+      return done;
+    }
+    result.encoding = decoded.encoding;
+    const text = normaliseNewlines(decoded.text);
+    reading = async () => readText(text);
+    cleaned = clean(text, file, { simplified: options.simplified });
+  }
+  const { lines, stats } = cleaned;
+  result.stats = stats;
+  // Text decoded with the wrong one of GBK and UTF-8 cannot be told back: nothing is written.
+  if (file.messages.some((m) => m.ruleId === 'import-cross-decoded')) return done;
+  const model = recognise(lines, file);
+  result.recognised = model.front;
+  result.articles = model.articles.map((a) => ({
+    ...(a.title !== undefined ? { title: a.title } : {}),
+    headings: a.blocks.filter((b) => b.type === 'heading').length,
+    paragraphs: a.blocks.filter((b) => b.type === 'paragraph').length,
+  }));
+  const source = writeSource(model);
+  result.pending = source.split('【待补】').length - 1;
+  return { ...done, kind, lines, model, source, reading };
+}
+
+/** --verify of one written source: text and front matter, structure, and block by block against the input read again. */
+async function verifyOne(written: string, p: Required<Prepared>, options: ImportOptions): Promise<number> {
+  const { file } = p.result;
+  // Lines the import reported as removed (furniture, running heads) are skipped by the reading
+  // too, and so are the lines it took as front matter fields (a dateline under the title); the
+  // lines it reported joining (a paragraph broken at a page end) may go on a paragraph.
+  const linesOf = (id: string) => file.messages.filter((m) => m.ruleId === id && m.line !== undefined).map((m) => m.line as number);
+  const removed = new Set([...linesOf('import-furniture'), ...Object.values(p.model.found)]);
+  const joined = new Set(linesOf('import-joined'));
+  const body = written.replace(/^---\n[\s\S]*?\n---\n/, '');
+  let blockDifferences: number;
+  try {
+    blockDifferences = verifyBlocks(body, await p.reading(), file, { ...(options.simplified ? { simplified: true } : {}), ...(p.kind === 'pdf' || p.kind === 'docx' ? {} : { removed, joined }) });
+  } catch (error) {
+    report(file, rules.importUnreadable, { kind: p.kind === 'pdf' ? 'PDF' : 'Word', detail: error instanceof Error ? error.message : String(error) });
+    blockDifferences = 1;
+  }
+  return verify(written, p.lines, file) + verifyStructure(written, p.model, file) + blockDifferences;
+}
+
+/** What import-report.json says of one input. */
+export interface ReportEntry {
+  input: string;
+  source: string | null;
+  status: 'written' | 'unchanged' | 'failed';
+  format: string | null;
+  recognised: ImportedFront;
+  /** 【待补】 markers left in the source for the archivist. */
+  pending: number;
+  /** --verify's verdict: the number of differences, or null when it was not run. */
+  differences: number | null;
+  errors: string[];
+}
+
+export function reportEntries(results: ImportedFile[]): ReportEntry[] {
+  return results.map((r) => ({
+    input: r.input,
+    source: r.output ?? null,
+    status: r.output === undefined ? 'failed' : r.unchanged ? 'unchanged' : 'written',
+    format: r.format ?? null,
+    recognised: r.recognised,
+    pending: r.pending ?? 0,
+    differences: r.differences ?? null,
+    // Each error with its line and its hint: "12: reason — hint".
+    errors: [
+      ...(r.error ? [r.error.message] : []),
+      ...r.file.messages.filter((m) => m.fatal === true).map((m) => `${m.line ? `${m.line}: ` : ''}${m.reason}${m.note ? ` — ${m.note}` : ''}`),
+    ],
+  }));
+}
+
+/** import-report.json, written whole or not at all (a temporary file renamed). */
+async function writeReport(target: string, results: ImportedFile[]): Promise<void> {
+  const temporary = `${target}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify({ files: reportEntries(results) }, null, 2)}\n`);
+  await rename(temporary, target);
 }
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

@@ -181,7 +181,7 @@ export function verifyBlocks(body: string, reading: Reading, file: VFile, option
         // Without indents (raw pdftotext) a paragraph's first line is still two characters short
         // of the measure, unless it is its only line; a sentence's end at a full line is no sign.
         const unindented = first !== last && reading.measure !== undefined && printedWidth(first.text) >= reading.measure - 1;
-        const goesOn = first.indent === undefined ? !TERMINAL.test(previous.last.text.trim()) || unindented : !first.indent;
+        const goesOn = first.indent === undefined ? !TERMINAL.test(previous.last.canon) || unindented : !first.indent;
         if (goesOn) fail({ kind: 'split', text: show(b.text) }, first.line);
       }
     }
