@@ -43,6 +43,8 @@ export interface ImportedFile {
   unchanged?: boolean;
   /** 【待补】 markers left in the source. */
   pending?: number;
+  /** Pictures taken out of a Word file, written next to the source. */
+  images?: string[];
   file: VFile;
   error?: BulletinError;
 }
@@ -143,6 +145,16 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
     }
     result.output = displayPath(io, target);
     p.target = target;
+    try {
+      for (const block of model.articles.flatMap((a) => a.blocks)) {
+        if (!block.image?.name) continue;
+        const image = path.join(path.dirname(target), 'images', block.image.name);
+        await writer.write(path.relative(outRoot, image).split(path.sep).join('/'), block.image.data);
+        result.images = [...(result.images ?? []), displayPath(io, image)];
+      }
+    } catch (error) {
+      result.error = bulletinError('OutputNotWritable', [displayPath(io, target), error instanceof Error ? error.message : String(error)], error);
+    }
   }
 
   if (options.verify) {
@@ -242,6 +254,10 @@ async function prepare(absolute: string, shown: string, options: ImportOptions):
     headings: a.blocks.filter((b) => b.type === 'heading').length,
     paragraphs: a.blocks.filter((b) => b.type === 'paragraph').length,
   }));
+  // Pictures from a Word file go next to the source: images/<source's name>-<n>.<ext>.
+  const stem = targetName(model, absolute).at(-1)!.replace(/\.md$/, '');
+  let picture = 0;
+  for (const block of model.articles.flatMap((a) => a.blocks)) if (block.image) block.image.name = `${stem}-${++picture}.${block.image.ext}`;
   const source = writeSource(model);
   result.pending = source.split('【待补】').length - 1;
   return { ...done, kind, lines, model, source, reading };

@@ -11,6 +11,7 @@ export interface Unit {
   /** What the input said the line is (model.ts Line.hint), with a table row's cells. */
   hint?: Line['hint'];
   cells?: string[];
+  image?: Line['image'];
 }
 
 const length = (text: string): number => [...text].length;
@@ -91,7 +92,7 @@ function goesOn(previous: string, next: string, measure: number): boolean {
  */
 export function paragraphs(lines: Line[], file: VFile): Unit[] {
   // Lines that say what they are (a PDF's, a Word file's) are whole already: nothing to join.
-  if (lines.some((l) => l.hint && l.hint !== 'row')) return lines.filter((l) => l.text !== '').map(({ text, line, hint, cells }) => ({ text, line, ...(hint ? { hint } : {}), ...(cells ? { cells } : {}) }));
+  if (lines.some((l) => l.hint && l.hint !== 'row')) return lines.filter((l) => l.text !== '' || l.image).map(({ text, line, hint, cells, image }) => ({ text, line, ...(hint ? { hint } : {}), ...(cells ? { cells } : {}), ...(image ? { image } : {}) }));
   const measure = printedMeasure(lines);
   if (measure !== undefined) return printedParagraphs(lines, measure, file);
   const blocks: Line[][] = [];

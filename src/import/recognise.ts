@@ -338,7 +338,7 @@ function hinted(unit: Unit, current: ImportedArticle, open: (unit: Unit) => Impo
       else current.blocks.push({ type: 'table', text: '', rows: [unit.cells ?? [unit.text]], line: unit.line });
       return;
     case 'figure':
-      current.blocks.push({ type: 'figure', text: unit.text, line: unit.line });
+      current.blocks.push({ type: 'figure', text: unit.text, line: unit.line, ...(unit.image ? { image: unit.image } : {}) });
       return;
     default:
       current.blocks.push({ type: 'paragraph', text: unit.text, line: unit.line });
