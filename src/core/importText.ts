@@ -209,7 +209,8 @@ async function prepare(absolute: string, shown: string, options: ImportOptions):
     try {
       lines = kind === 'pdf' ? await (await import('../import/pdf.js')).pdfLines(bytes) : await (await import('../import/docx.js')).docxLines(bytes);
     } catch (error) {
-      report(file, rules.importUnreadable, { kind: kind === 'pdf' ? 'PDF' : 'Word', detail: error instanceof Error ? error.message : String(error) });
+      if ((error as { name?: string }).name === 'PasswordException') report(file, rules.importConvertFirst, { reason: 'encrypted-pdf', file: path.basename(absolute) });
+      else report(file, rules.importUnreadable, { kind: kind === 'pdf' ? 'PDF' : 'Word', detail: error instanceof Error ? error.message : String(error) });
       return done;
     }
     if (lines.length === 0) {

@@ -973,12 +973,28 @@ export const importConvertFirst = rule<{ reason: string; file: string }>({
   group: 'import',
   sample: { reason: 'wps', file: '064.wps' },
   message: {
-    zh: (a) => (a.reason === 'encrypted' ? '这个 Office 文件已加密或设有打开密码，无法读取' : `无法直接读取 .${a.reason} 文件（WPS 或表格、演示文件）`),
-    en: (a) => (a.reason === 'encrypted' ? 'This Office file is encrypted or password-protected and cannot be read' : `A .${a.reason} file (WPS, spreadsheet or presentation) cannot be read directly`),
+    zh: (a) =>
+      a.reason === 'encrypted'
+        ? '这个 Office 文件已加密或设有打开密码，无法读取'
+        : a.reason === 'encrypted-pdf'
+          ? '这个 PDF 设有打开密码，无法读取'
+          : `无法直接读取 .${a.reason} 文件（WPS 或表格、演示文件）`,
+    en: (a) =>
+      a.reason === 'encrypted'
+        ? 'This Office file is encrypted or password-protected and cannot be read'
+        : a.reason === 'encrypted-pdf'
+          ? 'This PDF needs a password to open and cannot be read'
+          : `A .${a.reason} file (WPS, spreadsheet or presentation) cannot be read directly`,
   },
   hint: {
-    zh: (a) => `${a.reason === 'encrypted' ? '在 Word 或 WPS 中输入密码打开，取消加密后另存；或' : '先'}用 LibreOffice 转成 .docx 再导入：soffice --headless --convert-to docx ${a.file}`,
-    en: (a) => `${a.reason === 'encrypted' ? 'Open it with its password in Word or WPS and save it without encryption, or' : 'First'} convert it to .docx with LibreOffice, then import that: soffice --headless --convert-to docx ${a.file}`,
+    zh: (a) =>
+      a.reason === 'encrypted-pdf'
+        ? `用密码打开后另存一份不加密的 PDF 再导入，例如：qpdf --decrypt --password=密码 ${a.file} 解密后.pdf`
+        : `${a.reason === 'encrypted' ? '在 Word 或 WPS 中输入密码打开，取消加密后另存；或' : '先'}用 LibreOffice 转成 .docx 再导入：soffice --headless --convert-to docx ${a.file}`,
+    en: (a) =>
+      a.reason === 'encrypted-pdf'
+        ? `Save a copy without the password and import that, e.g. qpdf --decrypt --password=PASSWORD ${a.file} decrypted.pdf`
+        : `${a.reason === 'encrypted' ? 'Open it with its password in Word or WPS and save it without encryption, or' : 'First'} convert it to .docx with LibreOffice, then import that: soffice --headless --convert-to docx ${a.file}`,
   },
 });
 export const importUnreadable = rule<{ kind: string; detail: string }>({
