@@ -109,8 +109,10 @@ export function measureOf(texts: string[]): number | undefined {
   for (const w of widths) counts.set(Math.round(w), (counts.get(Math.round(w)) ?? 0) + 1);
   const shared = [...counts].filter(([w, n]) => w <= 60 && n >= 3).map(([w]) => w);
   if (!shared.length) return undefined;
-  const measure = Math.max(...shared);
-  const wider = widths.filter((w) => w > measure + 0.6).length;
+  let measure = Math.max(...shared);
+  // A mark hung in the margin makes a line one wider than the measure: such lines are fewer.
+  if ((counts.get(measure - 1) ?? 0) >= (counts.get(measure) ?? 0)) measure -= 1;
+  const wider = widths.filter((w) => w > measure + 1.6).length;
   return measure >= 15 && wider <= widths.length * 0.05 ? measure : undefined;
 }
 

@@ -179,8 +179,8 @@ export function verifyBlocks(body: string, reading: Reading, file: VFile, option
       if (short) fail({ kind: 'merged', text: show(b.text) }, m.lines[m.lines.indexOf(short) + 1]!.line);
       if (previous?.block.kind === 'paragraph' && offset === 0 && reading.printed && previous.last.full) {
         // Without indents (raw pdftotext) a paragraph's first line is still two characters short
-        // of the measure, unless it is its only line; a sentence's end at a full line is no sign.
-        const unindented = first !== last && reading.measure !== undefined && printedWidth(first.text) >= reading.measure - 1;
+        // of the measure (a mark hung at its end aside); a sentence's end at a full line is no sign.
+        const unindented = reading.measure !== undefined && printedWidth(first.text.trim().replace(/[，。、；：！？）》”’]$/, '')) >= reading.measure - 1.5;
         const goesOn = first.indent === undefined ? !TERMINAL.test(previous.last.canon) || unindented : !first.indent;
         if (goesOn) fail({ kind: 'split', text: show(b.text) }, first.line);
       }

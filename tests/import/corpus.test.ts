@@ -1,7 +1,8 @@
 // The producer corpus (tests/fixtures/import/corpus, made once by its make.mjs): the real issue
 // 064, and a copy whose two headings hold an author's space, each as Word typed by an editor,
 // its .doc, LibreOffice's text, LibreOffice's PDFs (one CJK font for everything; faces told
-// apart), bulletin's own PDF, and pdftotext raw and -layout of each PDF. Each must import to its
+// apart), bulletin's own PDF, pdftotext raw and -layout of each PDF, and pdftotext raw of the
+// issue printed 27, 29 and 30 to a line (with a line broken before a squeezed "；"). Each must import to its
 // source exactly, and --verify must find it the same as the input; each deliberately broken
 // source (a heading merged into the body, a paragraph split, a lost space, moved quotes) must
 // make --verify fail, naming the difference first.
@@ -29,6 +30,9 @@ const SHAPES = [
   'bulletin.pdf',
   'bulletin.raw.txt',
   'bulletin.layout.txt',
+  'wrapped-27.raw.txt',
+  'wrapped-29.raw.txt',
+  'wrapped-30.raw.txt',
 ];
 
 describe.each(SOURCES)('corpus %s', (name) => {
