@@ -4,11 +4,13 @@
  * end, an author's space, the order of characters on a line) is checked against the input and
  * not against itself.
  *
- * - PDF: each page's text in drawing order (pdf.js's runs as they come in the content stream,
- *   never sorted within a line), a new line where the baseline changes, a space where a run
- *   starts half a character or more after the last one ended; the lines of a page top to
- *   bottom (a masthead may be drawn after the text under it); with each line's edges, so that
- *   a line that fills the measure and a line indented as a paragraph's first are known.
+ * - PDF: each page's text as pdf.js's runs give it, a new line where the baseline changes; the
+ *   runs of a line cut at their blanks and placed by where each part starts (what another font
+ *   draws into a run's blank lands there; nothing is placed character by character, as the
+ *   import does), a space where a part starts half a character or more after the last ended;
+ *   the lines of a page top to bottom (a masthead may be drawn after the text under it); with
+ *   each line's edges, so that a line that fills the measure and a line indented as a
+ *   paragraph's first are known.
  * - Word (.docx): the paragraphs of word/document.xml (those of table cells too), one a line.
  * - Word 97-2003 (.doc): the paragraphs word-extractor gives, one a line.
  * - Text: the raw lines of the file (a form feed starts a line too), with what pdftotext does
@@ -49,16 +51,31 @@ function mode(values: number[]): number | undefined {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
 }
 
+/** A run's text cut at its blanks, each part placed by the advances before it (a Chinese character one, a Latin one half). */
+function blankParts(str: string, x: number, w: number): Array<{ text: string; x: number; w: number }> {
+  const advance = (ch: string) => ((ch.codePointAt(0) ?? 0) < 0x2000 ? 0.5 : 1);
+  const total = [...str].reduce((sum, ch) => sum + advance(ch), 0) || 1;
+  const out: Array<{ text: string; x: number; w: number }> = [];
+  let at = 0;
+  for (const part of str.split(/(\s+)/)) {
+    const units = [...part].reduce((sum, ch) => sum + advance(ch), 0);
+    if (part !== '') out.push({ text: part, x: x + (at / total) * w, w: (units / total) * w });
+    at += units;
+  }
+  return out;
+}
+
 /** A PDF's text in drawing order, line by line, with each line's edges. */
 export async function readPdf(bytes: Uint8Array): Promise<Reading> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const raw: Array<{ text: string; x0: number; x1: number; size: number }> = [];
+  type Piece = { text: string; x: number; w: number };
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      const lines: Array<{ text: string; x0: number; x1: number; size: number; y: number }> = [];
+      const lines: Array<{ pieces: Piece[]; size: number; y: number }> = [];
       let current: (typeof lines)[number] | undefined;
       for (const item of content.items) {
         if (!('str' in item) || item.str === '') continue;
@@ -68,22 +85,27 @@ export async function readPdf(bytes: Uint8Array): Promise<Reading> {
         const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || 1;
         if (!current || Math.abs(y - current.y) > size * 0.5) {
           if (current) lines.push(current);
-          if (item.str.trim() === '') {
-            current = undefined;
-            continue;
-          }
-          current = { text: item.str, x0: x, x1: x + item.width, size, y };
-          continue;
+          current = { pieces: [], size, y };
         }
-        if (x - current.x1 > size * 0.5 && !/\s$/.test(current.text)) current.text += ' ';
-        current.text += item.str;
-        current.x0 = Math.min(current.x0, x);
-        current.x1 = Math.max(current.x1, x + item.width);
         current.size = Math.max(current.size, size);
+        current.pieces.push(...blankParts(item.str, x, item.width));
       }
       if (current) lines.push(current);
-      // Top to bottom, lines on one baseline in the order drawn (a stable sort).
-      raw.push(...lines.sort((a, b) => b.y - a.y));
+      // Top to bottom (a masthead may be drawn after the text under it).
+      for (const line of lines.sort((a, b) => b.y - a.y)) {
+        // Within a line, runs cut at their blanks are placed by where they start: what another
+        // font draws into a blank of a run (a quote) lands there. Nothing finer is guessed.
+        const pieces = line.pieces.filter((p) => p.text.trim() !== '').sort((a, b) => a.x - b.x);
+        if (!pieces.length) continue;
+        let text = '';
+        let end = pieces[0]!.x;
+        for (const p of pieces) {
+          if (text && p.x - end > line.size * 0.5) text += ' ';
+          text += p.text;
+          end = Math.max(end, p.x + p.w);
+        }
+        raw.push({ text, x0: pieces[0]!.x, x1: Math.max(...pieces.map((p) => p.x + p.w)), size: line.size });
+      }
       page.cleanup();
     }
   } finally {

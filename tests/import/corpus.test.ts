@@ -90,3 +90,22 @@ describe('--verify on broken sources (064-spaced)', async () => {
     });
   });
 });
+
+describe('quotes drawn in another font into a run of the body font (quotes.pdf, made by quotes.mjs)', () => {
+  it('land where they are drawn, and --verify agrees', async () => {
+    const dir = await tempDir();
+    await copyFile(path.join(corpus, 'quotes.pdf'), path.join(dir, 'quotes.pdf'));
+    const result = await importText({ files: ['quotes.pdf'], verify: true, io: captureIo(dir) });
+    expect(result.files[0]!.differences).toBe(0);
+    const written = await readFile(path.join(dir, result.files[0]!.output!), 'utf8');
+    expect(written.replace(/^---\n[\s\S]*?\n---\n\n/, '')).toBe(await readFile(path.join(corpus, 'quotes.md'), 'utf8'));
+  });
+
+  it('--verify fails on the quotes at the end of their lines, as a reader of whole runs put them', async () => {
+    const body = await readFile(path.join(corpus, 'quotes.md'), 'utf8');
+    const moved = body.replace('紧扣“查问题', '紧扣查问题').replace('题、促整改、保安全”核心', '题、促整改、保安全核心');
+    const file = new VFile();
+    expect(verifyBlocks(moved, await readPdf(await readFile(path.join(corpus, 'quotes.pdf'))), file)).toBeGreaterThan(0);
+    expect(file.messages[0]?.reason).toContain('不一致');
+  });
+});
