@@ -1,5 +1,5 @@
 import type { Line } from './model.js';
-import { HEADING_END, PAGE_NUMBER } from './patterns.js';
+import { HEADING_END, PAGE_NUMBER, TERMINAL } from './patterns.js';
 
 /**
  * `bulletin import file.pdf`: the text of a PDF with its positions and fonts (pdf.js), turned
@@ -282,7 +282,10 @@ export async function pdfLines(bytes: Uint8Array): Promise<Line[]> {
     const next = all[i + 1];
     // What follows a heading starts afresh: an indented line, a title, another face, or nothing.
     const nextStarts = !next || next.size > size * 1.2 || next.x0 > left + size * 1.5 || faceOf(next) !== face;
-    const startsHere = !paragraph?.open || indented || (face !== 0 && paragraph.text !== '');
+    // A heading may follow a paragraph whose last line fills the measure: after a sentence's
+    // end, a short line that is no sentence, with a fresh start after it, starts afresh too.
+    const afterSentence = paragraph !== undefined && TERMINAL.test(paragraph.text) && nextStarts && !/[）)”’》」』]$/.test(text);
+    const startsHere = !paragraph?.open || indented || (face !== 0 && paragraph.text !== '') || afterSentence;
     const spaced = l.segments.length === 1 || (l.segments.length === 2 && /^\p{Script=Han}.*\p{Script=Han}$/u.test(text));
     if (spaced && startsHere && !full && headingShape(text) && !/^——/.test(text) && (face !== 0 || nextStarts) && Math.abs(l.size - size) < 0.5) {
       end();

@@ -109,3 +109,21 @@ describe('quotes drawn in another font into a run of the body font (quotes.pdf, 
     expect(file.messages[0]?.reason).toContain('不一致');
   });
 });
+
+describe('a flush-left heading after a paragraph whose last line fills the measure (heading.pdf, one font, made by quotes.mjs)', () => {
+  it('is a heading, and --verify agrees', async () => {
+    const dir = await tempDir();
+    await copyFile(path.join(corpus, 'heading.pdf'), path.join(dir, 'heading.pdf'));
+    const result = await importText({ files: ['heading.pdf'], verify: true, io: captureIo(dir) });
+    expect(result.files[0]!.differences).toBe(0);
+    const written = await readFile(path.join(dir, result.files[0]!.output!), 'utf8');
+    expect(written.replace(/^---\n[\s\S]*?\n---\n\n/, '')).toBe(await readFile(path.join(corpus, 'heading.md'), 'utf8'));
+  });
+
+  it('--verify fails when the heading is read as body text', async () => {
+    const body = (await readFile(path.join(corpus, 'heading.md'), 'utf8')).replace('工作。\n\n## 严格落实责任\n\n各地', '工作。严格落实责任各地');
+    const file = new VFile();
+    expect(verifyBlocks(body, await readPdf(await readFile(path.join(corpus, 'heading.pdf'))), file)).toBeGreaterThan(0);
+    expect(file.messages[0]?.reason).toContain('两块被合成了一段');
+  });
+});
