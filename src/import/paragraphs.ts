@@ -70,13 +70,11 @@ export function printedMeasure(lines: Line[]): number | undefined {
   // WPS): fewer than the lines that fill the measure.
   if ((counts.get(measure - 1) ?? 0) >= (counts.get(measure) ?? 0)) measure -= 1;
   const support = (m: number) => widths.filter((w) => w >= m - 4.6 && w <= m + 0.6).length;
-  // A short issue may have no two lines of one width: a 简报's own measure, 28, when no line is
-  // wider and none was learnt.
-  if ((measure < 15 || support(measure) < 3) && widths.every((w) => w <= MEASURE + 0.6) && widths.filter((w) => w >= MEASURE - 4.6).length >= 2) measure = MEASURE;
-  if (measure < 15) return undefined;
-  const near = support(measure);
-  const wider = widths.filter((w) => w > measure + 1.6).length;
-  return near >= 3 && wider <= widths.length * 0.05 ? measure : undefined;
+  const holds = (m: number) => m >= 15 && support(m) >= 3 && widths.filter((w) => w > m + 1.6).length <= widths.length * 0.05;
+  if (holds(measure)) return measure;
+  // A short issue may have no measure its lines agree on: a 简报's own, 28, when no line is wider.
+  if (widths.every((w) => w <= MEASURE + 0.6) && widths.filter((w) => w >= MEASURE - 4.6).length >= 2) return MEASURE;
+  return undefined;
 }
 
 /**
