@@ -79,7 +79,6 @@ describe.each(Object.keys(ISSUES))('round trip of %s', (name) => {
     expect(result.files[0]?.error).toBeUndefined();
     // --verify finds the written source the same as the input, in text and in structure.
     expect(result.files[0]?.file.messages.filter((m) => m.ruleId === 'import-verify').map((m) => m.reason)).toEqual([]);
-    if (process.env.DEBUG_VERIFY) console.log(name, kind, result.files[0]?.file.messages.filter((m) => m.fatal).map((m) => `${m.line} ${m.reason}`));
     expect(result.files[0]?.differences).toBe(0);
     const written = await readFile(path.join(dir, result.files[0]!.output!), 'utf8');
     const original = outline(await readFile(ISSUES[name as keyof typeof ISSUES], 'utf8'));
