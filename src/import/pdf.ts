@@ -1,5 +1,5 @@
 import type { Line } from './model.js';
-import { HEADING_END, PAGE_NUMBER, TERMINAL } from './patterns.js';
+import { HEADING_END, PAGE_NUMBER, TERMINAL, headingDepth } from './patterns.js';
 
 /**
  * `bulletin import file.pdf`: the text of a PDF with its positions and fonts (pdf.js), turned
@@ -202,11 +202,11 @@ const textOf = (l: PrintedLine) => l.segments.map((s) => s.text).join(' ');
 
 /**
  * A line that may be a heading by its text: short, not a sentence (no 。 or ；, no closing
- * punctuation at its end), not starting with punctuation (the rest of a line cut at a squeezed
- * "，"), not a "——" subtitle.
+ * punctuation at its end), not starting with closing punctuation (the rest of a line cut at a
+ * squeezed "，"), not a "——" subtitle; "（一）" numbering may open it.
  */
 export function headingShape(text: string): boolean {
-  return [...text].length <= 40 && !/^[\p{P}\p{S}]/u.test(text) && !/[。；;]/.test(text) && !HEADING_END.test(text);
+  return [...text].length <= 40 && !/^[，。、；：！？）》」』”’,.;:!?)—]/.test(text) && !/[。；;]/.test(text) && !HEADING_END.test(text);
 }
 
 /**
@@ -289,7 +289,9 @@ export async function pdfLines(bytes: Uint8Array): Promise<Line[]> {
     const spaced = l.segments.length === 1 || (l.segments.length === 2 && /^\p{Script=Han}.*\p{Script=Han}$/u.test(text));
     if (spaced && startsHere && !full && headingShape(text) && !/^——/.test(text) && (face !== 0 || nextStarts) && Math.abs(l.size - size) < 0.5) {
       end();
-      emit({ text, hint: face === 3 ? 'heading3' : 'heading' });
+      // Another face no heavier than a heading's is a ### heading; without a face of its own,
+      // its numbering tells ("（一）" under "一、").
+      emit({ text, hint: face === 3 || (face === 0 && headingDepth(text) === 3) ? 'heading3' : 'heading' });
       continue;
     }
     const continues = paragraph?.open === true && !indented && Math.abs(l.x0 - left) < size * 0.5;

@@ -1,5 +1,5 @@
 // The producer corpus (tests/fixtures/import/corpus, made once by its make.mjs): the real issue
-// 064, and a copy whose two headings hold an author's space, each as Word typed by an editor,
+// 064, a copy whose two headings hold an author's space, and one with two ### headings, each as Word typed by an editor,
 // its .doc, LibreOffice's text, LibreOffice's PDFs (one CJK font for everything; faces told
 // apart), bulletin's own PDF, pdftotext raw and -layout of each PDF, and pdftotext raw of the
 // issue printed 27, 29 and 30 to a line (with a line broken before a squeezed "；"). Each must import to its
@@ -16,7 +16,7 @@ import { verifyBlocks } from '../../src/import/verifyBlocks.js';
 import { captureIo, scenarios, tempDir } from './helpers.js';
 
 const corpus = path.join(scenarios, 'corpus');
-const SOURCES = ['064', '064-spaced'];
+const SOURCES = ['064', '064-spaced', '064-h3'];
 const SHAPES = [
   'word.docx',
   'word.doc',
