@@ -6,7 +6,7 @@
 // source exactly, and --verify must find it the same as the input; each deliberately broken
 // source (a heading merged into the body, a paragraph split, a lost space, moved quotes) must
 // make --verify fail, naming the difference first.
-import { copyFile, readFile, readdir } from 'node:fs/promises';
+import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,18 @@ describe.each(SOURCES)('corpus %s', (name) => {
     expect(result.exitCode).toBe(0);
     expect(file.differences).toBe(0);
     expect(await readFile(path.join(dir, file.output!), 'utf8')).toBe(await readFile(path.join(corpus, `${name}.md`), 'utf8'));
+  });
+});
+
+describe('text saved as GBK (WPS and Windows \u201c另存为文本\u201d)', () => {
+  it.each(['word.txt', 'lo-onefont.raw.txt', 'lo-faces.layout.txt'])('%s in GBK imports to the source exactly', async (shape) => {
+    const { default: iconv } = await import('iconv-lite');
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'gbk.txt'), iconv.encode((await readFile(path.join(corpus, '064-spaced', shape), 'utf8')).replace(/^\uFEFF/, ''), 'gbk'));
+    const result = await importText({ files: ['gbk.txt'], verify: true, io: captureIo(dir) });
+    expect(result.files[0]!.encoding).toBe('gb18030');
+    expect(result.files[0]!.differences).toBe(0);
+    expect(await readFile(path.join(dir, result.files[0]!.output!), 'utf8')).toBe(await readFile(path.join(corpus, '064-spaced.md'), 'utf8'));
   });
 });
 
