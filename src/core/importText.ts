@@ -62,13 +62,17 @@ const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 /** What a folder given to `import` is searched for (recursively). */
 const IMPORTABLE = /\.(?:pdf|docx|doc|txt|wps|et)$/i;
 
-/** A folder's importable files, recursively, in name order; dot-folders and node_modules skipped. */
-async function filesIn(folder: string): Promise<string[]> {
+/**
+ * A folder's importable files, recursively, in name order; dot-folders, node_modules and the
+ * folders given in `skip` (where the sources go) are passed over.
+ */
+async function filesIn(folder: string, skip: Set<string>): Promise<string[]> {
   const out: string[] = [];
   for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesIn(full)));
+    if (entry.isDirectory() && skip.has(full)) continue;
+    if (entry.isDirectory()) out.push(...(await filesIn(full, skip)));
     else if (entry.isFile() && IMPORTABLE.test(entry.name)) out.push(full);
   }
   return out;
@@ -107,7 +111,7 @@ export async function importText(options: ImportOptions): Promise<ImportResult> 
     const info = await stat(absolute).catch(() => undefined);
     if (info?.isDirectory()) {
       bulk = true;
-      inputs.push(...(await filesIn(absolute)));
+      inputs.push(...(await filesIn(absolute, new Set([outRoot]))));
     } else inputs.push(absolute);
   }
   const { default: pLimit } = await import('p-limit');
