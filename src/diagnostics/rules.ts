@@ -1068,7 +1068,7 @@ export const importVerify = rule<{ kind: 'field' | 'publisher' | 'changed' | 'lo
   hint: same('导入结果与原文不一致：请核对源文件，必要时手工改正。', 'The import differs from the original: check the source and correct it by hand where needed.'),
 });
 
-export const importVerifyBlock = rule<{ kind: 'heading' | 'merged' | 'split' | 'space-lost' | 'space-added' | 'changed' | 'lost' | 'added'; text: string; other?: string }>({
+export const importVerifyBlock = rule<{ kind: 'heading' | 'paragraph-line' | 'merged' | 'split' | 'space-lost' | 'space-added' | 'changed' | 'lost' | 'added'; text: string; other?: string }>({
   id: 'import-verify-block',
   severity: 'error',
   group: 'import',
@@ -1077,6 +1077,7 @@ export const importVerifyBlock = rule<{ kind: 'heading' | 'merged' | 'split' | '
     zh: (a) =>
       ({
         heading: `标题“${a.text}”在原文中不是单独的一行`,
+        'paragraph-line': `标题“${a.text}”在原文中是段落的一行（排满一行，或以句末标点结束）`,
         merged: `源文件的段落“${a.text}”在原文中跨过了一个没有排满的行尾（标题或段落在那里结束）：两块被合成了一段`,
         split: `原文的一段在源文件中被分成了两段，在“${a.text}”之前`,
         'space-lost': `标题“${a.text}”丢了原文词组之间的空格（原文为“${a.other}”）`,
@@ -1088,6 +1089,7 @@ export const importVerifyBlock = rule<{ kind: 'heading' | 'merged' | 'split' | '
     en: (a) =>
       ({
         heading: `The heading "${a.text}" is not one line of the original`,
+        'paragraph-line': `The heading "${a.text}" is a paragraph's line in the original (it fills the measure, or ends a sentence)`,
         merged: `The source's paragraph "${a.text}" runs past a line of the original that stops short (a heading or a paragraph ends there): two blocks were merged`,
         split: `A paragraph of the original is split in two in the source, before "${a.text}"`,
         'space-lost': `The heading "${a.text}" lost the space between its phrases (the original has "${a.other}")`,

@@ -87,6 +87,14 @@ export function verifyBlocks(body: string, reading: Reading, file: VFile, option
   let offset = 0;
   let previous: { block: Block; last: Entry } | undefined;
 
+  /**
+   * A line that does not start a paragraph: not indented where the input shows indents; without
+   * them (raw pdftotext), with no room left for the two characters of an indent (a mark hung at
+   * its end aside).
+   */
+  const unindented = (l: Entry): boolean =>
+    l.indent === false || (l.indent === undefined && reading.measure !== undefined && printedWidth(l.text.trim().replace(/[，。、；：！？）》”’]$/, '')) >= reading.measure - 1.5);
+
   /** A bracket the text opens and does not close: a paragraph cannot end there. */
   const open = (text: string) => (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
 
@@ -158,7 +166,13 @@ export function verifyBlocks(body: string, reading: Reading, file: VFile, option
       // pdftotext puts the two phrases of a heading with an author's space on lines of their own.
       const phrases = m.lines.length === 2 && m.lines.every((l) => /^\p{Script=Han}+$/u.test(l.canon));
       const boundary = phrases && b.text.includes('\u3000') && canon(b.text.slice(0, b.text.indexOf('\u3000'))) === first.canon;
-      if (phrases && !b.text.includes('\u3000')) fail({ kind: 'space-lost', text: b.text, other: `${first.canon}\u3000${last.canon}` }, first.line);
+      const paragraphLine =
+        (reading.printed && first.full === true && reading.lines.some((l) => l.indent !== undefined)) ||
+        (reading.measure !== undefined && printedWidth(first.text) >= reading.measure - 2.5) ||
+        /[。！？]$/.test(first.canon);
+      if (b.kind === 'heading' && m.lines.length === 1 && paragraphLine)
+        fail({ kind: 'paragraph-line', text: show(b.text) }, first.line);
+      else if (phrases && !b.text.includes('\u3000')) fail({ kind: 'space-lost', text: b.text, other: `${first.canon}\u3000${last.canon}` }, first.line);
       else if (m.lines.length > 1 && !boundary) fail({ kind: 'heading', text: show(b.text) }, first.line);
       else if (offset === 0 && m.offset === 0) {
         const raw = boundary ? `${first.text.trim()} ${last.text.trim()}` : first.text.trim();
@@ -177,11 +191,14 @@ export function verifyBlocks(body: string, reading: Reading, file: VFile, option
         return (!reading.printed || !l.full) && !open(sofar) && !options.joined?.has(m.lines[i + 1]!.line);
       });
       if (short) fail({ kind: 'merged', text: show(b.text) }, m.lines[m.lines.indexOf(short) + 1]!.line);
+      // After a heading, a paragraph starts indented where the input shows indents: one that
+      // does not is the rest of a paragraph whose first line was taken for the heading.
+      if ((previous?.block.kind === 'heading' || previous?.block.kind === 'title') && offset === 0 && unindented(first))
+        fail({ kind: 'split', text: show(b.text) }, first.line);
       if (previous?.block.kind === 'paragraph' && offset === 0 && reading.printed && previous.last.full) {
         // Without indents (raw pdftotext) a paragraph's first line is still two characters short
         // of the measure (a mark hung at its end aside); a sentence's end at a full line is no sign.
-        const unindented = reading.measure !== undefined && printedWidth(first.text.trim().replace(/[，。、；：！？）》”’]$/, '')) >= reading.measure - 1.5;
-        const goesOn = first.indent === undefined ? !TERMINAL.test(previous.last.canon) || unindented : !first.indent;
+        const goesOn = first.indent === undefined ? !TERMINAL.test(previous.last.canon) || unindented(first) : !first.indent;
         if (goesOn) fail({ kind: 'split', text: show(b.text) }, first.line);
       }
     }

@@ -92,6 +92,17 @@ describe('--verify on broken sources (064-spaced)', async () => {
       const file = new VFile();
       expect(verifyBlocks(source, await reading(shape), file)).toBe(0);
     });
+    it("fails on a paragraph's first line taken for a heading", async () => {
+      const read = await reading(shape);
+      // The input's line that starts the paragraph (in Word and text, the whole paragraph).
+      const line = read.lines.find((l) => l.text.trim().startsWith('6月21日') || l.text.trim().startsWith('6 月 21 日'))!.text.replace(/\s+/g, '');
+      const paragraph = /\n(6月21日[^\n]*)\n/.exec(source)![1]!;
+      const broken = source.replace(paragraph, line === paragraph ? `## ${paragraph}` : `## ${line}\n\n${paragraph.slice(line.length)}`);
+      expect(broken).not.toBe(source);
+      const file = new VFile();
+      expect(verifyBlocks(broken, read, file)).toBeGreaterThan(0);
+      expect(file.messages[0]?.reason).toMatch(/是段落的一行|被分成了两段/);
+    });
     it.each(BREAKS)('fails on %s', async (_, edit, first) => {
       const broken = edit(source);
       expect(broken).not.toBe(source);
