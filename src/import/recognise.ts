@@ -350,12 +350,14 @@ const KEPT = /(?<=\p{Script=Han})\u3000(?=\p{Script=Han})/gu;
 const PHRASE = /^\p{Script=Han}[\p{Script=Han}、·]*\p{Script=Han}$/u;
 
 /**
- * Author's spaces belong to titles and headings only; in body text, a subtitle or a table
- * they were the extractor's and go. A heading whose two phrases pdftotext put on lines of their
+ * Author's spaces belong to titles and headings only; in body text, a subtitle, a table or the
+ * distribution they were the extractor's and go. A heading whose two phrases pdftotext put on lines of their
  * own (it parts a line at a wide gap) is one heading again: two phrases of Han characters, the
  * second right after the first with nothing between, as short together as a heading.
  */
 function authorSpaces(model: ImportModel): void {
+  const distribution = model.front.distribution;
+  if (distribution) for (const [label, value] of Object.entries(distribution)) distribution[label] = Array.isArray(value) ? value.map((v) => v.replace(KEPT, '')) : value.replace(KEPT, '');
   for (const article of model.articles) {
     if (article.subtitle !== undefined) article.subtitle = article.subtitle.replace(KEPT, '');
     const blocks: ImportedArticle['blocks'] = [];
