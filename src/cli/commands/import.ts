@@ -59,7 +59,7 @@ export function table(files: ImportedFile[], report: string, out: Output): strin
 function summary(r: ImportedFile, out: Output): string {
   const t = out.t.import;
   const f = r.recognised;
-  const encoding = r.format === 'pdf' ? 'PDF' : r.format === 'docx' ? 'Word' : r.encoding ? (out.lang === 'zh' ? ENCODING_NAMES[r.encoding] : r.encoding.toUpperCase()) : '';
+  const encoding = r.format === 'pdf' ? 'PDF' : r.format === 'docx' ? 'Word' : r.format === 'doc' ? 'Word 97-2003' : r.encoding ? (out.lang === 'zh' ? ENCODING_NAMES[r.encoding] : r.encoding.toUpperCase()) : '';
   const lines = [t.written(r.input, r.output ?? '', encoding)];
   const value = (key: keyof typeof t.field): string | undefined =>
     key === 'series' ? f.series && `${f.series.name}（${f.series.number}）` : key === 'distribution' ? f.distribution && Object.keys(f.distribution).join(t.list) : f[key] === undefined ? undefined : String(f[key]);
