@@ -239,16 +239,20 @@ export const zh: Texts = {
   },
   import: {
     description: '把旧简报的文本（pdftotext 输出、网页复制的文字）导入为源文件，每期一个',
-    files: '要导入的文本文件（UTF-8、GB18030/GBK、Big5、UTF-16 均可）',
+    files: '要导入的文件或文件夹：PDF、Word（.docx、.doc）、文本（UTF-8、GB18030/GBK、Big5、UTF-16 均可）；文件夹导入其中全部这类文件',
     out: '源文件目录，写到 <dir>/<年>/<期号>.md（默认 bulletins）',
     force: '覆盖已存在的源文件',
     simplified: '把繁体字转为简体',
-    verify: '导入后把源文件的文字与原文逐字核对，有出入时退出码为 1',
+    verify: '导入后把写出的源文件与重新读取的原文逐块核对（文字、标题、段落、空格），有出入时退出码为 1',
     help: `
 示例：
   $ bulletin import 2021-064.txt                 写出 bulletins/2021/064.md
-  $ bulletin import 旧稿/*.txt --out bulletins --verify
+  $ bulletin import 2021-064.pdf 2021-065.docx 2021-066.doc --verify
+  $ bulletin import 旧稿/ --verify              整个文件夹：并行导入，写出 import-report.json 和汇总表
   $ bulletin import 网页.txt --simplified
+
+.wps、.et 和加密的文件不能直接读取：先用 LibreOffice 转换，如 soffice --headless --convert-to docx 文件.wps。
+再次导入同一文件夹时，内容相同的源文件保持不变；内容不同的不会覆盖，除非加 --force。
 
 识别报头（标识、报头名称、期号、专刊、编发单位、日期）、文章标题与“——”副标题、小标题、
 正文段落和报尾（抄报、分送、抄送、印发日期、印数）；删去页码、分页符、拼音注音、网页杂项。
@@ -461,16 +465,20 @@ Exit codes: 0 ok; 1 failed (the file exists, existing sources have errors…); 2
   },
   import: {
     description: 'import the text of old issues (pdftotext output, text copied from web pages) as sources, one per issue',
-    files: 'text files to import (UTF-8, GB18030/GBK, Big5 or UTF-16)',
+    files: 'files or folders to import: PDF, Word (.docx, .doc), text (UTF-8, GB18030/GBK, Big5 or UTF-16); a folder imports every such file in it',
     out: 'sources folder; writes <dir>/<year>/<issue>.md (default bulletins)',
     force: 'overwrite existing sources',
     simplified: 'convert traditional characters to simplified',
-    verify: 'compare the source\'s text with the original after import; exit code 1 on a difference',
+    verify: 'compare the written source with the original read again, block by block (text, headings, paragraphs, spaces); exit code 1 on a difference',
     help: `
 Examples:
   $ bulletin import 2021-064.txt                 writes bulletins/2021/064.md
-  $ bulletin import old/*.txt --out bulletins --verify
+  $ bulletin import 2021-064.pdf 2021-065.docx 2021-066.doc --verify
+  $ bulletin import old/ --verify                a whole folder: in parallel, with import-report.json and a summary table
   $ bulletin import page.txt --simplified
+
+.wps, .et and encrypted files cannot be read directly: convert them with LibreOffice first, e.g. soffice --headless --convert-to docx file.wps.
+Importing a folder again leaves sources that come out the same untouched; others are not overwritten without --force.
 
 Recognises the masthead (marker, title, issue, series, publisher, date), article titles and "——" subtitles,
 headings, paragraphs and the colophon (distribution lines, print date, copies); drops page numbers,

@@ -969,13 +969,35 @@ export const importCrossDecoded = rule<{ text: string }>()({
   },
   hint: same('请找到原始文件（未经转换的字节）再导入；bulletin 会自行识别 GBK、GB18030、Big5 和 UTF-8。', 'Find the original file (its bytes as first saved) and import that; bulletin recognises GBK, GB18030, Big5 and UTF-8 by itself.'),
 });
-export const importWordDoc = rule<Record<string, never>>()({
-  id: 'import-word-doc',
+export const importConvertFirst = rule<{ reason: string; file: string }>()({
+  id: 'import-convert-first',
   severity: 'error',
   group: 'import',
-  sample: {},
-  message: { zh: () => '这是旧版 Word 文档（.doc），无法直接读取', en: () => 'This is a legacy Word document (.doc), which cannot be read directly' },
-  hint: same('请在 Word 或 WPS 中“另存为” .docx 后再导入。', 'Save it as .docx from Word or WPS, then import that file.'),
+  sample: { reason: 'wps', file: '064.wps' },
+  message: {
+    zh: (a) =>
+      a.reason === 'encrypted'
+        ? '这个 Office 文件已加密或设有打开密码，无法读取'
+        : a.reason === 'encrypted-pdf'
+          ? '这个 PDF 设有打开密码，无法读取'
+          : `无法直接读取 .${a.reason} 文件（WPS 或表格、演示文件）`,
+    en: (a) =>
+      a.reason === 'encrypted'
+        ? 'This Office file is encrypted or password-protected and cannot be read'
+        : a.reason === 'encrypted-pdf'
+          ? 'This PDF needs a password to open and cannot be read'
+          : `A .${a.reason} file (WPS, spreadsheet or presentation) cannot be read directly`,
+  },
+  hint: {
+    zh: (a) =>
+      a.reason === 'encrypted-pdf'
+        ? `用密码打开后另存一份不加密的 PDF 再导入，例如：qpdf --decrypt --password=密码 ${a.file} 解密后.pdf`
+        : `${a.reason === 'encrypted' ? '在 Word 或 WPS 中输入密码打开，取消加密后另存；或' : '先'}用 LibreOffice 转成 .docx 再导入：soffice --headless --convert-to docx ${a.file}`,
+    en: (a) =>
+      a.reason === 'encrypted-pdf'
+        ? `Save a copy without the password and import that, e.g. qpdf --decrypt --password=PASSWORD ${a.file} decrypted.pdf`
+        : `${a.reason === 'encrypted' ? 'Open it with its password in Word or WPS and save it without encryption, or' : 'First'} convert it to .docx with LibreOffice, then import that: soffice --headless --convert-to docx ${a.file}`,
+  },
 });
 export const importUnreadable = rule<{ kind: string; detail: string }>()({
   id: 'import-unreadable',
@@ -1048,6 +1070,40 @@ export const importVerify = rule<{ kind: 'field' | 'publisher' | 'changed' | 'lo
   hint: same('导入结果与原文不一致：请核对源文件，必要时手工改正。', 'The import differs from the original: check the source and correct it by hand where needed.'),
 });
 
+export const importVerifyBlock = rule<{ kind: 'heading' | 'paragraph-line' | 'merged' | 'split' | 'space-lost' | 'space-added' | 'changed' | 'lost' | 'added'; text: string; other?: string }>()({
+  id: 'import-verify-block',
+  severity: 'error',
+  group: 'import',
+  sample: { kind: 'merged', text: '会议要求，各级各部门要严格对照巡查要求' },
+  message: {
+    zh: (a) =>
+      ({
+        heading: `标题“${a.text}”在原文中不是单独的一行`,
+        'paragraph-line': `标题“${a.text}”在原文中是段落的一行（排满一行，或以句末标点结束）`,
+        merged: `源文件的段落“${a.text}”在原文中跨过了一个没有排满的行尾（标题或段落在那里结束）：两块被合成了一段`,
+        split: `原文的一段在源文件中被分成了两段，在“${a.text}”之前`,
+        'space-lost': `标题“${a.text}”丢了原文词组之间的空格（原文为“${a.other}”）`,
+        'space-added': `标题“${a.text}”中的空格原文没有（原文为“${a.other}”）`,
+        changed: `源文件的“${a.other}”与原文的“${a.text}”不一致`,
+        lost: `原文的“${a.text}”在源文件中找不到`,
+        added: `源文件的“${a.text}”在原文中找不到`,
+      })[a.kind],
+    en: (a) =>
+      ({
+        heading: `The heading "${a.text}" is not one line of the original`,
+        'paragraph-line': `The heading "${a.text}" is a paragraph's line in the original (it fills the measure, or ends a sentence)`,
+        merged: `The source's paragraph "${a.text}" runs past a line of the original that stops short (a heading or a paragraph ends there): two blocks were merged`,
+        split: `A paragraph of the original is split in two in the source, before "${a.text}"`,
+        'space-lost': `The heading "${a.text}" lost the space between its phrases (the original has "${a.other}")`,
+        'space-added': `The heading "${a.text}" has a space the original does not ("${a.other}")`,
+        changed: `The source's "${a.other}" differs from the original's "${a.text}"`,
+        lost: `"${a.text}" of the original is not in the source`,
+        added: `The source's "${a.text}" is not in the original`,
+      })[a.kind],
+  },
+  hint: same('导入结果的结构与原文不一致：请核对源文件，必要时手工改正。', 'The structure of the import differs from the original: check the source and correct it by hand where needed.'),
+});
+
 // ——— Output ———
 
 export const templateError = rule<{ detail: string }>()({
@@ -1117,7 +1173,7 @@ export const STAGE_RULES = [
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
   templateError, layoutDrift, printFailed, docxFailed, ofdFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
-  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importWordDoc, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
+  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importVerifyBlock, importConvertFirst, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as const;
 
 

@@ -1,4 +1,5 @@
-import type { Line } from './model.js';
+import path from 'node:path';
+import type { ImportedImage, Line } from './model.js';
 import { faceOf } from './patterns.js';
 
 /**
@@ -39,7 +40,11 @@ interface Para {
   size: number;
   font: string;
   centred: boolean;
+  /** Pictures in the paragraph: their relationship ids and alt text. */
+  images: Array<{ id: string; alt: string }>;
 }
+
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 function styleOutline(styles: Map<string, Style>, id: string | undefined): { outline?: number; size?: number; font?: string } {
   const seen = new Set<string>();
@@ -87,15 +92,48 @@ function paragraph(p: El, styles: Map<string, Style>, defaults: { size: number; 
   }
   const font = [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? defaults.font;
   const outline = own !== undefined ? Number(own) : style.outline;
-  return { text, ...(outline !== undefined && outline < 9 ? { outline } : {}), size: size || defaults.size, font, centred: attr(child(pPr, 'jc'), 'val') === 'center' };
+  const images: Para['images'] = [];
+  const blips = p.getElementsByTagNameNS('*', 'blip');
+  const described = p.getElementsByTagNameNS('*', 'docPr');
+  for (let i = 0; i < blips.length; i++) {
+    const id = blips[i]?.getAttributeNS(R, 'embed') ?? blips[i]?.getAttribute('r:embed');
+    if (id) images.push({ id, alt: (described[i]?.getAttribute('descr') || '').trim() });
+  }
+  return { text, ...(outline !== undefined && outline < 9 ? { outline } : {}), size: size || defaults.size, font, centred: attr(child(pPr, 'jc'), 'val') === 'center', images };
 }
 
 const COLOPHON = /^(?:抄报|抄送|分送|报送|发送|送)[:：]|印发$|^[（(]?共印\s*\d+\s*份[）)]?$/;
+
+/** A Word file's part larger than this unpacked is refused (a zip bomb): a bulletin is a few hundred KB. */
+const MAX_PART_BYTES = 32 * 1024 * 1024;
+/** All the parts read, unpacked, together. */
+const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+
+type Zip = import('jszip');
+
+/** The unpacked size a zip entry declares (JSZip keeps it from the central directory). */
+function declaredSize(zip: Zip, name: string): number {
+  const entry = zip.file(name) as unknown as { _data?: { uncompressedSize?: number } } | null;
+  return entry?._data?.uncompressedSize ?? 0;
+}
+
+/** Refuses a Word file whose parts would unpack to more than a bulletin can be. */
+export function checkSizes(zip: Zip): void {
+  let total = 0;
+  zip.forEach((name, entry) => {
+    if (entry.dir) return;
+    const size = declaredSize(zip, name);
+    if (size > MAX_PART_BYTES) throw new Error(`${name} 解压后过大（${(size / 1024 / 1024).toFixed(0)} MB），可能是压缩炸弹`);
+    total += size;
+  });
+  if (total > MAX_TOTAL_BYTES) throw new Error(`解压后共 ${(total / 1024 / 1024).toFixed(0)} MB，过大，可能是压缩炸弹`);
+}
 
 /** A Word file's text as lines for the recogniser: a paragraph, title, heading, table row or caption per line. */
 export async function docxLines(bytes: Uint8Array): Promise<Line[]> {
   const [{ default: JSZip }, { DOMParser }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);
   const zip = await JSZip.loadAsync(bytes);
+  checkSizes(zip);
   const documentXml = await zip.file('word/document.xml')?.async('string');
   if (!documentXml) throw new Error('没有 word/document.xml');
   const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
@@ -129,11 +167,36 @@ export async function docxLines(bytes: Uint8Array): Promise<Line[]> {
     if (el.localName === 'p') items.push({ kind: 'p', p: paragraph(el, styles, defaults) });
     else if (el.localName === 'tbl') {
       const rows = children(el, 'tr').map((tr) => children(tr, 'tc').map((tc) => children(tc, 'p').map((p) => paragraph(p, styles, defaults))));
-      if (rows.every((r) => r.length === 1 && r[0]!.every((p) => p.text.trim() === '' || COLOPHON.test(p.text.trim()) || /办公室|局|委员会/.test(p.text)))) {
-        for (const r of rows) for (const p of r[0]!) items.push({ kind: 'p', p });
+      // The 版记 as a table: 抄报/分送 rows, and the office and the 印发 date in two cells of one
+      // row. Each row is read as the line it prints (cells two spaces apart).
+      const colophonCell = (p: Para) => p.text.trim() === '' || COLOPHON.test(p.text.trim()) || /办公室|局|委员会/.test(p.text);
+      if (rows.every((r) => r.length <= 3 && r.every((cell) => cell.every(colophonCell))) && rows.some((r) => r.some((cell) => cell.some((p) => COLOPHON.test(p.text.trim()))))) {
+        for (const r of rows) {
+          if (r.length === 1) for (const p of r[0]!) items.push({ kind: 'p', p });
+          else {
+            const cells = r.map((cell) => cell.map((p) => p.text.trim()).join('')).filter(Boolean);
+            const first = r[0]?.[0];
+            if (first && cells.length) items.push({ kind: 'p', p: { ...first, text: cells.join('  '), centred: false } });
+          }
+        }
       } else for (const r of rows) items.push({ kind: 'row', cells: r.map((ps) => ps.map((p) => p.text.trim()).join('')) });
     }
   }
+  const relsXml = await zip.file('word/_rels/document.xml.rels')?.async('string');
+  const rels = new Map<string, string>();
+  for (const m of relsXml?.matchAll(/<Relationship\b[^>]*>/g) ?? []) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target && !/TargetMode="External"/.test(m[0])) rels.set(id, target);
+  }
+  const picture = async (id: string): Promise<ImportedImage | undefined> => {
+    const target = rels.get(id);
+    if (!target) return undefined;
+    const name = path.posix.normalize(target.startsWith('/') ? target.slice(1) : `word/${target}`);
+    const data = await zip.file(name)?.async('uint8array');
+    const ext = /\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1]?.toLowerCase();
+    return data && ext ? { ext: ext === 'jpg' ? 'jpeg' : ext, data } : undefined;
+  };
   const paragraphs = items.filter((i): i is { kind: 'p'; p: Para } => i.kind === 'p' && i.p.text.trim() !== '');
   const counts = new Map<number, number>();
   for (const { p } of paragraphs) counts.set(p.size, (counts.get(p.size) ?? 0) + p.text.length);
@@ -141,7 +204,21 @@ export async function docxLines(bytes: Uint8Array): Promise<Line[]> {
 
   const out: Line[] = [];
   let n = 0;
-  for (const item of items) {
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    if (item.kind === 'p' && item.p.images.length > 0 && item.p.text.trim() === '') {
+      // A picture: its caption is the next paragraph when that starts with 图, else its alt text.
+      const next = items[k + 1];
+      const caption = next?.kind === 'p' && /^图\s*\d/.test(next.p.text.trim()) ? next.p.text.trim() : undefined;
+      if (caption !== undefined) k++;
+      for (const [i, { id, alt }] of item.p.images.entries()) {
+        const image = await picture(id);
+        const text = i === 0 ? (caption ?? alt) : alt;
+        if (out.length) out.push({ text: '', line: ++n });
+        out.push({ text, line: ++n, hint: 'figure', ...(image ? { image } : {}) });
+      }
+      continue;
+    }
     if (item.kind === 'row') {
       if (out.length && out.at(-1)?.hint !== 'row') out.push({ text: '', line: ++n });
       out.push({ text: item.cells.join(' | '), line: ++n, hint: 'row', cells: item.cells });

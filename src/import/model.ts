@@ -13,6 +13,17 @@ export interface Line {
   /** The line begins a printed page (it follows a form feed): where a running head stands. */
   pageStart?: true;
   cells?: string[];
+  /** A figure's picture, taken out of a Word file. */
+  image?: ImportedImage;
+}
+
+/** A picture a Word file holds: written next to the source, in images/. */
+export interface ImportedImage {
+  /** The file's extension, as in the Word file (png, jpeg, …). */
+  ext: string;
+  data: Uint8Array;
+  /** Its name in the source's images/ folder, given when the source's place is known. */
+  name?: string;
 }
 
 export interface ImportedSeries {
@@ -44,6 +55,8 @@ export interface ImportedBlock {
   text: string;
   /** A table's rows of cells, the header first. */
   rows?: string[][];
+  /** A figure's picture, when the input held it (a Word file). */
+  image?: ImportedImage;
   line: number;
 }
 

@@ -12,14 +12,23 @@ export interface Unit {
   /** What the input said the line is (model.ts Line.hint), with a table row's cells. */
   hint?: Line['hint'];
   cells?: string[];
+  image?: Line['image'];
 }
 
 const length = (text: string): number => [...text].length;
 
-/** A short line without closing punctuation: a title or a section heading. */
+/** Punctuation that closes or ends: a line never starts with it, unless pdftotext broke the line before it. */
+const CLOSING = /^[，。、；：！？）》」』”’,.;:!?)]/;
+
+/**
+ * A short line without closing punctuation: a title or a section heading. Never one that starts
+ * with closing punctuation (the rest of a line pdftotext broke) or holds a sentence's end (。；).
+ */
 export function headingLike(text: string, max = 40): boolean {
   return (
     length(text) <= max &&
+    !CLOSING.test(text) &&
+    !/[。；;]/.test(text) &&
     !HEADING_END.test(text) &&
     !CREDIT.test(text) &&
     !sourceLine(text) &&
@@ -55,14 +64,18 @@ export function printedMeasure(lines: Line[]): number | undefined {
   const widths = lines.map((l) => printedWidth(l.text)).filter((w) => w >= 10);
   const counts = new Map<number, number>();
   for (const w of widths) counts.set(Math.round(w), (counts.get(Math.round(w)) ?? 0) + 1);
-  // The widest width two lines share; printed text has next to no line wider than it.
+  // The widest width two lines share; printed text has next to no line wider than it. It is
+  // learnt, not assumed: a LibreOffice or WPS export may print 27 or 30 to a line.
   let measure = Math.max(0, ...[...counts].filter(([w, n]) => n >= 2 && w <= 60).map(([w]) => w));
-  // A short issue may have no two lines of one width: a 简报's own measure, 28, when no line is wider.
-  if (widths.every((w) => w <= MEASURE + 0.6) && widths.filter((w) => w >= MEASURE - 4.6).length >= 2) measure = MEASURE;
-  if (measure < 15) return undefined;
-  const near = widths.filter((w) => w >= measure - 4.6 && w <= measure + 0.6).length;
-  const wider = widths.filter((w) => w > measure + 0.6).length;
-  return near >= 3 && wider <= widths.length * 0.05 ? measure : undefined;
+  // Lines one wider than the measure are those with a punctuation mark hung in the margin (Word,
+  // WPS): fewer than the lines that fill the measure.
+  if ((counts.get(measure - 1) ?? 0) >= (counts.get(measure) ?? 0)) measure -= 1;
+  const support = (m: number) => widths.filter((w) => w >= m - 4.6 && w <= m + 0.6).length;
+  const holds = (m: number) => m >= 15 && support(m) >= 3 && widths.filter((w) => w > m + 1.6).length <= widths.length * 0.05;
+  if (holds(measure)) return measure;
+  // A short issue may have no measure its lines agree on: a 简报's own, 28, when no line is wider.
+  if (widths.every((w) => w <= MEASURE + 0.6) && widths.filter((w) => w >= MEASURE - 4.6).length >= 2) return MEASURE;
+  return undefined;
 }
 
 /**
@@ -72,15 +85,19 @@ export function printedMeasure(lines: Line[]): number | undefined {
  * a sentence goes on only when it fills the measure and so does the next (an indented line
  * starts a paragraph).
  */
-function goesOn(previous: string, next: string, measure: number): boolean {
+function goesOn(previous: string, next: string, measure: number, firstLine = false): boolean {
   const w = printedWidth(previous);
   const n = printedWidth(next);
+  // A line that starts with closing punctuation is the rest of the one before: pdftotext breaks
+  // a line before a "，" drawn half a character to the left (after 》 ） ”).
+  if (CLOSING.test(next)) return true;
   // A short line that opens a bracket it does not close, and fills the printed line before it
   // up to the measure, is the rest of that line, cut off where the font changed (pdftotext).
   if (n < measure - 4.6 && opensBracket(next) && Math.abs(w + n - measure) <= 1.5) return true;
   if (w < measure - 4.6 || STARTS_BLOCK.test(next) || sourceLine(next) || CREDIT.test(next)) return false;
   if (!TERMINAL.test(previous)) return true;
-  return w >= measure - 0.6 && n >= measure - 1.4;
+  // A paragraph's first line is indented by two characters: full at the measure less two.
+  return w >= measure - (firstLine ? 2 : 0) - 0.6 && n >= measure - 1.4;
 }
 
 /**
@@ -92,7 +109,7 @@ function goesOn(previous: string, next: string, measure: number): boolean {
  */
 export function paragraphs(lines: Line[], file: VFile): Unit[] {
   // Lines that say what they are (a PDF's, a Word file's) are whole already: nothing to join.
-  if (lines.some((l) => l.hint && l.hint !== 'row')) return lines.filter((l) => l.text !== '').map(({ text, line, hint, cells }) => ({ text, line, ...(hint ? { hint } : {}), ...(cells ? { cells } : {}) }));
+  if (lines.some((l) => l.hint && l.hint !== 'row')) return lines.filter((l) => l.text !== '' || l.image).map(({ text, line, hint, cells, image }) => ({ text, line, ...(hint ? { hint } : {}), ...(cells ? { cells } : {}), ...(image ? { image } : {}) }));
   const measure = printedMeasure(lines);
   if (measure !== undefined) return printedParagraphs(lines, measure, file);
   const blocks: Line[][] = [];
@@ -165,14 +182,15 @@ function printedParagraphs(lines: Line[], measure: number, file: VFile): Unit[] 
     }
     // A "——" subtitle stands alone. An open bracket is closed in the same paragraph (pdftotext
     // puts "（演示稿件，" on a line of its own).
-    if (unit && !unit.text.startsWith('——') && (opensBracket(unit.text) || goesOn(previous, entry.text, measure))) {
+    if (unit && !unit.text.startsWith('——') && (opensBracket(unit.text) || goesOn(previous, entry.text, measure, unit.text === previous))) {
       if (blank) report(file, rules.importJoined, { from: unit.line, to: entry.line }, { line: entry.line, column: 1 });
       unit.text = join(unit.text, entry.text);
     } else {
       unit = { text: entry.text, line: entry.line };
       units.push(unit);
     }
-    previous = entry.text;
+    // The rest of a printed line pdftotext broke at a squeezed mark makes that line whole again.
+    previous = CLOSING.test(entry.text) && unit?.text.endsWith(entry.text) && !blank ? previous + entry.text : entry.text;
     blank = false;
   }
   return units;

@@ -45,6 +45,7 @@ export function recognise(lines: Line[], file: VFile): ImportModel {
   const units = paragraphs(lines.slice(end, start), file);
   const { rest, toc } = tableOfContents([...leftovers, ...units]);
   structure(rest, model, set, file);
+  authorSpaces(model);
   if (toc) checkToc(toc, model, file);
   missing(model, file);
   return model;
@@ -337,10 +338,40 @@ function hinted(unit: Unit, current: ImportedArticle, open: (unit: Unit) => Impo
       else current.blocks.push({ type: 'table', text: '', rows: [unit.cells ?? [unit.text]], line: unit.line });
       return;
     case 'figure':
-      current.blocks.push({ type: 'figure', text: unit.text, line: unit.line });
+      current.blocks.push({ type: 'figure', text: unit.text, line: unit.line, ...(unit.image ? { image: unit.image } : {}) });
       return;
     default:
       current.blocks.push({ type: 'paragraph', text: unit.text, line: unit.line });
+  }
+}
+
+/** A space kept between Han characters (clean.ts authorSpace), outside a title or heading: not the author's. */
+const KEPT = /(?<=\p{Script=Han})\u3000(?=\p{Script=Han})/gu;
+const PHRASE = /^\p{Script=Han}[\p{Script=Han}、·]*\p{Script=Han}$/u;
+
+/**
+ * Author's spaces belong to titles and headings only; in body text, a subtitle, a table or the
+ * distribution they were the extractor's and go. A heading whose two phrases pdftotext put on lines of their
+ * own (it parts a line at a wide gap) is one heading again: two phrases of Han characters, the
+ * second right after the first with nothing between, as short together as a heading.
+ */
+function authorSpaces(model: ImportModel): void {
+  const distribution = model.front.distribution;
+  if (distribution) for (const [label, value] of Object.entries(distribution)) distribution[label] = Array.isArray(value) ? value.map((v) => v.replace(KEPT, '')) : value.replace(KEPT, '');
+  for (const article of model.articles) {
+    if (article.subtitle !== undefined) article.subtitle = article.subtitle.replace(KEPT, '');
+    const blocks: ImportedArticle['blocks'] = [];
+    for (const block of article.blocks) {
+      if (block.type === 'paragraph' || block.type === 'figure') block.text = block.text.replace(KEPT, '');
+      if (block.rows) block.rows = block.rows.map((r) => r.map((c) => c.replace(KEPT, '')));
+      const last = blocks.at(-1);
+      if (block.type === 'heading' && last?.type === 'heading' && last.depth === block.depth && PHRASE.test(last.text) && PHRASE.test(block.text) && [...last.text].length + [...block.text].length < 30) {
+        last.text += `\u3000${block.text}`;
+        continue;
+      }
+      blocks.push(block);
+    }
+    article.blocks = blocks;
   }
 }
 

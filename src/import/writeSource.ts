@@ -51,8 +51,10 @@ export function bodyTree(model: ImportModel): Root {
           children: block.rows.map((row) => ({ type: 'tableRow', children: Array.from({ length: width }, (_, c) => ({ type: 'tableCell', children: [text(row[c] ?? '')] })) })),
         });
       } else if (block.type === 'figure') {
-        // The picture itself is not in the text: a file to supply, which `check` names.
-        children.push({ type: 'paragraph', children: [{ type: 'image', url: `images/${PENDING}${i + 1}.png`, alt: block.text }] });
+        // The picture taken out of a Word file, next to the source; else not in the text: a
+        // file to supply, which `check` names.
+        const url = block.image?.name ? `images/${block.image.name}` : `images/${PENDING}${i + 1}.png`;
+        children.push({ type: 'paragraph', children: [{ type: 'image', url, alt: block.text }] });
       } else if (i === 0 && /^编者按[：:]/.test(block.text)) children.push({ type: 'blockquote', children: [{ type: 'paragraph', children: [text(block.text)] }] });
       else children.push({ type: 'paragraph', children: [text(block.text)] });
     });

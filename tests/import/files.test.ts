@@ -49,18 +49,28 @@ describe('where import writes', () => {
 });
 
 describe('import of files that are not text', () => {
-  it('refuses a legacy Word .doc with the hint to save it as .docx, writing nothing', async () => {
+  it('reads a .doc it cannot parse as unreadable, and refuses .wps, .et and encrypted Office files with the LibreOffice command, writing nothing', async () => {
     const { mkdtemp, writeFile: write, readdir } = await import('node:fs/promises');
     const os = await import('node:os');
     const { importText } = await import('../../src/core/importText.js');
     const { captureIo } = await import('../helpers/project.js');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'bulletin-doc-'));
-    // An OLE2 compound file: what Word 97–2003 writes.
-    await write(path.join(dir, 'old.doc'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
-    const r = await importText({ files: ['old.doc'], io: captureIo(dir) });
+    // An OLE2 compound file's signature and nothing of a Word document after it.
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    await write(path.join(dir, 'old.doc'), ole);
+    await write(path.join(dir, 'old.wps'), ole);
+    await write(path.join(dir, 'sheet.et'), ole);
+    // Office's encryption: the package inside an OLE file, in a stream named EncryptedPackage.
+    await write(path.join(dir, 'locked.docx'), Buffer.concat([ole, Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(64)]));
+    const r = await importText({ files: ['old.doc', 'old.wps', 'sheet.et', 'locked.docx'], io: captureIo(dir) });
     expect(r.exitCode).toBe(1);
-    const m = r.files[0]!.file.messages;
-    expect(m.map((x) => [x.ruleId, x.reason, x.note])).toEqual([['import-word-doc', '这是旧版 Word 文档（.doc），无法直接读取', '请在 Word 或 WPS 中“另存为” .docx 后再导入。']]);
-    expect(await readdir(dir)).toEqual(['old.doc']);
+    const seen = r.files.map((f) => f.file.messages.map((x) => [x.ruleId, x.reason, x.note]));
+    expect(seen[0]?.[0]?.[0]).toBe('import-unreadable');
+    expect(seen.slice(1)).toEqual([
+      [['import-convert-first', '无法直接读取 .wps 文件（WPS 或表格、演示文件）', '先用 LibreOffice 转成 .docx 再导入：soffice --headless --convert-to docx old.wps']],
+      [['import-convert-first', '无法直接读取 .et 文件（WPS 或表格、演示文件）', '先用 LibreOffice 转成 .docx 再导入：soffice --headless --convert-to docx sheet.et']],
+      [['import-convert-first', '这个 Office 文件已加密或设有打开密码，无法读取', '在 Word 或 WPS 中输入密码打开，取消加密后另存；或用 LibreOffice 转成 .docx 再导入：soffice --headless --convert-to docx locked.docx']],
+    ]);
+    expect((await readdir(dir)).sort()).toEqual(['locked.docx', 'old.doc', 'old.wps', 'sheet.et']);
   });
 });

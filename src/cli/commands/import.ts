@@ -23,9 +23,11 @@ export function registerImport(program: Command, { io, out, exit }: CommandConte
       const { importText } = await import('../../core/importText.js');
       const { json, ...rest } = flags;
       const result = await importText({ files, ...rest, io });
-      if (json) out.json({ exitCode: result.exitCode, files: result.files.map((r) => importJson(r, out)) });
+      if (json) out.json({ exitCode: result.exitCode, files: result.files.map((r) => importJson(r, out)), ...(result.report ? { report: result.report } : {}) });
       else {
-        for (const r of result.files) if (r.output) out.say(summary(r, out));
+        // A folder: one table for all its files, and the report file; else each file's summary.
+        if (result.report) out.say(table(result.files, result.report, out));
+        else for (const r of result.files) if (r.output) out.say(summary(r, out));
         for (const r of result.files) if (r.error) out.error(r.error);
         out.diagnostics(result.files.map((r) => r.file));
       }
@@ -33,11 +35,31 @@ export function registerImport(program: Command, { io, out, exit }: CommandConte
     });
 }
 
+/** Display width of a cell: a Chinese character or full-width sign takes two columns. */
+const width = (text: string): number => [...text].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x1100 ? 2 : 1), 0);
+const pad = (text: string, to: number): string => text + ' '.repeat(Math.max(0, to - width(text)));
+
+/** The summary of a folder's import: a line per file (input, result, source, issue, 【待补】 left, --verify's verdict) and the totals. */
+export function table(files: ImportedFile[], report: string, out: Output): string {
+  const zh = out.lang === 'zh';
+  const head = zh ? ['输入', '结果', '源文件', '期号', '待补', '核对'] : ['input', 'result', 'source', 'issue', 'pending', 'verify'];
+  const status = (r: ImportedFile) => (r.output === undefined ? (zh ? '失败' : 'failed') : r.unchanged ? (zh ? '未变' : 'unchanged') : zh ? '写出' : 'written');
+  const verdict = (r: ImportedFile) => (r.differences === undefined ? '—' : r.differences === 0 ? (zh ? '一致' : 'same') : zh ? `${r.differences} 处不一致` : `${r.differences} differences`);
+  const rows = files.map((r) => [r.input, status(r), r.output ?? '—', r.recognised.issue !== undefined ? String(r.recognised.issue) : '—', String(r.pending ?? 0), verdict(r)]);
+  const widths = head.map((h, c) => Math.max(width(h), ...rows.map((row) => width(row[c] ?? ''))));
+  const line = (row: string[]) => row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd();
+  const count = (s: string) => files.filter((r) => status(r) === s).length;
+  const totals = zh
+    ? `共 ${files.length} 个文件：写出 ${count('写出')}，未变 ${count('未变')}，失败 ${count('失败')}；报告见 ${report}`
+    : `${files.length} files: ${count('written')} written, ${count('unchanged')} unchanged, ${count('failed')} failed; report in ${report}`;
+  return [line(head), ...rows.map(line), totals].join('\n');
+}
+
 /** What was recognised in one input. */
 function summary(r: ImportedFile, out: Output): string {
   const t = out.t.import;
   const f = r.recognised;
-  const encoding = r.format === 'pdf' ? 'PDF' : r.format === 'docx' ? 'Word' : r.encoding ? (out.lang === 'zh' ? ENCODING_NAMES[r.encoding] : r.encoding.toUpperCase()) : '';
+  const encoding = r.format === 'pdf' ? 'PDF' : r.format === 'docx' ? 'Word' : r.format === 'doc' ? 'Word 97-2003' : r.encoding ? (out.lang === 'zh' ? ENCODING_NAMES[r.encoding] : r.encoding.toUpperCase()) : '';
   const lines = [t.written(r.input, r.output ?? '', encoding)];
   const value = (key: keyof typeof t.field): string | undefined =>
     key === 'series' ? f.series && `${f.series.name}（${f.series.number}）` : key === 'distribution' ? f.distribution && Object.keys(f.distribution).join(t.list) : f[key] === undefined ? undefined : String(f[key]);
