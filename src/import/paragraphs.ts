@@ -55,6 +55,21 @@ function opensBracket(text: string): boolean {
   return (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
 }
 
+/** A closing mark a line may end in: hung in the margin by Word and WPS. */
+const HANGS = /[，。、；：！？）》」』”’,.;:!?)]$/;
+
+/**
+ * Whether lines at the widest shared width `measure` are one wider than the true measure: they
+ * hold a punctuation mark hung in the margin (Word, WPS), so most of them end in one, and they
+ * are no more than the lines one narrower. (A paragraph's next-to-last line one short of the
+ * measure, where bulletin pulled a character down to keep two on the last line, does not count.)
+ */
+export function hungMeasure(texts: string[], counts: Map<number, number>, measure: number): boolean {
+  if ((counts.get(measure - 1) ?? 0) < (counts.get(measure) ?? 0)) return false;
+  const wide = texts.filter((t) => Math.round(printedWidth(t)) === measure);
+  return wide.filter((t) => HANGS.test(t.trimEnd())).length * 2 >= wide.length;
+}
+
 /**
  * The measure of text copied from a printed page (pdftotext, with or without -layout): the
  * width most long lines share, when enough of them share it (28 for a 简报). Undefined for text
@@ -67,14 +82,15 @@ export function printedMeasure(lines: Line[]): number | undefined {
   // The widest width two lines share; printed text has next to no line wider than it. It is
   // learnt, not assumed: a LibreOffice or WPS export may print 27 or 30 to a line.
   let measure = Math.max(0, ...[...counts].filter(([w, n]) => n >= 2 && w <= 60).map(([w]) => w));
-  // Lines one wider than the measure are those with a punctuation mark hung in the margin (Word,
-  // WPS): fewer than the lines that fill the measure.
-  if ((counts.get(measure - 1) ?? 0) >= (counts.get(measure) ?? 0)) measure -= 1;
+  if (hungMeasure(lines.map((l) => l.text), counts, measure)) measure -= 1;
   const support = (m: number) => widths.filter((w) => w >= m - 4.6 && w <= m + 0.6).length;
   const holds = (m: number) => m >= 15 && support(m) >= 3 && widths.filter((w) => w > m + 1.6).length <= widths.length * 0.05;
-  if (holds(measure)) return measure;
-  // A short issue may have no measure its lines agree on: a 简报's own, 28, when no line is wider.
-  if (widths.every((w) => w <= MEASURE + 0.6) && widths.filter((w) => w >= MEASURE - 4.6).length >= 2) return MEASURE;
+  // A short issue may have no measure its lines agree on: a 简报's own, 28, when no line is wider
+  // (also over a narrower width that a few of its lines share by chance: indented first lines
+  // and half-width figures leave a short issue's full lines at 24–26 characters of pdftotext).
+  const standard = widths.every((w) => w <= MEASURE + 0.6) && widths.filter((w) => w >= MEASURE - 4.6).length >= 2;
+  if (holds(measure) && !(standard && measure < MEASURE - 1.5)) return measure;
+  if (standard) return MEASURE;
   return undefined;
 }
 

@@ -17,6 +17,8 @@
  *   to a printed line undone: a line it started at a squeezed "，" or at a change of font is
  *   put back on the line it belongs to.
  */
+import { GB9704 } from '../layout/geometry.js';
+import { hungMeasure } from './paragraphs.js';
 
 export interface ReadLine {
   /** The line as read, spaces and all. */
@@ -132,16 +134,16 @@ export function measureOf(texts: string[]): number | undefined {
   const shared = [...counts].filter(([w, n]) => w <= 60 && n >= 3).map(([w]) => w);
   if (!shared.length) return undefined;
   let measure = Math.max(...shared);
-  // A mark hung in the margin makes a line one wider than the measure: such lines are fewer.
-  if ((counts.get(measure - 1) ?? 0) >= (counts.get(measure) ?? 0)) measure -= 1;
+  // A mark hung in the margin makes a line one wider than the measure.
+  if (hungMeasure(texts, counts, measure)) measure -= 1;
   const wider = widths.filter((w) => w > measure + 1.6).length;
   return measure >= 15 && wider <= widths.length * 0.05 ? measure : undefined;
 }
 
 const CLOSING = /^[，。、；：！？）》」』”’,.;:!?)]/;
 
-/** Characters per line of a 简报 (22 lines of 28 characters). */
-const MEASURE = 28;
+/** Characters per line of a 简报 (docs/layout.md: 22 lines of 28 characters). */
+const MEASURE = GB9704.grid.chars;
 
 /**
  * A short issue's printed lines may share no width three times: they are printed lines still
