@@ -229,7 +229,7 @@ const typoUnpaired = lint<{ mark: string; other: string }>()({
 /**
  * Whether a half-width , . ; : ? ! stands in Chinese text: after a Han character (before Han,
  * Chinese punctuation, a digit, a letter or the end), or after a digit, a percentage or a closing
- * mark and before Han or an opening mark. Decimals (12.5), times (9:30), ratios (1:2) and
+ * mark and before Han or an opening mark, or after a percentage and before a figure. Decimals (12.5), times (9:30), ratios (1:2) and
  * addresses stay as they are: a mark between two digits or two letters is never Chinese.
  */
 function halfwidthInChinese(text: string, i: number): boolean {
@@ -246,7 +246,10 @@ function halfwidthInChinese(text: string, i: number): boolean {
   if (ch === '.' && isDigit(text[i + 1])) return false; // ".5" is num-leading-dot's
   if (isHan(before)) return isHan(after) || isCnPunct(after) || isEnd(after) || isDigit(after) || isLatin(after);
   if (isCloser(before)) return isHan(after) || isOpener(after) || isEnd(after) || isDigit(after);
-  if (isDigit(before) || before === '%' || before === '‰' || before === '℃') return isHan(after) || isOpener(after);
+  // After a percentage a comma or semicolon before a figure separates items (“达12%,1-9月”): no
+  // thousands separator follows a percent sign.
+  if (before === '%' || before === '‰' || before === '℃') return isHan(after) || isOpener(after) || ((ch === ',' || ch === ';') && isDigit(after));
+  if (isDigit(before)) return isHan(after) || isOpener(after);
   return false;
 }
 
