@@ -34,6 +34,7 @@ export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, ve
   const edits = new Edits(file);
   const objects = dicts(file);
   renumberNodeIds(file, objects, edits);
+  nameStructure(objects, edits);
   fixCapHeights(objects, edits);
   const pages = pageList(file, edits);
   const outlines = addOutline(edits, b, layout, pages);
@@ -153,6 +154,39 @@ function dicts(file: PdfFile): Dicts {
     .filter((o) => !o.stream && o.value.kind === 'dict')
     .sort((a, b) => a.num - b.num)
     .map((o) => ({ num: o.num, dict: o.value as PdfDict }));
+}
+
+/** Structure types whose content is text: an element without a type inside them is an inline span. */
+const TEXT_LEVEL = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'Span', 'Link', 'Caption', 'TD', 'TH', 'LBody', 'Lbl', 'Quote', 'Code', 'Note']);
+
+/**
+ * Chromium tags an element it has no structure type for as NonStruct: the words of a title kept
+ * whole (span.w), a paragraph's kept tail, the parts of a line (office and date), the masthead,
+ * the 版记. They are given the type they are (ISO 32000 §14.8.4): inside text, a Span; holding
+ * elements of its own (the masthead's lines, the 版记's rows), a Sect; holding only text, a P.
+ */
+function nameStructure(objects: Dicts, edits: Edits): void {
+  const byNum = new Map(objects.map((o) => [o.num, o.dict]));
+  const named = new Map<number, string>();
+  const typeOf = (num: number, depth = 0): string => {
+    const known = named.get(num);
+    if (known) return known;
+    const dict = byNum.get(num);
+    const s = entry(dict, 'S');
+    const own = s?.kind === 'name' ? s.value : '';
+    if (own !== 'NonStruct' || depth > 64) return own;
+    const parent = entry(dict, 'P');
+    const above = parent?.kind === 'ref' ? typeOf(parent.num, depth + 1) : '';
+    const kids = entry(dict, 'K');
+    const holdsElements = kids !== undefined && [...walk(kids)].some((v) => v.kind === 'ref' && isName(entry(byNum.get(v.num), 'Type'), 'StructElem'));
+    const type = TEXT_LEVEL.has(above) ? 'Span' : holdsElements ? 'Sect' : 'P';
+    named.set(num, type);
+    return type;
+  };
+  for (const { num, dict } of objects) {
+    if (!isName(entry(dict, 'Type'), 'StructElem') || !isName(entry(dict, 'S'), 'NonStruct')) continue;
+    edits.replace(num, entry(dict, 'S')!, `/${typeOf(num)}`);
+  }
 }
 
 /**

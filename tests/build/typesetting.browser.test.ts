@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/core/build.js';
 import { defaultConfig } from '../../src/config/schema.js';
@@ -134,6 +135,31 @@ describe('the printed page, as a typesetter reads it (real browser)', () => {
     // Nothing but the page number below the 印发 line.
     const below = all.filter((l) => l.baseline > printed!.baseline + 1).map((l) => l.text.replace(/\s+/g, ''));
     expect(below).toEqual([`—${pages.get('phrases/002')!.length}—`]);
+  });
+
+  it('tags its structure: titles H1, headings H2, paragraphs P, the masthead a Sect of P lines, no NonStruct', async () => {
+    for (const issue of ISSUES) {
+      const doc = await PDFDocument.load(bytes.get(issue)!, { updateMetadata: false });
+      const elems = doc.context
+        .enumerateIndirectObjects()
+        .map(([, o]) => o)
+        .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('Type'))?.toString() === '/StructElem');
+      const types = elems.map((e) => e.get(PDFName.of('S'))?.toString());
+      const count = (t: string) => types.filter((x) => x === t).length;
+      expect(count('/NonStruct') / types.length, issue).toBeLessThanOrEqual(0.1);
+      expect(count('/H1'), issue).toBeGreaterThanOrEqual(1);
+      expect(count('/P'), issue).toBeGreaterThanOrEqual(5);
+      // A Sect holds the masthead's lines (marker, title, issue line, office and date) as P.
+      const pKids = (e: PDFDict) => {
+        const kids = e.get(PDFName.of('K'));
+        return (kids instanceof PDFArray ? kids.asArray() : [kids]).map((k) => (k ? doc.context.lookup(k) : undefined)).filter((k): k is PDFDict => k instanceof PDFDict && k.get(PDFName.of('S'))?.toString() === '/P').length;
+      };
+      expect(elems.some((e) => e.get(PDFName.of('S'))?.toString() === '/Sect' && pKids(e) >= 4), issue).toBe(true);
+    }
+    const headings = (await PDFDocument.load(bytes.get('2021/064')!, { updateMetadata: false })).context
+      .enumerateIndirectObjects()
+      .filter(([, o]) => o instanceof PDFDict && o.get(PDFName.of('S'))?.toString() === '/H2').length;
+    expect(headings).toBe(5);
   });
 
   it('sets the space between two phrases of a title or heading a full character wide', () => {
