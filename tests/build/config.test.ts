@@ -15,8 +15,8 @@ describe('config', () => {
     expect((await printedBuild({ io: captureIo(dir), formats: ['html'] })).exitCode).toBe(0);
     const html = await readFile(path.join(dir, 'dist/a.html'), 'utf8');
     // The title's words are spans that never break inside (text/words.ts).
-    expect(/<div class="masthead-title">(.*?)<\/div>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '')).toBe('江西应急管理简报');
-    expect(html).toContain('<div class="marker">注意保存</div>');
+    expect(/<p class="masthead-title">(.*?)<\/p>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '')).toBe('江西应急管理简报');
+    expect(html).toContain('<p class="marker">注意保存</p>');
     expect(html).toContain('<nav class="toc" aria-label="本期要目">');
     expect(html).toContain('<span class="label">抄报：</span>省委、省政府<span class="w">领导。</span>');
   });
@@ -36,8 +36,8 @@ describe('config', () => {
     const dir = await tempProject({ 'bulletin.config.yaml': config, 'bulletins/a.md': TWO_ARTICLES });
     expect((await printedBuild({ io: captureIo(dir), formats: ['html'] })).exitCode).toBe(0);
     const html = await readFile(path.join(dir, 'public/a.html'), 'utf8');
-    expect(/<div class="masthead-title">(.*?)<\/div>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '')).toBe('测试应急简报');
-    expect(html).toContain('<div class="marker"></div>');
+    expect(/<p class="masthead-title">(.*?)<\/p>/.exec(html)?.[1]?.replace(/<[^>]+>/g, '')).toBe('测试应急简报');
+    expect(html).toContain('<p class="marker"></p>');
     expect(html).not.toContain('<nav class="toc"');
     expect(html).toContain('--masthead-red: #C00000;');
     expect(html).toContain('<span class="label">送：</span>市委办公室，市政府办<span class="w">公室。</span>');
