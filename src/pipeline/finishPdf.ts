@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
+import { zlibSync } from 'fflate';
 import type { Bulletin } from '../model/bulletin.js';
 import { dateToEpoch } from '../model/dates.js';
 import { documentMeta } from './render.js';
 import type { Layout } from './print.js';
 import { GB9704, PT_PER_MM } from '../layout/geometry.js';
 import { srgbProfile, SRGB_IDENTIFIER } from '../pdfa/srgb.js';
+import { markArtifacts } from './artifacts.js';
 import { xmpPacket, type XmpInfo } from '../pdfa/xmp.js';
 import { entry, isName, literal, pdfNumber, readPdf, textString, type PdfDict, type PdfFile, type PdfValue } from './pdfSyntax.js';
 
@@ -37,6 +40,7 @@ export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, ve
   nameStructure(objects, edits);
   fixCapHeights(objects, edits);
   const pages = pageList(file, edits);
+  markPageArtifacts(file, edits, pages);
   const outlines = addOutline(edits, b, layout, pages);
   const info = setInfo(file, edits, b, version);
   setCatalog(file, edits, outlines, options.pdfa ? archival(edits, info) : []);
@@ -278,6 +282,48 @@ function pageList(file: PdfFile, edits?: Edits): PageInfo[] {
   };
   visit(entry(catalog, 'Pages'), undefined);
   return pages;
+}
+
+/**
+ * The pages' unmarked painting (page numbers, the red rule, the 版记's rules) marked as artifacts
+ * (artifacts.ts). A content stream is inflated, marked and deflated again by fflate (JavaScript:
+ * the same bytes on any machine, where Node's zlib may vary with its version and the processor).
+ * A stream of another filter, or one the marking cannot read, is left as it is.
+ */
+function markPageArtifacts(file: PdfFile, edits: Edits, pages: PageInfo[]): void {
+  for (const page of pages) {
+    const contents = entry(file.objects.get(page.num)?.value, 'Contents');
+    const refs = contents?.kind === 'ref' ? [contents] : contents?.kind === 'array' ? contents.items : [];
+    for (const ref of refs) {
+      if (ref.kind !== 'ref') continue;
+      const object = file.objects.get(ref.num);
+      if (!object?.stream || object.value.kind !== 'dict') continue;
+      const dict = object.value;
+      const filter = entry(dict, 'Filter');
+      if ((filter && !isName(filter, 'FlateDecode')) || entry(dict, 'DecodeParms')) continue;
+      let length = entry(dict, 'Length');
+      if (length?.kind === 'ref') length = file.objects.get(length.num)?.value;
+      if (length?.kind !== 'number') continue;
+      let start = file.text.indexOf('stream', dict.end) + 'stream'.length;
+      if (file.text[start] === '\r') start++;
+      if (file.text[start] === '\n') start++;
+      const data = file.bytes.subarray(start, start + length.value);
+      let content: string;
+      try {
+        content = Buffer.from(filter ? inflateSync(data) : data).toString('latin1');
+      } catch {
+        continue;
+      }
+      const marked = markArtifacts(content);
+      if (marked === undefined || marked === content) continue;
+      const end = file.text.indexOf('endstream', start + length.value);
+      if (end < 0) continue;
+      const kept = dict.entries.filter((e) => e.key !== 'Filter' && e.key !== 'DecodeParms' && e.key !== 'Length').map((e) => file.text.slice(e.keyStart, e.value.end));
+      // Deflated again when it was (Chromium's are), as it was when not.
+      const packed = filter ? Buffer.from(zlibSync(Buffer.from(marked, 'latin1'), { level: 6 })).toString('latin1') : marked;
+      edits.replace(ref.num, { start: dict.start, end: end + 'endstream'.length }, `<<${[...kept, ...(filter ? ['/Filter /FlateDecode'] : []), `/Length ${packed.length}`].join('\n')}>>\nstream\n${packed}\nendstream`);
+    }
+  }
 }
 
 /** The outline of the articles (bookmarks at their titles); the number of its root, if any. */

@@ -25,7 +25,7 @@ function skiaPdf(objects: Array<[number, string]>, trailer: string): Uint8Array 
 }
 
 /** Stream data that holds, by chance, the very bytes the finisher edits elsewhere. */
-const DATA = 'BT (node00000068) Tj /CapHeight -5 ET';
+const DATA = '/P <</MCID 0>> BDC BT (node00000068) Tj /CapHeight -5 ET EMC';
 
 /**
  * Two pages under an intermediate page-tree node (their MediaBox inherited), three table headers

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/core/build.js';
 import { defaultConfig } from '../../src/config/schema.js';
@@ -160,6 +161,39 @@ describe('the printed page, as a typesetter reads it (real browser)', () => {
       .enumerateIndirectObjects()
       .filter(([, o]) => o instanceof PDFDict && o.get(PDFName.of('S'))?.toString() === '/H2').length;
     expect(headings).toBe(5);
+  });
+
+  it('marks what is not structure as artifacts: every text, path and picture is in marked content, the page numbers in /Artifact', async () => {
+    for (const issue of ISSUES) {
+      const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes.get(issue)!), verbosity: 0 }).promise;
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        const { fnArray, argsArray } = await page.getOperatorList();
+        const { OPS } = pdfjs;
+        const painting = new Set([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.constructPath, OPS.paintImageXObject, OPS.paintFormXObjectBegin, OPS.shadingFill]);
+        let depth = 0;
+        let unmarked = 0;
+        fnArray.forEach((fn, i) => {
+          if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) depth++;
+          else if (fn === OPS.endMarkedContent) depth--;
+          // A path that only clips (W n: pdf.js's constructPath ending in endPath) paints nothing.
+          else if (fn === OPS.constructPath && (argsArray[i] as unknown[])[0] === OPS.endPath) return;
+          else if (depth === 0 && painting.has(fn)) unmarked++;
+        });
+        expect(unmarked, `${issue} page ${n}`).toBe(0);
+        // The page number's text is inside an Artifact sequence.
+        const content = await page.getTextContent({ includeMarkedContent: true });
+        const stack: string[] = [];
+        let numberIn: string | undefined;
+        for (const item of content.items) {
+          if ('type' in item && (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps')) stack.push((item as { tag?: string }).tag ?? '');
+          else if ('type' in item && item.type === 'endMarkedContent') stack.pop();
+          else if ('str' in item && new RegExp(`^—?${n}—?$`).test(item.str.replace(/\s+/g, ''))) numberIn = stack.at(-1);
+        }
+        expect(numberIn, `${issue} page ${n}`).toBe('Artifact');
+      }
+      await doc.destroy();
+    }
   });
 
   it('sets the space between two phrases of a title or heading a full character wide', () => {
