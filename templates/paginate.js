@@ -27,6 +27,17 @@
       pushed[j].style.breakBefore = '';
       pushed[j].removeAttribute('data-pushed');
     }
+    var widowed = document.querySelectorAll('[data-widows]');
+    for (var w = 0; w < widowed.length; w++) {
+      widowed[w].style.widows = '';
+      widowed[w].removeAttribute('data-widows');
+    }
+  }
+  /* The lines of a block of n lines on each page it spans: `room` on this one, `full` on each after. */
+  function fragments(n, room, full) {
+    var out = [Math.min(n, room)];
+    for (var left = n - out[0]; left > 0; left -= full) out.push(Math.min(left, full));
+    return out;
   }
   function paginate() {
     undo();
@@ -75,13 +86,40 @@
       if (kind === 'lines') {
         var n = Math.max(1, Math.round(h / P));
         drift = Math.max(drift, Math.abs(h - n * P));
-        for (var k = 0; k < n; k++) {
-          if (y + P > H + eps) newPage();
-          y += P;
+        var full = Math.max(1, Math.floor((H + eps) / P));
+        if (Math.floor((H + eps - y) / P) <= 0) newPage();
+        var frags = fragments(n, Math.floor((H + eps - y) / P), full);
+        // No line of a paragraph alone at a page's foot (orphans 2): the paragraph goes over whole.
+        if (frags.length > 1 && frags[0] < 2 && y > 0) {
+          push(el);
+          frags = fragments(n, full, full);
+        }
+        // Nor alone at the top of the next (widows 2): one more line goes over (Chromium's
+        // widows, set on this block only), or the whole paragraph when that leaves one behind.
+        if (frags.length > 1 && frags[frags.length - 1] < 2) {
+          if (frags.length > 2 || frags[0] - 1 >= 2) {
+            frags[frags.length - 2] -= 1;
+            frags[frags.length - 1] += 1;
+            el.style.widows = '2';
+            el.setAttribute('data-widows', '');
+          } else if (y > 0) {
+            push(el);
+            frags = fragments(n, full, full);
+          }
+        }
+        for (var f = 0; f < frags.length; f++) {
+          if (f > 0) newPage();
+          y += frags[f] * P;
         }
       } else {
         var need = h;
-        if (kind === 'keep') need += P; // keep with the first line of what follows
+        // Keep with what follows: its first line, or its first two when it is a paragraph of
+        // several lines (which would not leave one line alone under the heading).
+        if (kind === 'keep') {
+          var next = items[i + 1];
+          var nextLines = next && next.getAttribute('data-flow') === 'lines' ? Math.round(next.getBoundingClientRect().height / P) : 1;
+          need += (nextLines >= 2 ? 2 : 1) * P;
+        }
         if (y > 0 && y + need > H + eps && need <= H) push(el);
         if (h > H) { page += Math.floor((y + h) / H); y = (y + h) % H; } else { y += h; }
       }

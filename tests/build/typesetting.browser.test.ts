@@ -31,7 +31,19 @@ copies: 120
 各地要高度重视切实抓好落实确保取得实效全省各级各部门认真贯彻落实省委省政府决策部署扎实开展专项整治取得成效。
 `;
 
-const ISSUES = ['2021/064', '2021/065', '2022/001', 'phrases/002', 'sample/064'];
+/**
+ * Paragraphs of 1–6 lines in an order that, set line by line, leaves a paragraph's first line
+ * alone at a page's foot (`shift` 4) or its last alone at the top of the next (`shift` 0).
+ */
+function breaking(shift: number): string {
+  const base = '各地各部门要深入贯彻落实安全生产决策部署切实压紧压实责任全面排查整治风险隐患确保安全形势持续稳定向好'.repeat(10);
+  const lengths = [3, 2, 4, 1, 5, 3, 2, 6, 3, 4, 2, 3, 5, 2, 3, 4, 3, 2, 5, 3, 4, 2, 6, 3, 2, 4];
+  const order = [...lengths.slice(shift), ...lengths.slice(0, shift)];
+  const paragraphs = order.map((n, i) => `${base.slice(i, i + 26 + 28 * (n - 1) - 1)}。`);
+  return `---\nissue: ${shift + 10}\ntotal: ${shift + 10}\ndate: 2021-06-25\n---\n\n# 全省安全生产工作会议召开\n\n${paragraphs.join('\n\n')}\n`;
+}
+
+const ISSUES = ['2021/064', '2021/065', '2022/001', 'phrases/002', 'sample/064', 'breaks/010', 'breaks/014'];
 const pages = new Map<string, PdfPage[]>();
 const bytes = new Map<string, Uint8Array>();
 
@@ -43,12 +55,13 @@ beforeAll(async () => {
   const sample = await tempProject();
   await copyInto(sample, path.join(FIXTURES, 'samples/jx-2021-064.md'), 'bulletins/sample/064.md');
   const phrases = await tempProject({ 'bulletins/phrases/002.md': PHRASES });
-  for (const dir of [demos, sample, phrases]) {
+  const breaks = await tempProject({ 'bulletins/breaks/010.md': breaking(0), 'bulletins/breaks/014.md': breaking(4) });
+  for (const dir of [demos, sample, phrases, breaks]) {
     const io = captureIo(dir);
     const r = await build({ io, formats: ['pdf'] });
     expect(r.exitCode, io.err()).toBe(0);
   }
-  const where: Record<string, string> = { 'sample/064': sample, 'phrases/002': phrases };
+  const where: Record<string, string> = { 'sample/064': sample, 'phrases/002': phrases, 'breaks/010': breaks, 'breaks/014': breaks };
   for (const issue of ISSUES) {
     const pdf = await readFile(path.join(where[issue] ?? demos, 'dist', `${issue}.pdf`));
     bytes.set(issue, pdf);
@@ -108,6 +121,26 @@ describe('the printed page, as a typesetter reads it (real browser)', () => {
         if ((i + 1) % 2 === 1) expect(number!.x).toBeGreaterThan((left + right) / 2);
         else expect(number!.x).toBeLessThan((left + right) / 2);
       });
+    }
+  });
+
+  it('leaves no line of a paragraph alone at the foot or the top of a page (orphans and widows 2)', () => {
+    const left = GB9704.margins.left * MM;
+    const top = GB9704.margins.top * MM;
+    const bottom = (GB9704.margins.top + GB9704.block.height) * MM;
+    for (const issue of ISSUES) {
+      // The 三号 body lines of each page, each a paragraph's first (indented two characters) or a line that goes on.
+      const body = pages.get(issue)!.map((page) =>
+        lines(page)
+          .filter((l) => l.baseline > top && l.baseline < bottom && l.items.every((it) => Math.abs(it.size - 16) < 0.6))
+          .map((l) => ({ text: l.text, kind: Math.abs(l.x - left) < 2 ? 'on' : Math.abs(l.x - left - 2 * 15.8) < 3 ? 'first' : 'other' })),
+      );
+      for (let p = 0; p + 1 < body.length; p++) {
+        const foot = body[p]!.at(-1);
+        const [head, second] = body[p + 1]!;
+        expect(foot?.kind === 'first' && head?.kind === 'on', `${issue}: a first line alone at the foot of page ${p + 1}: “${foot?.text}”`).toBe(false);
+        expect(head?.kind === 'on' && second?.kind !== 'on', `${issue}: a last line alone at the top of page ${p + 2}: “${head?.text}”`).toBe(false);
+      }
     }
   });
 
