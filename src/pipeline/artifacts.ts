@@ -8,7 +8,16 @@
  * image) is left alone: the stream is returned unchanged.
  */
 
-const DELIMITER = /[\s()<>[\]{}/%]/;
+/** White space and delimiters (PDF 7.2.2–3), by character code: a table, not a regular expression per character. */
+const WHITE = new Uint8Array(256);
+for (const c of [0, 9, 10, 12, 13, 32]) WHITE[c] = 1;
+const DELIMITS = new Uint8Array(256);
+for (const c of '()<>[]{}/%') DELIMITS[c.charCodeAt(0)] = 1;
+for (const c of [0, 9, 10, 12, 13, 32]) DELIMITS[c] = 1;
+const NUMERIC = new Uint8Array(256);
+for (const c of '0123456789+-.') NUMERIC[c.charCodeAt(0)] = 1;
+const code = (text: string, i: number) => text.charCodeAt(i) & 0xff;
+
 const PATH = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
 
@@ -28,27 +37,28 @@ function operators(text: string): Op[] | undefined {
   const skipString = (at: number): number => {
     let depth = 0;
     for (let k = at; k < n; k++) {
-      const c = text[k];
-      if (c === '\\') k++;
-      else if (c === '(') depth++;
-      else if (c === ')' && --depth === 0) return k + 1;
+      const c = text.charCodeAt(k);
+      if (c === 0x5c /* \\ */) k++;
+      else if (c === 0x28) depth++;
+      else if (c === 0x29 && --depth === 0) return k + 1;
     }
     return n;
   };
-  const skipNested = (at: number, open: string, close: string): number => {
+  const skipNested = (at: number, open: number, close: number, pair: boolean): number => {
     let depth = 0;
     for (let k = at; k < n; ) {
-      if (text[k] === '(') {
+      const c = code(text, k);
+      if (c === 0x28) {
         k = skipString(k);
         continue;
       }
-      if (text.startsWith(open, k)) {
+      if (c === open && (!pair || code(text, k + 1) === open)) {
         depth++;
-        k += open.length;
+        k += pair ? 2 : 1;
         continue;
       }
-      if (text.startsWith(close, k)) {
-        k += close.length;
+      if (c === close && (!pair || code(text, k + 1) === close)) {
+        k += pair ? 2 : 1;
         if (--depth === 0) return k;
         continue;
       }
@@ -57,27 +67,27 @@ function operators(text: string): Op[] | undefined {
     return n;
   };
   while (i < n) {
-    const c = text[i]!;
-    if (/\s/.test(c)) {
+    const c = code(text, i);
+    if (WHITE[c]) {
       i++;
       continue;
     }
-    if (c === '%') {
+    if (c === 0x25 /* % */) {
       while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
       continue;
     }
     const at = i;
-    if (c === '(') i = skipString(i);
-    else if (text.startsWith('<<', i)) i = skipNested(i, '<<', '>>');
-    else if (c === '<') i = text.indexOf('>', i) + 1 || n;
-    else if (c === '[') i = skipNested(i, '[', ']');
-    else if (c === '/') {
+    if (c === 0x28 /* ( */) i = skipString(i);
+    else if (c === 0x3c /* < */ && text[i + 1] === '<') i = skipNested(i, 0x3c, 0x3e, true);
+    else if (c === 0x3c) i = text.indexOf('>', i) + 1 || n;
+    else if (c === 0x5b /* [ */) i = skipNested(i, 0x5b, 0x5d, false);
+    else if (c === 0x2f /* / */) {
       i++;
-      while (i < n && !DELIMITER.test(text[i]!)) i++;
-    } else if (/[0-9+\-.]/.test(c)) {
-      while (i < n && /[0-9+\-.]/.test(text[i]!)) i++;
+      while (i < n && !DELIMITS[code(text, i)]) i++;
+    } else if (NUMERIC[c]) {
+      while (i < n && NUMERIC[code(text, i)]) i++;
     } else {
-      while (i < n && !DELIMITER.test(text[i]!)) i++;
+      while (i < n && !DELIMITS[code(text, i)]) i++;
       const name = text.slice(at, i);
       if (name === 'BI' || name === 'ID' || name === '') return undefined;
       ops.push({ name, start: operandStart >= 0 ? operandStart : at, end: i });

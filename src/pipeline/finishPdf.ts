@@ -320,7 +320,7 @@ function markPageArtifacts(file: PdfFile, edits: Edits, pages: PageInfo[]): void
       if (end < 0) continue;
       const kept = dict.entries.filter((e) => e.key !== 'Filter' && e.key !== 'DecodeParms' && e.key !== 'Length').map((e) => file.text.slice(e.keyStart, e.value.end));
       // Deflated again when it was (Chromium's are), as it was when not.
-      const packed = filter ? Buffer.from(zlibSync(Buffer.from(marked, 'latin1'), { level: 6 })).toString('latin1') : marked;
+      const packed = filter ? Buffer.from(zlibSync(Buffer.from(marked, 'latin1'), { level: 1 })).toString('latin1') : marked;
       edits.replace(ref.num, { start: dict.start, end: end + 'endstream'.length }, `<<${[...kept, ...(filter ? ['/Filter /FlateDecode'] : []), `/Length ${packed.length}`].join('\n')}>>\nstream\n${packed}\nendstream`);
     }
   }
