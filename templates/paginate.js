@@ -49,6 +49,8 @@
     // divided by Z, and the layout is returned in unzoomed CSS pixels.
     var Z = px('100px') / 100 || 1;
     var eps = 0.5;
+    // Lines of the grid a page holds (22).
+    var full = Math.max(1, Math.floor((H + eps) / P));
     // Figures are rounded up to whole lines so the text after them stays on the grid.
     var figures = document.querySelectorAll('figure[data-flow]');
     for (var g = 0; g < figures.length; g++) {
@@ -86,9 +88,12 @@
       if (kind === 'lines') {
         var n = Math.max(1, Math.round(h / P));
         drift = Math.max(drift, Math.abs(h - n * P));
-        var full = Math.max(1, Math.floor((H + eps) / P));
-        if (Math.floor((H + eps - y) / P) <= 0) newPage();
-        var frags = fragments(n, Math.floor((H + eps - y) / P), full);
+        var fits = Math.floor((H + eps - y) / P);
+        if (fits <= 0) {
+          newPage();
+          fits = full;
+        }
+        var frags = fragments(n, fits, full);
         // No line of a paragraph alone at a page's foot (orphans 2): the paragraph goes over whole.
         if (frags.length > 1 && frags[0] < 2 && y > 0) {
           push(el);

@@ -142,7 +142,7 @@ function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSi
   const root = io.cwd;
   const emit = options.onEvent ?? (() => {});
   const formats: Format[] = options.pdf ? ['html', 'pdf'] : ['html'];
-  const outDir = state.outDirOf();
+  const { outDir } = state;
   // The config and the list of sources are read again only when something other than a
   // known source changed (a full rebuild); a saved source is rebuilt with what is known.
   let project: Project | undefined;

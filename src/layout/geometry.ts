@@ -8,8 +8,6 @@
 
 /** Points per millimetre. */
 export const PT_PER_MM = 72 / 25.4;
-/** CSS pixels per point. */
-export const PX_PER_PT = 96 / 72;
 
 export interface PageGeometry {
   /** The paper, in mm (A4). */

@@ -15,9 +15,7 @@ export interface ChooseFontsOptions {
 }
 
 export interface ChosenFonts {
-  /** @font-face rules for the page. */
-  css: string;
-  /** The same rules one by one. */
+  /** @font-face rules for the page, one by one. */
   rules: string[];
   /** Font files to copy into the output (shared by issues). */
   files: Array<{ from: string; to: string }>;

@@ -113,7 +113,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   if (!fonts) return undefined;
   let page: RenderedPage;
   try {
-    page = render(ctx.env, b, { config: ctx.config, htmlDir, fontCss: fonts.css, fontFaces: fonts.rules, version: ctx.version, unprintable: fonts.unprintable });
+    page = render(ctx.env, b, { config: ctx.config, htmlDir, fontFaces: fonts.rules, version: ctx.version, unprintable: fonts.unprintable });
   } catch (error) {
     report(file, rules.templateError, { detail: (error as Error).message.split('\n').slice(0, 2).join(' ') });
     return undefined;

@@ -182,7 +182,7 @@ class WarmTab {
     // (Chromium keeps neither @page lengths nor `size` under scale; the paper goes to the print call).
     const zoom = options.zoom ?? 1;
     const g = parts.geometry;
-    const paper = zoom !== 1 ? { width: `${g.paper.width}mm`, height: `${g.paper.height}mm` } : undefined;
+    const paper = zoom !== 1 ? g.paper : undefined;
     const style = zoom !== 1 ? `${pageRules(g, { scale: 1 / zoom, size: false })}\n${parts.style}\nhtml { zoom: ${zoom}; }` : `${pageRules(g)}\n${parts.style}`;
     const added = options.fonts ? [] : parts.faces.filter((f) => !this.faces.has(f));
     for (const f of added) this.faces.add(f);
@@ -251,21 +251,15 @@ class WarmTab {
   }
 }
 
-/** CSS pixels per unit, as Chromium's print settings count them (and puppeteer's page.pdf). */
-const PIXELS: Record<string, number> = { px: 1, in: 96, cm: 37.8, mm: 3.78, pt: 96 / 72 };
-
-function inches(length: string): number {
-  const m = /^([\d.]+)(px|in|cm|mm|pt)$/.exec(length);
-  if (!m) throw new Error(`纸张尺寸无法识别：${length}`);
-  return (Number(m[1]) * PIXELS[m[2]!]!) / 96;
-}
+/** Inches of a length in mm, counted as puppeteer's page.pdf counts them (3.78 CSS px a millimetre). */
+const inches = (mm: number): number => (mm * 3.78) / 96;
 
 /**
  * Page.printToPDF in one round trip: the PDF comes back in the answer (base64) rather than as a
  * stream read in small pieces, each a message to and from the browser, as page.pdf does. With a
  * paper, the page's own @page size is set aside for it (the printer scales, see PrintOptions.zoom).
  */
-async function printToPdf(session: CDPSession, o: { paper?: { width: string; height: string }; scale?: number }, timeout: number): Promise<Uint8Array> {
+async function printToPdf(session: CDPSession, o: { paper?: { width: number; height: number }; scale?: number }, timeout: number): Promise<Uint8Array> {
   let timer: NodeJS.Timeout | undefined;
   const printing = session.send('Page.printToPDF', {
     transferMode: 'ReturnAsBase64',

@@ -16,9 +16,8 @@ export interface RenderOptions {
   config: Config;
   /** Output-relative folder of the HTML file ("" or "2021"). */
   htmlDir: string;
-  fontCss: string;
-  /** The same web-font rules one by one (the printer uses them when it has no print fonts). */
-  fontFaces?: string[];
+  /** The page's web-font @font-face rules (chooseFonts): in its style, and for a printer without print fonts. */
+  fontFaces: string[];
   version: string;
   /** Characters no font can print (missingGlyph: warning): set as 〓, never left to a system font. */
   unprintable?: Iterable<string>;
@@ -49,7 +48,6 @@ export function wordsToHtml(text: string): string {
     .join('');
 }
 
-/** Inline nodes to HTML. Every string is escaped; hrefs were vetted by transform. */
 /** The last two Han characters of a text and the punctuation after them: the shortest last line a paragraph may end in. */
 const TAIL = /\p{Script=Han}{2}[^\p{Script=Han}\p{L}\p{N}\s]*$/u;
 
@@ -65,6 +63,7 @@ export function keepTailHtml(html: string, text: string): string {
   return html.endsWith(escaped) ? `${html.slice(0, -escaped.length)}<span class="w">${escaped}</span>` : html;
 }
 
+/** Inline nodes to HTML. Every string is escaped; hrefs were vetted by transform. */
 export function inlinesToHtml(nodes: Inline[], htmlDir: string, wholeWords = false, keepTail = false): string {
   const last = nodes.at(-1);
   if (keepTail && last?.type === 'text') return inlinesToHtml(nodes.slice(0, -1), htmlDir, wholeWords) + keepTailHtml(escapeHtml(last.value), last.value);
@@ -169,13 +168,13 @@ export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOp
   const geta = (text: string) => unprintable.reduce((t, ch) => t.split(ch).join(GETA), text);
   const sheet = env.render('sheet.njk', context);
   const css = env.render('bulletin.css', { ...context, pageRules: pageRules(g) });
-  const html = env.render('bulletin.njk', { ...context, csp, sheet, style: `${options.fontCss}\n${css}`, script });
+  const html = env.render('bulletin.njk', { ...context, csp, sheet, style: `${options.fontFaces.join('\n')}\n${css}`, script });
   return {
     html: geta(html),
     print: {
       geometry: g,
       style: geta(env.render('bulletin.css', { ...context, pageRules: '' })),
-      faces: options.fontFaces ?? [],
+      faces: options.fontFaces,
       script,
       lang: 'zh-CN',
       bodyClass: b.draft ? 'draft' : '',

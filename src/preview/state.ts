@@ -34,15 +34,11 @@ export class PreviewState {
 
   constructor(
     private readonly root: string,
-    private readonly outDir: string,
+    /** The private folder the preview builds into and serves. */
+    readonly outDir: string,
   ) {
     this.sourcesDir = path.resolve(root, 'bulletins');
     this.bodyFont = resolveFonts(defaultConfig, root).find((f) => f.role === 'body');
-  }
-
-  /** The private folder the preview builds into and serves. */
-  outDirOf(): string {
-    return this.outDir;
   }
 
   buildId(): string {

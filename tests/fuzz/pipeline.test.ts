@@ -90,7 +90,7 @@ describe('fuzz: compile() and render()', () => {
         const failed = messages.some((m) => m.fatal === true);
         expect(compiled.bulletin === undefined).toBe(failed);
         if (compiled.bulletin) {
-          const { html } = render(env, compiled.bulletin, { config: defaultConfig, htmlDir: '', fontCss: '', version: 'fuzz' });
+          const { html } = render(env, compiled.bulletin, { config: defaultConfig, htmlDir: '', fontFaces: [], version: 'fuzz' });
           expect(html.trimEnd().endsWith('</html>')).toBe(true);
           expect(html.match(/<script/gi)?.length).toBe(1);
           expect(html).not.toMatch(/<(img|svg|iframe|object)[^>]*\son\w+=/i);
