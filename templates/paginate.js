@@ -132,6 +132,7 @@
       if (a) articles.push({ index: Number(a), page: page, top: (y - h) / Z });
     }
     var pages = page + 1;
+    var foot = null;
     if (colophon) {
       var c = colophon.getBoundingClientRect().height;
       var spacer = document.createElement('div');
@@ -147,8 +148,9 @@
       }
       spacer.style.height = Math.max(0, height) / Z + 'px';
       colophon.parentNode.insertBefore(spacer, colophon);
+      foot = { space: Math.max(0, height) / Z, height: c / Z, freshPage: !(c + 1 <= room) };
     }
-    return { pages: pages, articles: articles, pitch: P / Z, blockHeight: H / Z, drift: drift / Z, width: sheet ? sheet.getBoundingClientRect().width / Z : 0 };
+    return { colophon: foot, pages: pages, articles: articles, pitch: P / Z, blockHeight: H / Z, drift: drift / Z, width: sheet ? sheet.getBoundingClientRect().width / Z : 0 };
   }
   window.bulletinPaginate = paginate;
   window.addEventListener('beforeprint', paginate);
