@@ -1,6 +1,6 @@
 import { chineseDate } from '../../model/dates.js';
 import { GB9704 } from '../../layout/geometry.js';
-import { exactly, PAGE, pt, rule, SIZE, type DocxBlock, type Kit } from './kit.js';
+import { exactly, mm, PAGE, pt, rule, SIZE, type DocxBlock, type Kit } from './kit.js';
 
 /** A row of the 版记: 4号 type on 1.6 of its size, with 2 pt above and below (bulletin.css § 报尾). */
 const ROW = Math.round((SIZE.sihao * GB9704.colophon.leading + 2 * GB9704.colophon.padding) * 20);
@@ -46,11 +46,12 @@ export function colophon(k: Kit, place?: ColophonPlace): DocxBlock[] {
     layout: d.TableLayoutType.FIXED,
     borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
     margins: { left: oneChar, right: oneChar, top: 0, bottom: 0 },
-    rows: rows.map((paragraph) => new d.TableRow({ cantSplit: true, children: [new d.TableCell({ children: [paragraph], width: { size: PAGE.block, type: d.WidthType.DXA } })] })),
+    rows: rows.map((paragraph) => new d.TableRow({ cantSplit: true, height: { value: ROW, rule: d.HeightRule.EXACT }, children: [new d.TableCell({ children: [paragraph], width: { size: PAGE.block, type: d.WidthType.DXA } })] })),
   });
   // The table's own height in Word: its rows and rules (eighths of a point → twips).
   const own = rows.length * ROW + (2 * rule(GB9704.colophon.outerRule) + (rows.length - 1) * rule(GB9704.colophon.innerRule)) * 2.5;
-  const space = place ? Math.max(0, Math.floor(place.space * 20 + place.height * 20 - own)) : 0;
+  // Less a millimetre: a reader that draws the rules a little thicker still keeps the table on the page.
+  const space = place ? Math.max(0, Math.floor((place.space + place.height) * 20 - own - mm(1))) : 0;
   return [
     ...(place && space > 0 ? [P({ children: [], spacing: exactly(1, space), pageBreakBefore: place.freshPage, run: { size: 2 } } as never)] : []),
     table,
