@@ -149,6 +149,7 @@
     // The last page holds a single line of body text and nothing else of the body.
     var lonely = page > 0 && pageLines === 1 && !pageMixed;
     var colophonLines = 0;
+    var foot = null;
     if (colophon) {
       var c = colophon.getBoundingClientRect().height;
       colophonLines = Math.ceil((c + 1) / P - 0.01);
@@ -165,8 +166,9 @@
       }
       spacer.style.height = Math.max(0, height) / Z + 'px';
       colophon.parentNode.insertBefore(spacer, colophon);
+      foot = { space: Math.max(0, height) / Z, height: c / Z, freshPage: !(c + 1 <= room) };
     }
-    return { pages: pages, lonely: lonely, colophonLines: colophonLines, articles: articles, pitch: P / Z, blockHeight: H / Z, drift: drift / Z, width: sheet ? sheet.getBoundingClientRect().width / Z : 0 };
+    return { pages: pages, lonely: lonely, colophonLines: colophonLines, colophon: foot, articles: articles, pitch: P / Z, blockHeight: H / Z, drift: drift / Z, width: sheet ? sheet.getBoundingClientRect().width / Z : 0 };
   }
   /* Paragraphs that can set in one line fewer with a little less letter-spacing (never a
      smaller type; at most MAX_EM more per character), the last first: a line gained near the

@@ -1147,6 +1147,20 @@ export const docxFailed = rule<{ detail: string }>()({
   message: { zh: (a) => `生成 Word 文件失败：${a.detail}`, en: (a) => `Writing the Word file failed: ${a.detail}` },
   hint: internalError.hint,
 });
+export const docxPicture = rule<{ url: string; reason: 'webp' | 'unreadable' | 'inline' }>()({
+  id: 'docx-picture',
+  severity: 'warning',
+  group: 'output',
+  sample: { url: 'images/chart.webp', reason: 'webp' },
+  message: {
+    zh: (a) => `Word 版中没有图片“${a.url}”，${a.reason === 'webp' ? 'Word、WPS 不能显示 WebP 图片' : a.reason === 'inline' ? '文字行中的图片在 Word 版中只印出其说明文字' : '图片无法读取'}`,
+    en: (a) => `The Word edition lacks the picture "${a.url}": ${a.reason === 'webp' ? 'Word and WPS cannot show WebP pictures' : a.reason === 'inline' ? 'a picture inside a line of text is given by its alt text in the Word edition' : 'the picture cannot be read'}`,
+  },
+  hint: same(
+    '改用 PNG、JPEG 或 SVG 图片，并让图片单独成段（一段只有一张图片）；PDF 与网页版不受影响。',
+    'Use a PNG, JPEG or SVG picture, in a paragraph of its own; the PDF and the web page are not affected.',
+  ),
+});
 
 export const ofdFailed = rule<{ detail: string }>()({
   id: 'ofd-failed',
@@ -1171,7 +1185,7 @@ export const STAGE_RULES = [
   linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageMissing, imageType, missingGlyph,
   numberingDuplicateTotal, numberingGapTotal, numberingOrder, numberingDuplicateIssue, numberingYearReset, numberingGapIssue,
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
-  templateError, layoutDrift, printFailed, docxFailed, ofdFailed,
+  templateError, layoutDrift, printFailed, docxFailed, docxPicture, ofdFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
   importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importVerifyBlock, importConvertFirst, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as const;
