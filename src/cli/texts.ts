@@ -28,7 +28,7 @@ export interface Texts {
     /** commander's own error line, in this language. */
     commanderError: (s: string) => string;
   };
-  options: { json: string; verbose: string; out: string; strict: string; browser: string; paths: string };
+  options: { json: string; verbose: string; out: string; forceOut: string; strict: string; browser: string; paths: string };
   build: {
     description: string;
     format: string;
@@ -172,6 +172,7 @@ export const zh: Texts = {
     json: '在标准输出打印机器可读的结果',
     verbose: '显示详细信息（含出错时的调用栈）',
     out: '输出目录（默认 dist，或配置中的 out）',
+    forceOut: '接管输出目录：其中已有别的文件或另一个项目的输出时也写入（这些文件可能被替换或删除）',
     strict: '有警告也按失败处理（退出码 1）',
     browser: '用这个 Chrome/Edge/Chromium 生成 PDF（优先于配置、环境变量和自动查找）',
     paths: '源文件或目录（默认 bulletins/ 下全部）',
@@ -396,6 +397,7 @@ Examples:
     json: 'print a machine-readable result on standard output',
     verbose: 'show details (stack traces on failure)',
     out: 'output folder (default dist, or out in the config)',
+    forceOut: 'take the output folder over: write into it even when it holds other files or another project\'s outputs (they may be replaced or removed)',
     strict: 'fail on warnings too (exit code 1)',
     browser: 'print PDFs with this Chrome/Edge/Chromium (before config, environment and discovery)',
     paths: 'source files or folders (default: all under bulletins/)',

@@ -11,7 +11,9 @@ import { checkNumbering, type NumberedSource } from '../archive/numbering.js';
 import { keyLines, type KeyLines } from '../archive/keyLines.js';
 import { loadArchive } from '../archive/loadArchive.js';
 import { displayPath, type Io } from './io.js';
-import { findSources, outputStem } from './sources.js';
+import { findSources, outputStem, reservedOutput } from './sources.js';
+import { report } from '../diagnostics/report.js';
+import { sourceReservedOutput } from '../diagnostics/rules.js';
 import { isInside } from '../paths.js';
 
 export interface Analysed extends Compiled {
@@ -79,6 +81,8 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
       ...(options.draft ? { draft: true } : {}),
     };
     const file = await read(show(absolute), absolute);
+    const reserved = reservedOutput(stem);
+    if (reserved) report(file, sourceReservedOutput, reserved);
     const cache = options.cache;
     const { key, kept } = cache && !hasErrors(file) ? await lookUp(cache, file, absolute) : {};
     if (kept) {

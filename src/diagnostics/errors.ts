@@ -17,6 +17,14 @@ const WRITE_REASONS: Record<string, { zh: string; en: string }> = {
   EDQUOT: { zh: '超出磁盘配额', en: 'the disk quota is used up' },
 };
 
+/** Why a folder cannot be the output folder (the detail of OutputUnsafe). */
+const UNSAFE_PLACES: Record<string, { zh: string; en: string }> = {
+  'filesystem-root': { zh: '是文件系统的根目录', en: 'is the root of the file system' },
+  home: { zh: '是或包含用户的主目录', en: 'is or holds the home folder' },
+  project: { zh: '是或包含项目目录', en: 'is or holds the project folder' },
+  sources: { zh: '是、包含或位于源文件目录', en: 'is, holds or lies in the sources folder' },
+};
+
 /** The codes OutputNotWritable explains: an environment that refuses a write, not a defect. */
 export const WRITE_ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(WRITE_REASONS));
 
@@ -77,6 +85,45 @@ export const catalogue = {
     hint: {
       zh: '检查输出目录的权限和磁盘空间，或用 `--out` 指定另一个目录。',
       en: 'Check the permissions and free space of the output folder, or choose another with `--out`.',
+    },
+  },
+  OutputUnsafe: {
+    title: { zh: '不能用作输出目录', en: 'Not an output folder' },
+    message: {
+      zh: (path: string, what: string) => `不能把 ${path} 用作输出目录：它${UNSAFE_PLACES[what]?.zh ?? what}。bulletin 会在输出目录中写入、替换和删除文件。`,
+      en: (path: string, what: string) => `${path} cannot be the output folder: it ${UNSAFE_PLACES[what]?.en ?? what}. bulletin writes, replaces and removes files in its output folder.`,
+    },
+    hint: {
+      zh: '用项目中的一个单独目录（默认 dist/），或用 `--out` 指定一个空目录。',
+      en: 'Use a folder of its own in the project (dist/ by default), or name an empty folder with `--out`.',
+    },
+  },
+  OutputOutsideProject: {
+    title: { zh: '输出目录在项目之外', en: 'Output folder outside the project' },
+    message: {
+      zh: (path: string, config: string) => `${config} 中的 out 指向项目目录之外：${path}。项目的配置只能让 bulletin 写入项目之内。`,
+      en: (path: string, config: string) => `out in ${config} points outside the project: ${path}. A project's config may only have bulletin write inside the project.`,
+    },
+    hint: {
+      zh: '把 out 改为项目中的目录（如 dist）；确实要写到项目之外时，在命令行上写出：`--out 目录`。',
+      en: 'Set out to a folder in the project (such as dist); to write outside the project, name the folder on the command line: `--out DIR`.',
+    },
+  },
+  OutputNotOurs: {
+    title: { zh: '输出目录不属于本项目', en: 'The output folder is not this project’s' },
+    message: {
+      zh: (path: string, whose: string) =>
+        whose === 'project'
+          ? `输出目录 ${path} 是另一个项目的输出（见其中的 .bulletin-output），未写入任何文件，以免删除那个项目的各期。`
+          : `输出目录 ${path} 中已有不是 bulletin 生成的文件，未写入任何文件，以免覆盖或删除它们。`,
+      en: (path: string, whose: string) =>
+        whose === 'project'
+          ? `The output folder ${path} holds another project's outputs (see its .bulletin-output); nothing was written, so as not to remove that project's issues.`
+          : `The output folder ${path} holds files bulletin did not write; nothing was written, so as not to overwrite or remove them.`,
+    },
+    hint: {
+      zh: '用 `--out` 指定一个空目录；确认其中的文件都可以被替换或删除后，加 `--force-out` 接管这个目录。',
+      en: 'Name an empty folder with `--out`; once sure the files in it may be replaced or removed, add `--force-out` to take the folder over.',
     },
   },
   ConfigInvalid: {

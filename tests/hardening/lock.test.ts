@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, isAlive, LOCK_NAME } from '../../src/core/lock.js';
 import { build } from '../../src/core/build.js';
+import { stampOutput } from '../../src/core/outputFolder.js';
 import { BulletinError } from '../../src/diagnostics/errors.js';
 import { BIN, FRONT, STACK_LINE, captureIo, runCli, tempDir, tempProject } from './helpers.js';
 
@@ -134,6 +135,8 @@ describe('build and the lock', () => {
   it('a build after a killed one takes the stale lock over and sweeps its temporaries', async () => {
     const dir = await tempProject(source);
     await mkdir(path.join(dir, 'dist'));
+    // The killed build had stamped the folder as this project's before writing anything.
+    await stampOutput(path.join(dir, 'dist'), dir);
     await writeFile(path.join(dir, 'dist', LOCK_NAME), `${await deadPid()}\n`);
     await writeFile(path.join(dir, 'dist', '.001.html.0badc0de.tmp'), '<!doctype html><html><bo');
     const result = await build({ io: captureIo(dir), formats: ['html'] });

@@ -18,6 +18,7 @@ interface BuildFlags {
   draft?: boolean;
   pdfa?: boolean;
   force?: boolean;
+  forceOut?: boolean;
   concurrency?: number;
   quiet?: boolean;
 }
@@ -41,6 +42,7 @@ export function registerBuild(program: Command, { io, out, exit }: CommandContex
     .description(t.description)
     .argument('[paths...]', out.t.options.paths)
     .option('-o, --out <dir>', out.t.options.out)
+    .option('--force-out', out.t.options.forceOut)
     .addOption(new Option('-f, --format <list>', t.format).default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
     .option('--shard <k/n>', t.shard, parseShard)
     .option('--force', t.force)
@@ -59,7 +61,7 @@ export function registerBuild(program: Command, { io, out, exit }: CommandContex
     .action(async (paths: string[], opts: BuildFlags) => {
       const interrupts = watchInterrupts();
       try {
-        const options = { paths, out: opts.out, formats: opts.format, verbose: opts.verbose, shard: opts.shard, browser: opts.browser, draft: opts.draft, pdfa: opts.pdfa, force: opts.force, concurrency: opts.concurrency, io, signal: interrupts.signal };
+        const options = { paths, out: opts.out, formats: opts.format, verbose: opts.verbose, shard: opts.shard, browser: opts.browser, draft: opts.draft, pdfa: opts.pdfa, force: opts.force, forceOut: opts.forceOut, concurrency: opts.concurrency, io, signal: interrupts.signal };
         const result = await buildAndReport(options, out, { json: opts.json === true, quiet: opts.quiet === true });
         exit(result.exitCode);
       } finally {
