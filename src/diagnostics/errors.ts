@@ -17,6 +17,11 @@ const WRITE_REASONS: Record<string, { zh: string; en: string }> = {
   EDQUOT: { zh: '超出磁盘配额', en: 'the disk quota is used up' },
 };
 
+/** A path as one word of a shell command: quoted when it holds anything but letters, digits and `_./-`. */
+function shellWord(path: string): string {
+  return /^[\w./-]+$/u.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
 /** Why a folder cannot be the output folder (the detail of OutputUnsafe). */
 const UNSAFE_PLACES: Record<string, { zh: string; en: string }> = {
   'filesystem-root': { zh: '是文件系统的根目录', en: 'is the root of the file system' },
@@ -58,9 +63,22 @@ export const catalogue = {
       en: (detail: string) => `Cannot start the Chromium that prints the PDFs: ${detail}`,
     },
     hint: {
-      zh: '重新运行 `npm ci` 以安装随包提供的 @sparticuz/chromium；或设置环境变量 PUPPETEER_EXECUTABLE_PATH，' +
-      '或在 bulletin.config.yaml 中设置 browser.executablePath 指向一个 Chrome/Chromium；只要 HTML 可用 `--format html`。',
-      en: 'Run `npm ci` again to install the bundled @sparticuz/chromium; or set PUPPETEER_EXECUTABLE_PATH, or browser.executablePath in bulletin.config.yaml, to a Chrome/Chromium; for HTML only use `--format html`.',
+      zh: '在终端中运行这个浏览器并加 `--version`，看它能否在本机启动；或用 `--browser`、环境变量 PUPPETEER_EXECUTABLE_PATH ' +
+      '或 bulletin.config.yaml 中的 browser.executablePath 指向另一个 Chrome/Chromium（`bulletin doctor` 列出查找过的位置）；只要 HTML 可用 `--format html`。',
+      en: 'Run this browser in a terminal with `--version` to see whether it starts on this machine; or point `--browser`, PUPPETEER_EXECUTABLE_PATH or browser.executablePath in bulletin.config.yaml to another Chrome/Chromium (`bulletin doctor` lists the places looked at); for HTML only use `--format html`.',
+    },
+  },
+  BundledBrowserFailed: {
+    title: { zh: '随包的 Chromium 无法启动', en: 'The bundled Chromium does not start' },
+    message: {
+      zh: (dir: string, detail: string) =>
+        `随包的 Chromium（解压在 ${dir}）无法启动：${detail}。这份副本的文件已逐个核对，是完好的（损坏的副本会被删除并重新解压），多半是本机缺少它需要的系统库。查看缺少哪些：ldd ${dir}/chromium | grep "not found"`,
+      en: (dir: string, detail: string) =>
+        `The bundled Chromium (unpacked in ${dir}) does not start: ${detail}. Its files were checked one by one and are whole (a damaged copy is removed and unpacked again), so most likely this machine lacks system libraries it needs. To see which: ldd ${dir}/chromium | grep "not found"`,
+    },
+    hint: {
+      zh: '用系统的包管理器安装 ldd 列出的库（如 libnss3、libatk-bridge2.0-0、libgbm1）；或用 `--browser` 指定本机已安装的 Chrome/Chromium（`bulletin doctor` 列出查找过的位置）；只要 HTML 可用 `--format html`。',
+      en: 'Install the libraries ldd lists with the system package manager (such as libnss3, libatk-bridge2.0-0, libgbm1); or name an installed Chrome/Chromium with `--browser` (`bulletin doctor` lists the places looked at); for HTML only use `--format html`.',
     },
   },
   BrowserNotFound: {
@@ -155,8 +173,23 @@ export const catalogue = {
       en: (path: string, pid: string) => `The output folder is locked by another build (process ${pid}): ${path}`,
     },
     hint: {
-      zh: '等待另一个构建结束后再运行；若该进程已不存在，锁会被自动回收。',
-      en: 'Wait for the other build to finish; if that process is gone, the lock is taken back automatically.',
+      zh: '等待另一个构建结束后再运行；若该进程已不存在，锁会被自动回收；确认没有构建在运行时，可删除上面的锁文件。',
+      en: 'Wait for the other build to finish; if that process is gone, the lock is taken back automatically; once sure no build is running, the lock file above may be removed.',
+    },
+  },
+  LockStale: {
+    title: { zh: '输出目录的锁已失效', en: 'A stale lock on the output folder' },
+    message: {
+      zh: (path: string, pid: string, command: string) =>
+        `输出目录的锁 ${path} 记着进程 ${pid}，但这个进程不是 bulletin 的构建（它的命令行是“${command}”）：多半是一次被中断的构建留下了锁，而进程号后来给了别的程序（在容器中很常见）。` +
+        `确认没有 bulletin 构建正在写这个目录后，删除这个锁：rm ${shellWord(path)}`,
+      en: (path: string, pid: string, command: string) =>
+        `The output folder's lock ${path} names process ${pid}, but that process is not a bulletin build (its command line is "${command}"): most likely a build was stopped and left its lock, and the process number went to another program since (common in containers). ` +
+        `Once sure no bulletin build is writing to this folder, remove the lock: rm ${shellWord(path)}`,
+    },
+    hint: {
+      zh: '删除锁文件后重新运行构建（Windows 上用 del 删除）；锁只是一个记着进程号的小文件，删除它不影响已有的输出。',
+      en: 'Run the build again once the lock file is removed (on Windows, remove it with del); the lock is only a small file naming a process, and removing it leaves the outputs as they are.',
     },
   },
   ImportTargetExists: {
@@ -221,8 +254,8 @@ export const catalogue = {
       en: (value: string) => `"${value}" is not a valid date.`,
     },
     hint: {
-      zh: '日期写成 YYYY-MM-DD，如 2021-06-28，且须是日历上存在的日子。',
-      en: 'Write dates as YYYY-MM-DD, such as 2021-06-28, and use a day that exists in the calendar.',
+      zh: '日期写成 YYYY-MM-DD，如 2021-06-28，且须是日历上存在的日子（1900 年以后）。',
+      en: 'Write dates as YYYY-MM-DD, such as 2021-06-28, and use a day that exists in the calendar (from 1900 on).',
     },
   },
   DateBeforeLatest: {

@@ -392,8 +392,8 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       sample: { field: 'date', value: '2021-02-30' },
       message: { zh: (a) => `字段“${a.field}”不是有效日期：“${a.value}”`, en: (a) => `The field "${a.field}" is not a valid date: "${a.value}"` },
       hint: same(
-        '日期写成 YYYY-MM-DD，如 2021-06-25，且须是日历上存在的日子。',
-        'Write dates as YYYY-MM-DD, such as 2021-06-25, and use a day that exists in the calendar.',
+        '日期写成 YYYY-MM-DD，如 2021-06-25，且须是日历上存在的日子（1900 年以后）。',
+        'Write dates as YYYY-MM-DD, such as 2021-06-25, and use a day that exists in the calendar (from 1900 on).',
       ),
       example: { wrong: 'date: 2021-02-30', right: 'date: 2021-02-28' },
     }),

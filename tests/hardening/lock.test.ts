@@ -97,7 +97,7 @@ describe('build and the lock', () => {
 
   it('a build refuses a folder another live build holds, writes nothing, exit 1 with LockHeld', async () => {
     const dir = await tempProject(source);
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', 'bulletin-build']); // a live build, as its command line shows
     try {
       await mkdir(path.join(dir, 'dist'));
       await writeFile(path.join(dir, 'dist', LOCK_NAME), `${holder.pid}\n`);
@@ -117,7 +117,7 @@ describe('build and the lock', () => {
 
   it('build --json with the lock held prints its JSON document with the catalogue error, exit 1', async () => {
     const dir = await tempProject(source);
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', 'bulletin-build']); // a live build, as its command line shows
     try {
       await mkdir(path.join(dir, 'dist'));
       await writeFile(path.join(dir, 'dist', LOCK_NAME), `${holder.pid}\n`);

@@ -7,6 +7,7 @@ import { hasErrors } from '../../diagnostics/report.js';
 import type { CommandContext } from '../main.js';
 import type { Output } from '../output.js';
 import type { Shard } from '../../core/publish.js';
+import { escapeControls } from '../../text/terminal.js';
 
 interface BuildFlags {
   out?: string;
@@ -113,7 +114,7 @@ async function progressBar(out: Output): Promise<Bar> {
         const rate = params.value / seconds;
         const eta = rate > 0 ? Math.round((params.total - params.value) / rate) : 0;
         const filled = Math.round((params.progress || 0) * 24);
-        return `${'█'.repeat(filled)}${'░'.repeat(24 - filled)} ${t.progress({ done: params.value, total: params.total, rate: rate.toFixed(1), eta: `${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`, current: payload.current ?? '' })}`;
+        return `${'█'.repeat(filled)}${'░'.repeat(24 - filled)} ${t.progress({ done: params.value, total: params.total, rate: rate.toFixed(1), eta: `${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`, current: escapeControls(payload.current ?? '') })}`;
       },
     },
     Presets.shades_classic,
@@ -131,7 +132,7 @@ async function progressBar(out: Output): Promise<Bar> {
         multi.update();
       }
     },
-    log: (line) => multi.log(`${line}\n`),
+    log: (line) => multi.log(`${escapeControls(line)}\n`),
     stop: () => multi.stop(),
   };
 }
