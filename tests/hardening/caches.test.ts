@@ -47,7 +47,7 @@ describe('the kept analysis (dist/.bulletin-analysis.json)', () => {
   it('a damaged entry (wrong types under a valid key) is a miss, not a crash', async () => {
     const dir = await builtProject();
     const file = path.join(dir, 'dist', '.bulletin-analysis.json');
-    const key = /[0-9a-f]{64}/.exec(await readFile(file, 'utf8'))![0];
+    const key = /\\?"key\\?":\s*\\?"([0-9a-f]{64})/.exec(await readFile(file, 'utf8'))![1];
     await writeFile(file, JSON.stringify({ version: 1, sources: { [path.join(dir, 'bulletins', '001.md')]: { key, messages: 'x', bulletin: 5, frontMatter: { issue: 'a' }, lines: 7 } } }));
     await rm(path.join(dir, 'dist', '001.html'));
     const again = await build({ io: captureIo(dir), formats: ['html'] });
@@ -77,9 +77,11 @@ describe('the build cache (dist/.bulletin-cache.json)', () => {
     expect(await readFile(path.join(dir, 'dist', 'index.html'), 'utf8')).not.toContain('../001.html');
   });
 
-  it('a damaged cache file (an entry that is null) is a miss, not a crash', async () => {
+  it('a damaged entry (its outputs not objects, under the right key) is a miss, not a crash', async () => {
     const dir = await builtProject();
-    await writeFile(path.join(dir, 'dist', '.bulletin-cache.json'), JSON.stringify({ version: 1, issues: { 'bulletins/001.md': null } }));
+    const file = path.join(dir, 'dist', '.bulletin-cache.json');
+    const key = /\\?"key\\?":\s*\\?"([0-9a-f]{64})/.exec(await readFile(file, 'utf8'))![1];
+    await writeFile(file, JSON.stringify({ version: 1, issues: { 'bulletins/001.md': { key, entry: { source: 'bulletins/001.md', html: 5 } } } }));
     const again = await build({ io: captureIo(dir), formats: ['html'] });
     expect(again.error).toBeUndefined();
     expect(again.exitCode).toBe(0);
@@ -211,5 +213,67 @@ describe('the user’s cache: fonts and the bundled Chromium (PDF)', () => {
     await h.read(head, 0, 4, 0);
     await h.close();
     expect(head.toString('latin1')).toBe('\x7fELF');
+  });
+});
+
+describe('a bundled Chromium copy that does not start', () => {
+  const canUnpack = process.platform === 'linux' && process.arch === 'x64';
+
+  /** Launches with puppeteer's launch stood in for: each call takes the next outcome. */
+  async function launchWith(env: Record<string, string | undefined>, outcomes: Array<() => never>): Promise<{ error: unknown; calls: number }> {
+    const puppeteer = (await import('puppeteer-core')).default;
+    const { launchBrowser } = await import('../../src/browser/browser.js');
+    let calls = 0;
+    const launch = vi.spyOn(puppeteer, 'launch').mockImplementation(async () => outcomes[calls++]!());
+    try {
+      return { error: await launchBrowser({ env }).catch((e: unknown) => e), calls };
+    } finally {
+      launch.mockRestore();
+    }
+  }
+
+  it.skipIf(!canUnpack)('damaged in place (size and time kept): found by its hashes when it fails, unpacked again and started once more', async () => {
+    const env = { HOME: process.env.HOME, XDG_CACHE_HOME: await tempDir('bulletin-xdg-') };
+    const { bundledChromium } = await import('../../src/browser/bundled.js');
+    const { dir } = await bundledChromium(env);
+    const binary = path.join(dir, 'chromium');
+    const before = await stat(binary);
+    const handle = await open(binary, 'r+');
+    await handle.write(Buffer.alloc(4096, 0), 0, 4096, 0);
+    await handle.close();
+    const { utimes } = await import('node:fs/promises');
+    await utimes(binary, before.atime, before.mtime);
+    const { error, calls } = await launchWith(env, [
+      () => {
+        throw new Error('Failed to launch the browser process!');
+      },
+      () => {
+        throw new Error('stop here');
+      },
+    ]);
+    expect(calls).toBe(2);
+    expect(String((error as Error).message)).toContain('stop here');
+    const head = Buffer.alloc(4);
+    const h = await open(binary, 'r');
+    await h.read(head, 0, 4, 0);
+    await h.close();
+    expect(head.toString('latin1')).toBe('\x7fELF');
+  });
+
+  it.skipIf(!canUnpack)('whole but failing: BundledBrowserFailed says the copy was checked and how to list missing libraries, not “npm ci”', async () => {
+    const env = { HOME: process.env.HOME, XDG_CACHE_HOME: await tempDir('bulletin-xdg-') };
+    const { error, calls } = await launchWith(env, [
+      () => {
+        throw new Error('error while loading shared libraries: libnss3.so');
+      },
+    ]);
+    expect(calls).toBe(1);
+    expect((error as { errorName?: string }).errorName).toBe('BundledBrowserFailed');
+    const { describeError } = await import('../../src/diagnostics/errors.js');
+    const zh = describeError(error, false, 'zh');
+    expect(zh).toContain('libnss3.so');
+    expect(zh).toMatch(/ldd .*chromium-[^/]+\/chromium \| grep "not found"/);
+    expect(zh).not.toContain('npm ci');
+    expect(describeError(error, false, 'en')).toContain('were checked one by one and are whole');
   });
 });

@@ -186,3 +186,24 @@ describe('names bulletin writes are reserved', () => {
     });
   }
 });
+
+describe('bulletin index writes under the same rules', () => {
+  it('refuses the project folder as its output: the user’s index.html stays', async () => {
+    const dir = await tempProject({ ...SOURCE, 'index.html': '<p>my own page</p>' });
+    expect((await html(dir, { out: 'shard', shard: { index: 1, count: 1 } })).error).toBeUndefined();
+    const r = await runCli(['index', 'shard', '--out', '.'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('不能把 . 用作输出目录');
+    expect(await readFile(path.join(dir, 'index.html'), 'utf8')).toBe('<p>my own page</p>');
+  });
+
+  it('refuses another project’s output folder', async () => {
+    const other = await tempProject(SOURCE);
+    expect((await html(other)).error).toBeUndefined();
+    const dir = await tempProject(SOURCE);
+    expect((await html(dir, { out: 'shard', shard: { index: 1, count: 1 } })).error).toBeUndefined();
+    const r = await runCli(['index', 'shard', '--out', path.join(other, 'dist')], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('是另一个项目的输出');
+  });
+});
