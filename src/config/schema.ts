@@ -27,7 +27,7 @@ export const configSchema = z.strictObject({
   distribution: z
     ._default(z.record(text(), z.union([text(), z.array(text()).check(z.minLength(1))])), { 抄报: '省委、省政府领导' })
     .check(about('默认报尾各行（源文件的 distribution 覆盖整个表）')),
-  out: z._default(text(), 'dist').check(about('输出目录，相对于项目根目录')),
+  out: z._default(text(), 'dist').check(about('输出目录，相对于项目根目录；须在项目之内，不能是项目目录或源文件目录（项目之外的目录只能在命令行上用 --out 指定，见 docs/security.md）')),
   sources: z._default(text(), 'bulletins').check(about('源文件目录，相对于项目根目录')),
   baseUrl: z
     .optional(z.url({ protocol: /^https?$/ }).check(z.regex(/\/$/, '须以 / 结尾')))

@@ -123,6 +123,21 @@ export const sourceEmpty = rule({
   message: same('源文件是空的', 'The source file is empty'),
   hint: same('用 `bulletin new` 新建一期，得到一份带前置信息的模板。', 'Run `bulletin new` to start an issue from a template with front matter.'),
 });
+export const sourceReservedOutput = rule<{ output: string; page: string; zhPage: string }>()({
+  id: 'source-reserved-output',
+  severity: 'error',
+  group: 'source',
+  sample: { output: 'index.html', page: 'the listing of every issue (index.html)', zhPage: '全部各期的列表页 index.html' },
+  message: {
+    zh: (a) => `这个源文件的输出 ${a.output} 会与 bulletin 生成的${a.zhPage}同名，未构建`,
+    en: (a) => `This source's output ${a.output} would take the name of ${a.page}, which bulletin writes; it was not built`,
+  },
+  hint: same(
+    'index、feed、manifest 以及 series/、assets/ 下的名字留给 bulletin 生成的页面：给源文件改个名字，或放进别的子目录（如 bulletins/2021/）。',
+    'index, feed, manifest and the names under series/ and assets/ are kept for the pages bulletin writes: rename the source, or move it into another folder (such as bulletins/2021/).',
+  ),
+  example: { wrong: 'bulletins/index.md', right: 'bulletins/2021/064.md' },
+});
 export const internalError = rule<{ detail: string }>()({
   id: 'internal-error',
   severity: 'error',
@@ -377,8 +392,8 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       sample: { field: 'date', value: '2021-02-30' },
       message: { zh: (a) => `字段“${a.field}”不是有效日期：“${a.value}”`, en: (a) => `The field "${a.field}" is not a valid date: "${a.value}"` },
       hint: same(
-        '日期写成 YYYY-MM-DD，如 2021-06-25，且须是日历上存在的日子。',
-        'Write dates as YYYY-MM-DD, such as 2021-06-25, and use a day that exists in the calendar.',
+        '日期写成 YYYY-MM-DD，如 2021-06-25，且须是日历上存在的日子（1900 年以后）。',
+        'Write dates as YYYY-MM-DD, such as 2021-06-25, and use a day that exists in the calendar (from 1900 on).',
       ),
       example: { wrong: 'date: 2021-02-30', right: 'date: 2021-02-28' },
     }),
@@ -1178,7 +1193,7 @@ export const ofdFailed = rule<{ detail: string }>()({
 
 /** The rules of the pipeline stages (the proofreading rules live with their checks in src/lint/rules.ts). */
 export const STAGE_RULES = [
-  sourceUnreadable, sourceIsDirectory, sourceTooLarge, sourceBinary, sourceEncoding, sourceEncodingLegacy, sourceEmpty, internalError,
+  sourceUnreadable, sourceIsDirectory, sourceTooLarge, sourceBinary, sourceEncoding, sourceEncodingLegacy, sourceEmpty, sourceReservedOutput, internalError,
   frontMatterMissing, frontMatterEngine, frontMatterSyntax, frontMatterUnclosed, frontMatterNotAMap, frontMatterTotalLtIssue,
   configUnreadable, configUnknownRule, configFontOutside, configFontMissing, configFontType, configFontCff, configFontSystem,
   bodyTooDeep, tableTooWide, bodyTooComplex, rawHtml, headingDepth, articleTitleEmpty, tooManyArticles, bodyBeforeTitle, bodyNoArticle,
