@@ -20,6 +20,9 @@ export interface Texts {
     help: string;
     helpCommand: string;
     lang: string;
+    cwd: string;
+    cwdInvalid: string;
+    config: string;
     examples: string;
     titles: Record<string, string>;
     usage: (usage: string) => string;
@@ -148,6 +151,9 @@ export const zh: Texts = {
     help: '显示帮助',
     helpCommand: '显示某个命令的帮助',
     lang: '界面语言：zh（简体中文，默认）或 en（English）；也可用环境变量 LANG=en_US.UTF-8',
+    cwd: '在这个目录中运行（如 git -C）；默认从当前目录向上查找含 bulletin.config.yaml 或 bulletins/ 的项目目录',
+    cwdInvalid: '不是一个已有的目录',
+    config: '使用这个配置文件（项目根目录是它所在的目录），不再向上查找',
     examples: `
 示例：
   $ bulletin build                       构建 bulletins/ 下的全部简报到 dist/
@@ -380,6 +386,9 @@ export const en: Texts = {
     help: 'show help',
     helpCommand: 'show help for a command',
     lang: 'language: zh (Simplified Chinese, default) or en (English); LANG=en_US.UTF-8 also selects English',
+    cwd: 'run in this folder (as git -C); by default the project is the nearest folder upwards with bulletin.config.yaml or bulletins/',
+    cwdInvalid: 'not an existing folder',
+    config: 'use this config file (the project root is its folder) instead of looking upwards',
     examples: `
 Examples:
   $ bulletin build                       build every bulletin under bulletins/ into dist/

@@ -14,6 +14,7 @@ import { readDoc, readDocx, readPdf, readText, type Reading } from '../import/re
 import { verifyBlocks } from '../import/verifyBlocks.js';
 import { writeSource } from '../import/writeSource.js';
 import { Writer } from '../pipeline/write.js';
+import { locateProject } from '../config/locate.js';
 import { displayPath, type Io } from './io.js';
 import { replaceAtomically, walkFiles } from '../paths.js';
 
@@ -99,7 +100,8 @@ interface Prepared {
  */
 export async function importText(options: ImportOptions): Promise<ImportResult> {
   const { io } = options;
-  const outRoot = path.resolve(io.cwd, options.out ?? 'bulletins');
+  // By default into the sources folder of the project found from here (a new project: here).
+  const outRoot = options.out !== undefined ? path.resolve(io.cwd, options.out) : path.join(locateProject(io.cwd, io.config).root, 'bulletins');
   const writer = new Writer(outRoot);
   const targets = new Map<string, string>();
   const inputs: string[] = [];

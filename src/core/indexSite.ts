@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { walkFiles } from '../paths.js';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { locateProject } from '../config/locate.js';
 import type { VFile } from 'vfile';
 import { bulletinError } from '../diagnostics/errors.js';
 import { hasErrors } from '../diagnostics/report.js';
@@ -42,13 +43,15 @@ export interface IndexResult {
 
 export async function indexSite(options: IndexOptions): Promise<IndexResult> {
   const { io } = options;
-  const root = io.cwd;
-  const loaded = await loadConfig(root, (abs) => displayPath(io, abs));
+  const place = locateProject(io.cwd, io.config);
+  const root = place.root;
+  const loaded = await loadConfig(place, (abs) => displayPath(io, abs));
   if (loaded.file && hasErrors(loaded.file)) {
     return { exitCode: 1, issues: 0, manifests: 0, configFile: loaded.file };
   }
-  const out = path.resolve(root, options.out ?? loaded.config.out);
-  const dirs = (options.dirs?.length ? options.dirs : [out]).map((d) => path.resolve(root, d));
+  // Folders named on the command line are the user's, relative to where they are.
+  const out = options.out !== undefined ? path.resolve(io.cwd, options.out) : path.resolve(root, loaded.config.out);
+  const dirs = options.dirs?.length ? options.dirs.map((d) => path.resolve(io.cwd, d)) : [out];
   const writer = new Writer(out);
   const lists: ManifestEntry[][] = [];
   for (const dir of dirs) {

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { CONFIG_NAME } from '../config/load.js';
+import { locateProject } from '../config/locate.js';
 import { BulletinError, describeError } from '../diagnostics/errors.js';
 import { PreviewServer } from '../preview/server.js';
 import { PreviewState, type IssueState } from '../preview/state.js';
@@ -68,7 +68,8 @@ export interface PreviewSession {
  */
 export async function preview(options: PreviewOptions): Promise<PreviewSession> {
   const { io } = options;
-  const root = io.cwd;
+  const place = locateProject(io.cwd, io.config);
+  const root = place.root;
   const show = (abs: string) => displayPath(io, abs);
   const host = options.host ?? '127.0.0.1';
   const outDir = await mkdtemp(path.join(tmpdir(), 'bulletin-preview-'));
@@ -92,7 +93,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
   const changed = (absolute: string) => queue.changed(absolute, absolute.endsWith('.md') && state.chosen.has(absolute) && existsSync(absolute));
   const rewatch = (): Promise<void> => {
     void watching?.close();
-    watching = watchProject({ root, sourcesDir: state.sourcesDir, paths: options.paths ?? [] }, changed);
+    watching = watchProject({ root, config: place.config, sourcesDir: state.sourcesDir, paths: (options.paths ?? []).map((p) => path.resolve(io.cwd, p)) }, changed);
     return watching.ready;
   };
 
@@ -128,7 +129,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
     throw error;
   }
   await rewatch();
-  emit({ type: 'serving', url: state.url, host, sources: show(state.sourcesDir), config: CONFIG_NAME });
+  emit({ type: 'serving', url: state.url, host, sources: show(state.sourcesDir), config: show(place.config) });
   return { exitCode: 0, url: state.url, dir: outDir, close };
 }
 
@@ -139,7 +140,6 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
  */
 function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSignal): (work: Work) => Promise<number | undefined> {
   const { io } = options;
-  const root = io.cwd;
   const emit = options.onEvent ?? (() => {});
   const formats: Format[] = options.pdf ? ['html', 'pdf'] : ['html'];
   const { outDir } = state;
@@ -149,9 +149,10 @@ function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSi
   return async (work) => {
     if (work === 'full' || !project) project = await discoverProject(io);
     const { config } = project.loaded;
+    const { root } = project.place;
     state.sourcesDir = path.resolve(root, config.sources);
     state.title = config.title;
-    const all = options.paths?.length ? await findSources(options.paths, root, config.sources) : project.sources;
+    const all = options.paths?.length ? await findSources(options.paths, io.cwd, state.sourcesDir) : project.sources;
     const paths = work === 'full' ? (options.paths ?? []) : [...work];
     state.problems.failure = undefined;
     const result = await build({ paths, out: outDir, formats, verbose: options.verbose, io, signal, project }).catch((error: unknown) => ({ error, exitCode: 1, issues: [], blocked: [] }));
@@ -159,16 +160,16 @@ function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSi
       if (signal.aborted) return undefined;
       emit({ type: 'failure', error: result.error });
       // No sources yet is a state of the project, shown as such; any other failure (or a defect) is shown on the pages.
-      if (result.error instanceof BulletinError && result.error.errorName === 'NoSources') return 0;
+      if (result.error instanceof BulletinError && (result.error.errorName === 'NoSources' || result.error.errorName === 'NoProject')) return 0;
       state.problems.failure = describeError(result.error, options.verbose);
       state.advance();
       return undefined;
     }
     emit({ type: 'report', files: result.issues.map((i) => i.file) });
-    const configPath = displayPath(io, path.join(root, CONFIG_NAME));
+    const configPath = displayPath(io, project.place.config);
     state.problems.files = result.issues.filter((i) => i.file.path === configPath).map((i) => i.file);
     if (work === 'full') {
-      for (const stale of [...state.issues.values()].filter((i) => !all.includes(path.resolve(root, i.source)))) {
+      for (const stale of [...state.issues.values()].filter((i) => !all.includes(path.resolve(io.cwd, i.source)))) {
         state.issues.delete(stale.stem);
         await Promise.all(['html', 'pdf'].map((ext) => rm(path.join(outDir, `${stale.stem}.${ext}`), { force: true })));
       }
@@ -177,7 +178,7 @@ function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSi
     const done: IssueState[] = [];
     for (const { file, entry } of result.issues) {
       if (file.path === configPath) continue;
-      const stem = entry?.html ? entry.html.path.replace(/\.html$/, '') : outputStem(path.resolve(root, file.path), root, state.sourcesDir);
+      const stem = entry?.html ? entry.html.path.replace(/\.html$/, '') : outputStem(path.resolve(io.cwd, file.path), root, state.sourcesDir);
       done.push(state.record(file, entry, stem));
     }
     state.advance();

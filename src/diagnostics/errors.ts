@@ -32,6 +32,17 @@ export const catalogue = {
       en: 'Start an issue with `bulletin new`, or name the source files after the command.',
     },
   },
+  NoProject: {
+    title: { zh: '不在简报项目中', en: 'Not in a bulletin project' },
+    message: {
+      zh: (where: string) => `${where} 及其上级目录中都没有 bulletin.config.yaml 或 bulletins/ 目录。`,
+      en: (where: string) => `Neither ${where} nor any folder above it holds bulletin.config.yaml or a bulletins/ folder.`,
+    },
+    hint: {
+      zh: '用 `bulletin init` 在这里新建一个简报项目；或进入已有项目的目录，或用 --cwd、--config 指出项目。',
+      en: 'Start a bulletin project here with `bulletin init`; or go into an existing project, or point to one with --cwd or --config.',
+    },
+  },
   PathNotFound: {
     title: { zh: '路径不存在', en: 'Path not found' },
     message: {

@@ -35,7 +35,9 @@ describe('bin/bulletin', () => {
   it('says how to start in a folder with no sources, exit 1', async () => {
     const dir = await tempProject();
     const r = await bulletin(dir, ['build']);
-    expect(r).toEqual({ code: 1, stdout: '', stderr: '错误：在 bulletins 下没有找到任何 .md 源文件。\n提示：用 `bulletin new` 新建一期，或在命令后写出源文件路径。\n' });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `错误：${dir} 及其上级目录中都没有 bulletin.config.yaml 或 bulletins/ 目录。\n提示：用 \`bulletin init\` 在这里新建一个简报项目；或进入已有项目的目录，或用 --cwd、--config 指出项目。\n` });
+    const project = await tempProject({ 'bulletins/.keep': '' });
+    expect(await bulletin(project, ['build'])).toEqual({ code: 1, stdout: '', stderr: '错误：在 bulletins 下没有找到任何 .md 源文件。\n提示：用 `bulletin new` 新建一期，或在命令后写出源文件路径。\n' });
   });
 
   it('refuses an unknown format as a usage error, exit 2', async () => {

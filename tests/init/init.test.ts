@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
 import { loadConfig } from '../../src/config/load.js';
+import { locateProject } from '../../src/config/locate.js';
 import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import { bulletin } from '../helpers/cli.js';
 import { tempProject } from '../helpers/project.js';
@@ -41,7 +42,7 @@ describe('bulletin init', () => {
     }
     // A comment line before each option.
     expect(text).toMatch(/# 报头名称（红色大字）\ntitle: 江西应急管理简报\n/);
-    const loaded = await loadConfig(dir, (p) => p);
+    const loaded = await loadConfig(locateProject(dir), (p) => p);
     expect(loaded.file?.messages).toEqual([]);
     expect(loaded.config).toEqual(defaultConfig);
   });

@@ -30,7 +30,7 @@ export async function decideStale(run: Run, analysis: RunAnalysis): Promise<Stal
     const found = discoverBrowser({ flag: run.browser, configPath: config.browser.executablePath, channel: config.browser.channel }, realSystem(run.io.env)).chosen;
     browserId = await browserIdentity(found?.path, found?.bundled === true);
   }
-  const key = await runKey({ config, root: run.io.cwd, formats, draft: run.draft === true, pdfa: run.pdfa, browser: browserId });
+  const key = await runKey({ config, root: run.project.place.root, formats, draft: run.draft === true, pdfa: run.pdfa, browser: browserId });
   const keys = new Map<string, string>();
   const kept: ManifestEntry[] = [];
   const toBuild: Analysed[] = [];

@@ -21,13 +21,15 @@ export interface Run extends BuildOptions {
 export async function plan(options: BuildOptions): Promise<Run> {
   const project = options.project ?? (await discoverProject(options.io));
   const { cwd } = options.io;
+  const { root } = project.place;
   return {
     ...options,
     project,
     formats: options.formats ?? ['html', 'pdf'],
     concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
-    outDir: path.resolve(cwd, options.out ?? project.loaded.config.out),
-    projectOut: path.resolve(cwd, project.loaded.config.out),
+    // --out is the user's, relative to where they are; the config's out is the project's.
+    outDir: options.out !== undefined ? path.resolve(cwd, options.out) : path.resolve(root, project.loaded.config.out),
+    projectOut: path.resolve(root, project.loaded.config.out),
     pdfa: options.pdfa === true || project.loaded.config.pdf.pdfa,
   };
 }

@@ -102,7 +102,7 @@ async function startPrinter(run: Run): Promise<Started> {
       env: run.io.env,
       log: run.verbose ? (text: string) => run.onEvent?.({ type: 'log', text }) : undefined,
     });
-  const [browser, fonts] = await Promise.all([launch(), printFonts(resolveFonts(config, run.io.cwd), run.io.env)]);
+  const [browser, fonts] = await Promise.all([launch(), printFonts(resolveFonts(config, run.project.place.root), run.io.env)]);
   const version = await browser.version();
   // A browser that dies mid-batch fails the issue it was printing; the next ones get a new one.
   const pool = new TabPool(browser, { allowed: [run.outDir], timeout: config.browser.timeout, fonts, zoom: 4 }, run.concurrency, 200, launch);

@@ -29,8 +29,8 @@ export interface Produced {
 export async function produceIssues(run: Run, analysis: RunAnalysis, stale: Staleness, printer: RunPrinter, writer: Writer, progress: Progress): Promise<Produced> {
   const { config } = analysis;
   const { formats, signal, outDir } = run;
-  const env = templateEnvironment(path.join(run.io.cwd, 'templates'), run.io.env);
-  const fonts = resolveFonts(config, run.io.cwd);
+  const env = templateEnvironment(path.join(run.project.place.root, 'templates'), run.io.env);
+  const fonts = resolveFonts(config, run.project.place.root);
   const produced: Produced = { entries: [], blocked: [] };
   // The printer is awaited only by the first issue that has its page ready to print.
   const printing = prints(formats) && stale.toBuild.length > 0 ? printer.acquire(stale.toBuild.length) : undefined;

@@ -29,7 +29,7 @@ export async function publishRun(run: Run, analysis: RunAnalysis, stale: Stalene
     if (run.shard) {
       writing.push(writer.write(shardManifestName(run.shard), serialiseManifest(entries)));
     } else if (entries.length > 0) {
-      const root = run.io.cwd;
+      const root = run.project.place.root;
       const previous = await readManifest(path.join(run.outDir, 'manifest.json'));
       const gone = run.paths?.length ? [] : previous.filter((e) => !existsSync(path.resolve(root, e.source)));
       for (const e of gone) await removeOutputs(writer, e);
