@@ -206,7 +206,14 @@ export const zh: Texts = {
     unchanged: (source) => `= ${source}：未改动`,
     failed: (source, errors) => `✗ ${source}：${errors} 个错误，未生成`,
     blocked: (n) => `已拦截 ${n} 个外部请求（渲染时不访问网络）`,
-    done: (a) => `完成：成功 ${a.built} 期${a.unchanged ? `，未改动 ${a.unchanged} 期` : ''}${a.failed ? `，失败 ${a.failed} 期` : ''}（${a.seconds} 秒）`,
+    done: (a) => {
+      const parts = [
+        a.built ? `已生成 ${a.built} 期` : '',
+        a.unchanged ? `${a.unchanged} 期未改动${a.built || a.failed ? '' : '，无需重建'}` : '',
+        a.failed ? `${a.failed} 期有错误，未生成` : '',
+      ];
+      return `${parts.filter(Boolean).join('；')}（${a.seconds} 秒）`;
+    },
     progress: (a) => `${a.done}/${a.total} 期  ${a.rate} 期/秒  剩余约 ${a.eta}  ${a.current}`,
   },
   check: {
@@ -244,8 +251,8 @@ export const zh: Texts = {
 退出码：0 成功；1 出错（如文件已存在、已有源文件有错误）；2 用法错误。`,
   },
   import: {
-    description: '把旧简报的文本（pdftotext 输出、网页复制的文字）导入为源文件，每期一个',
-    files: '要导入的文件或文件夹：PDF、Word（.docx、.doc）、文本（UTF-8、GB18030/GBK、Big5、UTF-16 均可）；文件夹导入其中全部这类文件',
+    description: '把旧简报（.pdf、.docx、.doc、.txt）导入为源文件，每期一个',
+    files: '要导入的文件或文件夹：.pdf、.docx、.doc（Word 97-2003）、.txt（UTF-8、GB18030/GBK、Big5、UTF-16 均可）；文件夹导入其中全部这类文件',
     out: '源文件目录，写到 <dir>/<年>/<期号>.md（默认 bulletins）',
     force: '覆盖已存在的源文件',
     simplified: '把繁体字转为简体',
@@ -433,7 +440,16 @@ Exit codes: 0 ok; 1 a source has errors; 2 usage error; 130/143 interrupted by C
     unchanged: (source) => `= ${source}: unchanged`,
     failed: (source, errors) => `✗ ${source}: ${errors} error${errors === 1 ? '' : 's'}, not built`,
     blocked: (n) => `${n} outside request${n === 1 ? '' : 's'} blocked (rendering never uses the network)`,
-    done: (a) => `Done: ${a.built} built${a.unchanged ? `, ${a.unchanged} unchanged` : ''}${a.failed ? `, ${a.failed} failed` : ''} (${a.seconds} s)`,
+    done: (a) => {
+      const issues = (n: number) => `${n} issue${n === 1 ? '' : 's'}`;
+      const parts = [
+        a.built ? `built ${issues(a.built)}` : '',
+        a.unchanged ? (a.built || a.failed ? `${a.unchanged} unchanged` : `${issues(a.unchanged)} unchanged, nothing to rebuild`) : '',
+        a.failed ? `${a.built || a.unchanged ? a.failed : issues(a.failed)} not built because of errors` : '',
+      ].filter(Boolean);
+      const said = parts.join('; ');
+      return `${said.charAt(0).toUpperCase()}${said.slice(1)} (${a.seconds} s)`;
+    },
     progress: (a) => `${a.done}/${a.total} issues  ${a.rate} issues/s  about ${a.eta} left  ${a.current}`,
   },
   check: {
@@ -473,8 +489,8 @@ Issue numbers restart at 1 each year (numbering.reset: never numbers across year
 Exit codes: 0 ok; 1 failed (the file exists, existing sources have errors…); 2 usage error.`,
   },
   import: {
-    description: 'import the text of old issues (pdftotext output, text copied from web pages) as sources, one per issue',
-    files: 'files or folders to import: PDF, Word (.docx, .doc), text (UTF-8, GB18030/GBK, Big5 or UTF-16); a folder imports every such file in it',
+    description: 'import old issues (.pdf, .docx, .doc, .txt) as sources, one per issue',
+    files: 'files or folders to import: .pdf, .docx, .doc (Word 97-2003), .txt (UTF-8, GB18030/GBK, Big5 or UTF-16); a folder imports every such file in it',
     out: 'sources folder; writes <dir>/<year>/<issue>.md (default bulletins)',
     force: 'overwrite existing sources',
     simplified: 'convert traditional characters to simplified',

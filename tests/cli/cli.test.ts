@@ -29,7 +29,7 @@ describe('bin/bulletin', () => {
         '',
       ].join('\n'),
     );
-    expect(seconds(r.stdout)).toBe('✗ bulletins/2021/064.md：1 个错误，未生成\n完成：成功 0 期，失败 1 期（… 秒）\n');
+    expect(seconds(r.stdout)).toBe('✗ bulletins/2021/064.md：1 个错误，未生成\n1 期有错误，未生成（… 秒）\n');
   });
 
   it('says how to start in a folder with no sources, exit 1', async () => {
@@ -50,7 +50,7 @@ describe('bin/bulletin', () => {
     const dir = await tempProject();
     await copyInto(dir, path.join(FIXTURES, 'samples/jx-2021-064.md'), 'bulletins/2021/064.md');
     const r = await bulletin(dir, ['build']);
-    expect({ ...r, stdout: seconds(r.stdout) }).toEqual({ code: 0, stdout: '✓ bulletins/2021/064.md → dist/2021/064.html、dist/2021/064.pdf（5 页）\n完成：成功 1 期（… 秒）\n', stderr: '' });
+    expect({ ...r, stdout: seconds(r.stdout) }).toEqual({ code: 0, stdout: '✓ bulletins/2021/064.md → dist/2021/064.html、dist/2021/064.pdf（5 页）\n已生成 1 期（… 秒）\n', stderr: '' });
   });
 
   it('ends quietly when its reader goes away (bulletin --help | head -1)', async () => {

@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { locateProject } from '../../src/config/locate.js';
 import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import { bulletin } from '../helpers/cli.js';
-import { tempProject } from '../helpers/project.js';
+import { cliIn, tempProject } from '../helpers/project.js';
 
 /** Every option path of the config schema: title, numbering.reset, fonts.title.file … */
 function optionPaths(schema: { properties?: Record<string, unknown> }, prefix = ''): string[] {
@@ -30,6 +30,15 @@ describe('bulletin init', () => {
     expect(built.stdout).toContain('✓ bulletins/2026/001.md → dist/2026/001.html、dist/2026/001.pdf（1 页）');
     expect((await readFile(path.join(project, 'dist/2026/001.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await readFile(path.join(project, '.gitignore'), 'utf8')).toMatch(/^dist\/$/m);
+  });
+
+  it('.gitignore lists only what the commands create: each entry exists after init and build', async () => {
+    const dir = await tempProject();
+    expect((await cliIn(dir, ['init', '--date', '2026-03-02'])).code).toBe(0);
+    expect((await cliIn(dir, ['build', '--format', 'html'])).code).toBe(0);
+    const entries = (await readFile(path.join(dir, '.gitignore'), 'utf8')).split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    expect(entries).toEqual(['dist/']);
+    for (const entry of entries) expect(existsSync(path.join(dir, entry)), entry).toBe(true);
   });
 
   it('writes every config option with a Chinese comment, meaning exactly the preset', async () => {
