@@ -123,6 +123,7 @@ export interface Texts {
     browserBad: string;
     fix: (hint: string) => string;
     tried: string;
+    place: (source: string, path: string) => string;
     font: (role: string, name: string, official: boolean, officialName: string, checked: boolean) => string;
     file: (file: string) => string;
     slices: (dir: string, count: number) => string;
@@ -171,8 +172,13 @@ export const zh: Texts = {
         .replace(/^error: option '(.+)' argument missing/m, "错误：选项 '$1' 缺少参数")
         .replace(/^error: option '(.+)' argument '(.*)' is invalid\. /m, "错误：选项 '$1' 的参数 '$2' 无效：")
         .replace(/^error: missing required argument '(.+)'/m, "错误：缺少参数 '$1'")
-        .replace(/^error: too many arguments.*/m, '错误：参数过多')
-        .replace(/^error: /m, '错误：'),
+        .replace(/^error: too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\./m, (_s, _cmd: string, expected: string, got: string) => `错误：参数过多：应有 ${expected} 个，给了 ${got} 个`)
+        .replace(/^error: required option '(.+)' not specified/m, "错误：缺少必需的选项 '$1'")
+        .replace(/^error: command-argument value '(.*)' is invalid for argument '(.+)'\. /m, "错误：参数 '$2' 的值 '$1' 无效：")
+        .replace(/^error: /m, '错误：')
+        .replace(/Allowed choices are (.+)\.$/m, (_s, choices: string) => `可选：${choices.split(', ').join('、')}。`)
+        .replace(/\n\(Did you mean one of (.+)\?\)/, (_s, names: string) => `\n（是不是 ${names.split(', ').join('、')} 之一？）`)
+        .replace(/\n\(Did you mean (.+)\?\)/, '\n（是不是 $1？）'),
   },
   options: {
     json: '在标准输出打印机器可读的结果',
@@ -359,6 +365,7 @@ export const zh: Texts = {
     browserBad: '✗ 浏览器：不能生成 PDF',
     fix: (hint) => `    修改：${hint}`,
     tried: '    查找顺序：',
+    place: (source, path) => `${source}：${path}`,
     font: (role, name, official, officialName, checked) => `字体 ${role}：${name}，${official ? '正式字体' : `替代字体（正式字体为 ${officialName}）`}${checked ? '' : '；本机字体，无法检查缺字'}`,
     file: (file) => `    文件 ${file}`,
     slices: (dir, count) => `    网页版：${dir}/ 中的 ${count} 个分片`,
@@ -423,7 +430,7 @@ Examples:
     shard: 'build only a fixed n-th of the issues (for parallel CI) with its own manifest; merge with bulletin index',
     shardInvalid: 'write k/n, such as 1/3 (1 ≤ k ≤ n)',
     force: 'ignore the cache and rebuild every issue (by default only issues whose source, images, config, templates, fonts or browser changed)',
-    draft: 'build sources that still hold 【待补】 and other unfinished text, marked as drafts (every page says 草稿; draft: true in the manifest)',
+    draft: 'build sources that still hold 【待补】 and other unfinished text, marked as drafts (a “草稿” watermark on every page; draft: true in the manifest)',
     pdfa: 'write PDF/A-2b for long-term archiving (XMP metadata, an sRGB output intent; or config pdf.pdfa: true)',
     concurrency: 'issues printed at once, each on its own browser tab (default: the number of cores)',
     concurrencyInvalid: 'a whole number from 1 to 32',
@@ -483,7 +490,7 @@ Exit codes: 0 no errors; 1 errors (with --strict, warnings too); 2 usage error.`
 Examples:
   $ bulletin new
   $ bulletin new --date 2021-06-28 --title "全省安全生产工作会议召开"
-  $ bulletin new --series 省安全生产专项整治三年行动专刊
+  $ bulletin new --series "省安全生产专项整治三年行动专刊"
 
 Issue numbers restart at 1 each year (numbering.reset: never numbers across years); the running number rises by 1 over all issues.
 Exit codes: 0 ok; 1 failed (the file exists, existing sources have errors…); 2 usage error.`,
@@ -597,8 +604,9 @@ Stop with Ctrl-C (exit code 0).`,
     browserBad: '✗ Browser: cannot print PDFs',
     fix: (hint) => `    Fix: ${hint}`,
     tried: '    Looked in:',
+    place: (source, path) => `${source}: ${path}`,
     font: (role, name, official, officialName, checked) =>
-      `Font ${role}: ${name}, ${official ? 'the official face' : `a substitute (the official face is ${officialName})`}${checked ? '' : '; a system font, so missing characters cannot be checked'}`,
+      `Font ${role}: ${name}, ${official ? 'the official face' : `a substitute (the official face is “${officialName}”)`}${checked ? '' : '; a system font, so missing characters cannot be checked'}`,
     file: (file) => `    file ${file}`,
     slices: (dir, count) => `    web edition: ${count} slices in ${dir}/`,
     printFile: (file) => `    PDF print: ${file}`,

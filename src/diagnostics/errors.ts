@@ -5,6 +5,101 @@
  */
 import type { Lang } from './rules.js';
 
+/**
+ * A text in both languages, made where the language it will be shown in is not known yet (an
+ * error's detail deep in a stage, the name of a place a browser was looked for). Shown through
+ * `inLang`; as a plain string (a template, JSON) it is the Chinese.
+ */
+export class Said {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {}
+  toString(): string {
+    return this.zh;
+  }
+  toJSON(): string {
+    return this.zh;
+  }
+}
+
+/** A detail of an error or rule: a Said, or a foreign message (a library's) that has only one language. */
+export type Detail = Said | string;
+
+export const said = (zh: string, en: string): Said => new Said(zh, en);
+
+/** `value` with every Said in it (itself, in an array, or a value of a plain object) in `lang`. */
+export function inLang(value: Detail, lang: Lang): string;
+export function inLang<T>(value: T, lang: Lang): T;
+export function inLang<T>(value: T, lang: Lang): T | string {
+  if (value instanceof Said) return value[lang];
+  if (Array.isArray(value)) return value.map((v: unknown) => inLang(v, lang)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inLang(v, lang)])) as T;
+  }
+  return value;
+}
+
+/**
+ * The details of failures that have no entry of their own: what went wrong inside a stage, told
+ * as the detail of a catalogue error or of a rule (print-failed, import-unreadable…).
+ */
+export const details = {
+  fontsNotLoaded: (n: number) => said(`${n} 个字体文件未能加载`, `${n} font file${n === 1 ? '' : 's'} could not be loaded`),
+  noPaginateScript: () => said('页面没有分页脚本 window.bulletinPaginate（模板不完整）', 'the page has no pagination script window.bulletinPaginate (the template is incomplete)'),
+  printTimeout: (ms: number) => said(`打印超时（${ms} ms）`, `printing timed out (${ms} ms)`),
+  pdfUnrecognised: () => said('浏览器生成的 PDF 结构无法识别', 'the PDF the browser made has a structure that cannot be read'),
+  pdfNoCatalog: () => said('PDF 没有文档目录（Catalog）', 'the PDF has no document catalog'),
+  installNotFound: () => said('找不到 bulletin 的安装目录（package.json 与 templates/）', "cannot find bulletin's install folder (package.json and templates/)"),
+  zipPartTooLarge: (name: string, mb: string) => said(`${name} 解压后过大（${mb} MB），可能是压缩炸弹`, `${name} is too large unpacked (${mb} MB), perhaps a zip bomb`),
+  zipTooLarge: (mb: string) => said(`解压后共 ${mb} MB，过大，可能是压缩炸弹`, `${mb} MB unpacked in all, too large, perhaps a zip bomb`),
+  noDocumentXml: () => said('没有 word/document.xml', 'there is no word/document.xml'),
+  noFontIn: (file: string) => said(`${file} 中没有字体`, `${file} holds no font`),
+  isFolder: () => said('这是一个目录，不是文本文件', 'this is a folder, not a text file'),
+  inputTooLarge: (mb: string) => said(`文件过大（${mb} MB）`, `the file is too large (${mb} MB)`),
+  unknownProcess: () => said('未知', 'unknown'),
+  browserNotExecutable: (path: string, source: Said | string) =>
+    said(`${path} 不存在或不可执行（来自 ${inLang(source, 'zh')}）`, `${path} does not exist or cannot be run (from ${inLang(source, 'en')})`),
+  launchFailed: (path: string, message: string) => said(`${path}：${message}`, `${path}: ${message}`),
+  bundledUnavailable: (message: string) => said(`随包的 Chromium 不可用（${message}）`, `the bundled Chromium cannot be used (${message})`),
+  // Where a browser was looked for (discovery, doctor, --verbose).
+  fromFlag: () => said('命令行 --browser', 'the --browser option'),
+  fromConfig: () => said('配置 browser.executablePath', 'config browser.executablePath'),
+  fromEnv: (name: string) => said(`环境变量 ${name}`, `environment variable ${name}`),
+  fromBundled: () => said('随包 Chromium（@sparticuz/chromium）', 'bundled Chromium (@sparticuz/chromium)'),
+  fromInstalled: (name: string, where: string) => said(`${name}（${where}）`, `${name} (${where})`),
+  fromPath: (name: string) => said(`PATH 中的 ${name}`, `${name} on the PATH`),
+  fromPuppeteerCache: () => said('puppeteer 缓存', "puppeteer's cache"),
+  // Told under --verbose while the browser starts.
+  logTried: (found: boolean, source: Said, path: string) => said(`查找浏览器：${found ? '✓' : '✗'} ${source.zh}：${path}\n`, `Looking for a browser: ${found ? '✓' : '✗'} ${source.en}: ${path}\n`),
+  logRoot: () => said('以 root 身份运行：Chromium 无法在 root 下启用沙箱，已加 --no-sandbox。\n', 'Running as root: Chromium cannot sandbox itself under root, so --no-sandbox was added.\n'),
+  logBrowser: (path: string, source: Said) => said(`浏览器：${path}（来自 ${source.zh}）\n`, `Browser: ${path} (from ${source.en})\n`),
+} satisfies Record<string, (...args: never[]) => Said>;
+
+/** An error whose message is a detail of the catalogue above, so it can be told in either language. */
+export class DetailError extends Error {
+  constructor(
+    readonly said: Said,
+    options?: { cause?: unknown },
+  ) {
+    super(said.zh, options);
+  }
+}
+
+/** What an error says, in both languages where the catalogues know it; a foreign error's own message otherwise. */
+export function errorSaid(error: unknown): Said | string {
+  if (error instanceof DetailError) return error.said;
+  if (error instanceof BulletinError) return said(error.told('zh').message, error.told('en').message);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An error's message for a rule's detail: in both languages where known, cut to its first `lines` lines. */
+export function detailOf(error: unknown, lines = 1): Detail {
+  const cut = (text: string) => text.split('\n').slice(0, lines).join(' ');
+  const told = errorSaid(error);
+  return told instanceof Said ? said(cut(told.zh), cut(told.en)) : cut(told);
+}
+
 /** Why a file or folder could not be written, by the system's error code (the detail of OutputNotWritable). */
 const WRITE_REASONS: Record<string, { zh: string; en: string }> = {
   ENOTDIR: { zh: '路径中有一个同名的文件，而这里需要目录', en: 'a file stands where a folder is needed' },
@@ -57,8 +152,8 @@ export const catalogue = {
   BrowserLaunchFailed: {
     title: { zh: '无法启动浏览器', en: 'Cannot start the browser' },
     message: {
-      zh: (detail: string) => `无法启动用于生成 PDF 的 Chromium：${detail}`,
-      en: (detail: string) => `Cannot start the Chromium that prints the PDFs: ${detail}`,
+      zh: (detail: Detail) => `无法启动用于生成 PDF 的 Chromium：${detail}`,
+      en: (detail: Detail) => `Cannot start the Chromium that prints the PDFs: ${detail}`,
     },
     hint: {
       zh: '重新运行 `npm ci` 以安装随包提供的 @sparticuz/chromium；或设置环境变量 PUPPETEER_EXECUTABLE_PATH，' +
@@ -69,8 +164,8 @@ export const catalogue = {
   BrowserNotFound: {
     title: { zh: '找不到浏览器', en: 'No browser found' },
     message: {
-      zh: (tried: string) => `生成 PDF 需要 Chrome、Edge 或 Chromium，但这些地方都没有找到：\n${tried}`,
-      en: (tried: string) => `PDFs need Chrome, Edge or Chromium, and none was found in these places:\n${tried}`,
+      zh: (tried: Detail) => `生成 PDF 需要 Chrome、Edge 或 Chromium，但这些地方都没有找到：\n${tried}`,
+      en: (tried: Detail) => `PDFs need Chrome, Edge or Chromium, and none was found in these places:\n${tried}`,
     },
     hint: {
       zh: '安装 Google Chrome 或 Microsoft Edge（Windows 自带 Edge）；或用 --browser 指定可执行文件，' +
@@ -115,8 +210,8 @@ export const catalogue = {
   LockHeld: {
     title: { zh: '另一个构建正在进行', en: 'Another build is running' },
     message: {
-      zh: (path: string, pid: string) => `输出目录已被另一个构建（进程 ${pid}）锁定：${path}`,
-      en: (path: string, pid: string) => `The output folder is locked by another build (process ${pid}): ${path}`,
+      zh: (path: string, pid: Detail) => `输出目录已被另一个构建（进程 ${pid}）锁定：${path}`,
+      en: (path: string, pid: Detail) => `The output folder is locked by another build (process ${pid}): ${path}`,
     },
     hint: {
       zh: '等待另一个构建结束后再运行；若该进程已不存在，锁会被自动回收。',
@@ -148,8 +243,8 @@ export const catalogue = {
   ImportInputUnreadable: {
     title: { zh: '无法读取输入文件', en: 'Cannot read the input file' },
     message: {
-      zh: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
-      en: (path: string, detail: string) => `Cannot read ${path}: ${detail}`,
+      zh: (path: string, detail: Detail) => `无法读取 ${path}：${detail}`,
+      en: (path: string, detail: Detail) => `Cannot read ${path}: ${detail}`,
     },
     hint: {
       zh: '检查路径拼写和读取权限；路径相对于当前目录。',
@@ -262,7 +357,7 @@ export class BulletinError extends Error {
   /** The message, title and hint in `lang`. */
   told(lang: Lang): { title: string; message: string; hint: string } {
     const entry = catalogue[this.errorName];
-    return { title: entry.title[lang], message: (entry.message[lang] as (...a: unknown[]) => string)(...this.args), hint: entry.hint[lang] };
+    return { title: entry.title[lang], message: (entry.message[lang] as (...a: unknown[]) => string)(...inLang(this.args, lang)), hint: entry.hint[lang] };
   }
 }
 
@@ -279,14 +374,12 @@ export function describeError(error: unknown, verbose = false, lang: Lang = 'zh'
   if (error instanceof BulletinError) {
     const told = error.told(lang);
     lines.push(`${label.error}${told.message}`, `${label.hint}${told.hint}`);
-  } else if (error instanceof Error) {
-    lines.push(`${label.error}${error.message}`);
   } else {
-    lines.push(`${label.error}${String(error)}`);
+    lines.push(`${label.error}${inLang(errorSaid(error), lang)}`);
   }
   let cause = error instanceof Error ? error.cause : undefined;
   while (cause instanceof Error) {
-    lines.push(`  ${label.cause}${cause.message}`);
+    lines.push(`  ${label.cause}${inLang(errorSaid(cause), lang)}`);
     cause = cause.cause;
   }
   if (verbose && error instanceof Error && error.stack) lines.push(error.stack);

@@ -6,6 +6,7 @@ import type { TabPool } from '../../pipeline/print.js';
 import { CACHE_NAME } from '../cache.js';
 import { interruptedError } from '../interrupt.js';
 import type { Run } from './plan.js';
+import type { Said } from '../../diagnostics/errors.js';
 import { prints } from '../../pipeline/index.js';
 
 /** A started printer: one browser and its pool of warm tabs. */
@@ -100,7 +101,7 @@ async function startPrinter(run: Run): Promise<Started> {
       executablePath: config.browser.executablePath,
       channel: config.browser.channel,
       env: run.io.env,
-      log: run.verbose ? (text: string) => run.onEvent?.({ type: 'log', text }) : undefined,
+      log: run.verbose ? (text: Said) => run.onEvent?.({ type: 'log', text }) : undefined,
     });
   const [browser, fonts] = await Promise.all([launch(), printFonts(resolveFonts(config, run.project.place.root), run.io.env)]);
   const version = await browser.version();
