@@ -11,6 +11,7 @@ import { analysisKey, restoreMessages, storeAnalysis, type AnalysisCache, type A
 import { checkNumbering, type NumberedSource } from '../archive/numbering.js';
 import { keyLines, type KeyLines } from '../archive/keyLines.js';
 import { loadArchive } from '../archive/loadArchive.js';
+import type { NavIssue } from '../archive/navigation.js';
 import { displayPath, type Io } from './io.js';
 import { findSources, outputStem } from './sources.js';
 import { isInside } from '../paths.js';
@@ -34,6 +35,8 @@ export interface Analysis {
   sourcesDir: string;
   /** The sources asked for, compiled, linted and checked against the whole archive. */
   sources: Analysed[];
+  /** Every source of the project whose front matter is valid, with where its page goes: the issue pages' navigation. */
+  archive?: NavIssue[];
 }
 
 /** The project as found once: its place, its config and every source; reused by preview between saves. */
@@ -132,5 +135,9 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
     ...archive.entries,
   ];
   checkNumbering(entries, { reset: config.numbering.reset });
-  return { ...base, sources };
+  const issues: NavIssue[] = [
+    ...sources.flatMap((s) => (s.frontMatter ? [{ stem: s.stem, frontMatter: s.frontMatter }] : [])),
+    ...archive.entries.map((e) => ({ stem: outputStem(path.resolve(io.cwd, e.file.path), root, sourcesDir), frontMatter: e.frontMatter })),
+  ];
+  return { ...base, sources, archive: issues };
 }

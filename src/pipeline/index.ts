@@ -21,6 +21,7 @@ import type { Printer } from './print.js';
 import type { RenderedPage } from './render.js';
 import { abortable, throwIfInterrupted } from './abortable.js';
 import { detailOf } from '../diagnostics/errors.js';
+import type { IssueNav } from '../archive/navigation.js';
 
 export interface Compiled {
   file: VFile;
@@ -78,6 +79,8 @@ export const prints = (formats: readonly Format[]): boolean => formats.includes(
 /** What the back half needs from the run: shared by every issue of a build. */
 export interface ProduceContext {
   config: Config;
+  /** The issue page's navigation (index, its files, neighbours). */
+  nav?: IssueNav;
   env: nunjucks.Environment;
   fonts: RoleFont[];
   writer: Writer;
@@ -113,7 +116,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   if (!fonts) return undefined;
   let page: RenderedPage;
   try {
-    page = render(ctx.env, b, { config: ctx.config, htmlDir, fontFaces: fonts.rules, version: ctx.version, unprintable: fonts.unprintable });
+    page = render(ctx.env, b, { config: ctx.config, htmlDir, fontFaces: fonts.rules, version: ctx.version, unprintable: fonts.unprintable, ...(ctx.nav ? { nav: ctx.nav } : {}) });
   } catch (error) {
     report(file, rules.templateError, { detail: detailOf(error, 2) });
     return undefined;

@@ -4,6 +4,7 @@ import { analyse, type Analysed, type Analysis } from '../analyse.js';
 import { readAnalysisCache, type AnalysisCache } from '../analysisCache.js';
 import { displayPath, type Io } from '../io.js';
 import { shardOf } from './shard.js';
+import { issueNavigation, type IssueNav } from '../../archive/navigation.js';
 import type { BuildResult } from './types.js';
 import type { Run } from './plan.js';
 
@@ -12,6 +13,8 @@ export interface RunAnalysis extends Analysis {
   kept: AnalysisCache;
   /** Sources without errors, of this run's shard: the issues to build or take unchanged. */
   ready: Analysed[];
+  /** Each issue page's navigation (index, its files, neighbours), from the whole archive. */
+  navFor: (stem: string) => IssueNav;
 }
 
 /**
@@ -32,7 +35,7 @@ export async function analyseSources(run: Run): Promise<RunAnalysis | BuildResul
   if (analysis.sources.length === 0) return { exitCode: 1, issues: [], blocked: [], error: noSources(analysis, io) };
   const { shard } = run;
   const ready = analysis.sources.filter((c) => c.bulletin && !hasErrors(c.file) && (!shard || shardOf(c.bulletin.source, shard.count) === shard.index));
-  return { ...analysis, kept, ready };
+  return { ...analysis, kept, ready, navFor: issueNavigation(analysis.archive ?? [], run.formats) };
 }
 
 

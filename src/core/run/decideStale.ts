@@ -36,7 +36,8 @@ export async function decideStale(run: Run, analysis: RunAnalysis): Promise<Stal
   const toBuild: Analysed[] = [];
   for (const c of analysis.ready) {
     const source = c.bulletin!.source;
-    const k = await issueKey(key, String(c.file.value ?? ''), c.bulletin!, c.stem);
+    // The page links to its neighbours: a new issue next to it makes it stale.
+    const k = await issueKey(key, String(c.file.value ?? ''), c.bulletin!, c.stem, JSON.stringify(analysis.navFor(c.stem)));
     keys.set(source, k);
     const entry = await unchanged(cache, source, k, outDir, formats);
     if (entry) kept.push(entry);
