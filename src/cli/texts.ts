@@ -98,8 +98,10 @@ export interface Texts {
     portInvalid: string;
     host: string;
     pdf: string;
+    open: string;
+    portMoved: (asked: number, port: number) => string;
     help: string;
-    built: (source: string, url: string, pdf?: string) => string;
+    built: (source: string, url: string, pdf?: string, pending?: number) => string;
     failed: (source: string, errors: number, url: string) => string;
     changed: (names: string) => string;
     all: string;
@@ -327,21 +329,25 @@ export const zh: Texts = {
   preview: {
     description: '在浏览器中预览简报：构建到临时目录并在本机提供网页，保存后自动重新构建并刷新',
     paths: '源文件或目录（默认 bulletins/ 下全部）',
-    port: '端口；被占用时依次尝试后面 10 个',
+    port: '端口；被占用时依次尝试后面 10 个，并说明改用了哪个',
     portInvalid: '端口应是 0 到 65535 之间的整数（0 表示由系统选择）',
     host: '监听的地址（默认 127.0.0.1，只有本机可以访问；如 0.0.0.0 则局域网内可访问）',
     pdf: '同时生成 PDF，以便查看打印版（较慢）',
+    open: '在默认浏览器中打开预览',
+    portMoved: (asked, port) => `端口 ${asked} 已被占用，改用 ${port}。`,
     help: `
 示例：
   $ bulletin preview                              预览 bulletins/ 下全部简报
   $ bulletin preview bulletins/2021/065.md        只预览这一期
   $ bulletin preview --port 8080
   $ bulletin preview --pdf                        同时生成 PDF
+  $ bulletin preview --open                       并在浏览器中打开
   $ bulletin preview --host 0.0.0.0               让同一局域网的电脑也能打开
 
-预览文件在临时目录中，不改动 dist/；源文件有错误时浏览器显示错误及其行号。
+预览文件在临时目录中，不改动 dist/；还有【待补】的期按草稿显示（标出【待补】，页面上列出诊断）；
+源文件有其他错误时浏览器显示错误及其行号。
 按 Ctrl-C 停止（退出码 0）。`,
-    built: (source, url, pdf) => `✓ ${source} → ${url}${pdf ? `（PDF：${pdf}）` : ''}`,
+    built: (source, url, pdf, pending) => `✓ ${source} → ${url}${pdf ? `（PDF：${pdf}）` : ''}${pending ? `（草稿：${pending} 处【待补】）` : ''}`,
     failed: (source, errors, url) => `✗ ${source}：${errors} 个错误，浏览器中显示错误页 ${url}`,
     changed: (names) => `\n检测到改动，重新构建（${names}）…`,
     all: '全部',
@@ -566,21 +572,25 @@ Examples:
   preview: {
     description: 'preview bulletins in the browser: builds into a temporary folder, serves it on this machine, rebuilds and reloads on save',
     paths: 'source files or folders (default: all under bulletins/)',
-    port: 'port; when taken, the next 10 are tried',
+    port: 'port; when taken, the next 10 are tried, and the one used is named',
     portInvalid: 'a port is a whole number from 0 to 65535 (0 lets the system choose)',
     host: 'address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 opens it to the local network)',
     pdf: 'build the PDFs too, to see the print edition (slower)',
+    open: 'open the preview in the default browser',
+    portMoved: (asked, port) => `Port ${asked} is taken; using ${port}.`,
     help: `
 Examples:
   $ bulletin preview                              preview every bulletin under bulletins/
   $ bulletin preview bulletins/2021/065.md        preview this issue only
   $ bulletin preview --port 8080
   $ bulletin preview --pdf                        build the PDFs too
+  $ bulletin preview --open                       and open it in the browser
   $ bulletin preview --host 0.0.0.0               let computers on the local network open it
 
-Preview files live in a temporary folder; dist/ is not touched. A source with errors shows them, with lines, in the browser.
+Preview files live in a temporary folder; dist/ is not touched. An issue still holding 【待补】 shows as a draft (each 【待补】 marked,
+its diagnostics over the page); a source with other errors shows them, with lines, in the browser.
 Stop with Ctrl-C (exit code 0).`,
-    built: (source, url, pdf) => `✓ ${source} → ${url}${pdf ? ` (PDF: ${pdf})` : ''}`,
+    built: (source, url, pdf, pending) => `✓ ${source} → ${url}${pdf ? ` (PDF: ${pdf})` : ''}${pending ? ` (draft: ${pending} 【待补】 to fill in)` : ''}`,
     failed: (source, errors, url) => `✗ ${source}: ${errors} error${errors === 1 ? '' : 's'}; the browser shows them at ${url}`,
     changed: (names) => `\nChange seen, rebuilding (${names})…`,
     all: 'everything',

@@ -32,11 +32,15 @@ export interface PreviewOptions {
   signal?: AbortSignal;
   /** Told as the preview goes (the CLI prints them). */
   onEvent?: (event: PreviewEvent) => void;
+  /** `--open`: called once with the address when the preview is served (the CLI opens the browser). */
+  open?: (url: string) => void;
 }
 
 export type PreviewEvent =
   /** One issue was (re)built: where to open it, or that its page shows its errors. */
-  | { type: 'issue'; source: string; status: 'built' | 'failed'; url: string; pdf?: string; errors: number }
+  | { type: 'issue'; source: string; status: 'built' | 'failed'; url: string; pdf?: string; errors: number; pending?: number }
+  /** The port asked for was taken: the preview serves on another. */
+  | { type: 'portMoved'; asked: number; port: number }
   /** Files changed; these sources (or everything) are being rebuilt. */
   | { type: 'rebuild'; changed: string[] | 'all' }
   /** The diagnostics of a (re)build: the config file and the sources built. */
@@ -76,7 +80,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
   const stopBuilds = new AbortController();
   const emit = options.onEvent ?? (() => {});
   const state = new PreviewState(root, outDir);
-  const server = new PreviewServer(outDir, { build: () => state.buildId(), page: (pathname) => state.page(pathname) });
+  const server = new PreviewServer(outDir, { build: () => state.buildId(), page: (pathname) => state.page(pathname), decorate: (pathname, html) => state.decorate(pathname, html) });
   const rebuild = rebuilder(options, state, stopBuilds.signal);
 
   let watching: Watching | undefined;
@@ -112,7 +116,10 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   try {
-    const port = await server.listen(host, options.port ?? DEFAULT_PREVIEW_PORT);
+    const asked = options.port ?? DEFAULT_PREVIEW_PORT;
+    const port = await server.listen(host, asked);
+    // A taken port is not moved from silently: the address the user expected is not this one.
+    if (asked !== 0 && port !== asked) emit({ type: 'portMoved', asked, port });
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     state.url = `http://${shown}:${port}/`;
     const initial = rebuild('full');
@@ -130,6 +137,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
   }
   await rewatch();
   emit({ type: 'serving', url: state.url, host, sources: show(state.sourcesDir), config: show(place.config) });
+  options.open?.(state.url);
   return { exitCode: 0, url: state.url, dir: outDir, close };
 }
 
@@ -155,7 +163,8 @@ function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSi
     const all = options.paths?.length ? await findSources(options.paths, io.cwd, state.sourcesDir) : project.sources;
     const paths = work === 'full' ? (options.paths ?? []) : [...work];
     state.problems.failure = undefined;
-    const result = await build({ paths, out: outDir, formats, verbose: options.verbose, io, signal, project }).catch((error: unknown) => ({ error, exitCode: 1, issues: [], blocked: [] }));
+    // A draft ({@link build}'s --draft): a new issue's 【待补】 shows, marked, instead of an error page.
+    const result = await build({ paths, out: outDir, formats, verbose: options.verbose, io, signal, project, draft: true }).catch((error: unknown) => ({ error, exitCode: 1, issues: [], blocked: [] }));
     if (result.error) {
       if (signal.aborted) return undefined;
       emit({ type: 'failure', error: result.error });
@@ -184,7 +193,8 @@ function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSi
     state.advance();
     for (const i of done) {
       const errors = i.file.messages.filter((m) => m.fatal === true).length;
-      emit({ type: 'issue', source: i.source, status: errors ? 'failed' : 'built', url: state.href(`${i.stem}.html`), errors, ...(i.pdf && !errors ? { pdf: state.href(i.pdf) } : {}) });
+      const pending = i.file.messages.filter((m) => m.ruleId === 'placeholder').length;
+      emit({ type: 'issue', source: i.source, status: errors ? 'failed' : 'built', url: state.href(`${i.stem}.html`), errors, ...(i.pdf && !errors ? { pdf: state.href(i.pdf) } : {}), ...(pending && !errors ? { pending } : {}) });
     }
     return result.issues.length;
   };

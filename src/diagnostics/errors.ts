@@ -62,6 +62,8 @@ export const details = {
     said(`${path} 不存在或不可执行（来自 ${inLang(source, 'zh')}）`, `${path} does not exist or cannot be run (from ${inLang(source, 'en')})`),
   launchFailed: (path: string, message: string) => said(`${path}：${message}`, `${path}: ${message}`),
   bundledUnavailable: (message: string) => said(`随包的 Chromium 不可用（${message}）`, `the bundled Chromium cannot be used (${message})`),
+  notLocalAddress: (host: string) => said(`${host} 不是本机的地址`, `${host} is not an address of this machine`),
+  portsTaken: () => said('端口都已被占用', 'every one of them is taken'),
   // Where a browser was looked for (discovery, doctor, --verbose).
   fromFlag: () => said('命令行 --browser', 'the --browser option'),
   fromConfig: () => said('配置 browser.executablePath', 'config browser.executablePath'),
@@ -309,8 +311,8 @@ export const catalogue = {
   PreviewPortUnavailable: {
     title: { zh: '无法启动预览服务器', en: 'Cannot start the preview server' },
     message: {
-      zh: (host: string, ports: string, detail: string) => `无法在 ${host} 的端口 ${ports} 上启动预览服务器：${detail}`,
-      en: (host: string, ports: string, detail: string) => `Cannot start the preview server on ${host}, ports ${ports}: ${detail}`,
+      zh: (host: string, ports: string, detail: Detail) => `无法在 ${host} 的端口 ${ports} 上启动预览服务器：${detail}`,
+      en: (host: string, ports: string, detail: Detail) => `Cannot start the preview server on ${host}, ports ${ports}: ${detail}`,
     },
     hint: {
       zh: '用 `--port` 指定另一个端口，或关闭占用这些端口的程序（如另一个 `bulletin preview`）；`--host` 须是本机的地址。',
