@@ -5,6 +5,7 @@
  */
 import type { VFileMessage } from 'vfile-message';
 import { STAGE_RULES, YAML_RULES, type AnyRule, type Lang, type StageRuleId } from './diagnostics/rules.js';
+import { inLang } from './diagnostics/errors.js';
 import { LINT_RULES, type LintRuleId } from './lint/rules.js';
 
 /** The id of every rule bulletin can report: a literal union drawn from the catalogue, so a typo in a rule id does not compile. */
@@ -27,5 +28,6 @@ export function ruleById(id: string): AnyRule | undefined {
 export function translate(m: VFileMessage, lang: Lang): { text: string; hint: string | undefined } {
   const rule = lang === 'zh' || m.args === undefined || !m.ruleId ? undefined : ruleById(m.ruleId);
   if (!rule) return { text: m.reason, hint: m.note };
-  return { text: rule.message[lang](m.args), hint: rule.hint[lang](m.args) };
+  const args = inLang(m.args, lang);
+  return { text: rule.message[lang](args), hint: rule.hint[lang](args) };
 }

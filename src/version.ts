@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DetailError, details } from './diagnostics/errors.js';
 
 /**
  * The package's own folder (holding package.json and templates/), found by walking up from this
@@ -11,7 +12,7 @@ export const PACKAGE_ROOT: string = (() => {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json')) || !existsSync(path.join(dir, 'templates'))) {
     const up = path.dirname(dir);
-    if (up === dir) throw new Error('找不到 bulletin 的安装目录（package.json 与 templates/）');
+    if (up === dir) throw new DetailError(details.installNotFound());
     dir = up;
   }
   return dir;

@@ -29,8 +29,8 @@ function feedUpdated(entries: ManifestEntry[], epoch: string | undefined): strin
 }
 
 /**
- * The published archive from the manifest: index.html (every issue by year, newest first),
- * one page per series, and an Atom feed. Output depends only on the entries and the config.
+ * The published archive from the manifest: index.html (every issue by year, newest first; a
+ * draft marked 草稿), one page per series, and an Atom feed (without drafts). Output depends only on the entries and the config.
  */
 export function renderSite(env: nunjucks.Environment, entries: ManifestEntry[], options: SiteOptions): Record<string, string> {
   const { config } = options;
@@ -40,7 +40,7 @@ export function renderSite(env: nunjucks.Environment, entries: ManifestEntry[], 
   const seriesList = names.map((name) => ({ name, file: encodeURIComponent(seriesFile(name)) }));
   const common = { title: config.title, colors: config.colors, seriesList, version: options.version };
   const pageText = (heading: string, list: ManifestEntry[]) =>
-    heading + names.join('') + JSON.stringify(list) + '第期总专刊日期文章下载年月日全部各期订阅（Atom）HTMLPDF0123456789';
+    heading + names.join('') + JSON.stringify(list) + '第期总专刊日期文章下载年月日全部各期订阅（Atom）HTMLPDF0123456789草稿';
   const page = (heading: string, list: ManifestEntry[], root: '' | '../') =>
     env.render('index.njk', { ...common, heading, years: byYear(list), root, fontCss: options.fontCss(root ? 'series' : '', pageText(heading, list)) });
   const files: Record<string, string> = {
@@ -51,7 +51,8 @@ export function renderSite(env: nunjucks.Environment, entries: ManifestEntry[], 
       feedId: `urn:bulletin:${encodeURIComponent(config.title)}`,
       updated: feedUpdated(entries, options.sourceDateEpoch),
       base: config.baseUrl ?? '',
-      entries: [...sortEntries(entries)].reverse(),
+      // A draft (built with --draft, still holding 【待补】) is marked 草稿 in the index, never sent to subscribers.
+      entries: [...sortEntries(entries)].reverse().filter((e) => !e.draft),
     }),
   };
   for (const name of names) {

@@ -1,6 +1,6 @@
 import type { Browser } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
-import { bulletinError } from '../diagnostics/errors.js';
+import { bulletinError, details, type Said } from '../diagnostics/errors.js';
 import { bundledChromium, bundledChromiumDir, isExecutable, unpackedIntact } from './bundled.js';
 import { describeTried, discoverBrowser, realSystem, type Channel, type System, type Tried } from './discover.js';
 
@@ -12,7 +12,7 @@ export interface BrowserOptions {
   /** config browser.channel */
   channel?: Channel;
   env: Record<string, string | undefined>;
-  log?: (text: string) => void;
+  log?: (text: Said) => void;
   /** Stands in for the machine in tests. */
   system?: System;
 }
@@ -20,7 +20,7 @@ export interface BrowserOptions {
 /** The browser a run uses, with how it was found (for the manifest, --verbose and doctor). */
 export interface Located {
   executablePath: string;
-  source: string;
+  source: Said;
   /** Extra flags the bundled Chromium needs. */
   args: string[];
   tried: Tried[];
@@ -61,11 +61,11 @@ function isRoot(): boolean {
 export async function locateBrowser(options: BrowserOptions, fresh?: boolean): Promise<Located> {
   const log = options.log ?? (() => {});
   const discovery = discoverBrowser({ flag: options.flag, configPath: options.executablePath, channel: options.channel }, options.system ?? realSystem(options.env));
-  for (const t of discovery.tried) log(`查找浏览器：${t.found ? '✓' : '✗'} ${t.source}：${t.path}\n`);
+  for (const t of discovery.tried) log(details.logTried(t.found, t.source, t.path));
   const chosen = discovery.chosen;
   if (!chosen) throw bulletinError('BrowserNotFound', [describeTried(discovery.tried)]);
   if (!chosen.bundled) {
-    if (!isExecutable(chosen.path)) throw bulletinError('BrowserLaunchFailed', [`${chosen.path} 不存在或不可执行（来自 ${chosen.source}）`]);
+    if (!isExecutable(chosen.path)) throw bulletinError('BrowserLaunchFailed', [details.browserNotExecutable(chosen.path, chosen.source)]);
     return { executablePath: chosen.path, source: chosen.source, args: [], tried: discovery.tried };
   }
   try {
@@ -92,7 +92,7 @@ export async function launchBrowser(options: BrowserOptions): Promise<Browser> {
     const dir = located.bundledDir;
     if (!dir) throw error;
     if (unpackedIntact(dir, true)) throw bundledFailed(dir, error);
-    log(`随包的 Chromium 的副本已损坏，重新解压后再试：${dir}\n`);
+    log(details.logBundledDamaged(dir));
     located = await locateBrowser(options, true);
     try {
       return await start(located, options, log);
@@ -107,14 +107,14 @@ function bundledFailed(dir: string, error: unknown): Error {
   return bulletinError('BundledBrowserFailed', [dir, (cause as Error).message.split('\n')[0] ?? ''], error);
 }
 
-async function start(located: Located, options: BrowserOptions, log: (text: string) => void): Promise<Browser> {
+async function start(located: Located, options: BrowserOptions, log: (text: Said) => void): Promise<Browser> {
   const { executablePath, source } = located;
   const args = [...located.args, ...QUIET];
   if (isRoot()) {
     args.push('--no-sandbox', '--no-zygote');
-    log('以 root 身份运行：Chromium 无法在 root 下启用沙箱，已加 --no-sandbox。\n');
+    log(details.logRoot());
   }
-  log(`浏览器：${executablePath}（来自 ${source}）\n`);
+  log(details.logBrowser(executablePath, source));
   try {
     return await puppeteer.launch({
       executablePath,
@@ -130,6 +130,6 @@ async function start(located: Located, options: BrowserOptions, log: (text: stri
       env: { ...options.env, TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8' },
     });
   } catch (error) {
-    throw bulletinError('BrowserLaunchFailed', [`${executablePath}：${(error as Error).message.split('\n')[0]}`], error);
+    throw bulletinError('BrowserLaunchFailed', [details.launchFailed(executablePath, (error as Error).message.split('\n')[0] ?? '')], error);
   }
 }

@@ -2,6 +2,7 @@ import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { details, said, type Said } from '../diagnostics/errors.js';
 
 /**
  * Which Chrome/Chromium/Edge prints the PDF. Order (each step named in `--verbose` and doctor):
@@ -31,8 +32,8 @@ export interface System {
 }
 
 export interface Candidate {
-  /** What this step is, in the user's words: “--browser”, “Microsoft Edge（Program Files (x86)）”… */
-  source: string;
+  /** What this step is, in the user's words (both languages): “--browser”, “Microsoft Edge（Program Files (x86)）”… */
+  source: Said;
   /** The executable this step points at; for the bundled Chromium, where the package is. */
   path: string;
   /** The bundled Chromium must be unpacked before it can run. */
@@ -93,19 +94,19 @@ export function realSystem(env: Record<string, string | undefined>): System {
 }
 
 function explicit(options: DiscoverOptions, env: System['env']): Candidate[] {
-  const steps: Array<[string, string | undefined]> = [
-    ['命令行 --browser', options.flag],
-    ['配置 browser.executablePath', options.configPath],
-    ['环境变量 PUPPETEER_EXECUTABLE_PATH', env.PUPPETEER_EXECUTABLE_PATH],
-    ['环境变量 CHROME_PATH', env.CHROME_PATH],
+  const steps: Array<[Said, string | undefined]> = [
+    [details.fromFlag(), options.flag],
+    [details.fromConfig(), options.configPath],
+    [details.fromEnv('PUPPETEER_EXECUTABLE_PATH'), env.PUPPETEER_EXECUTABLE_PATH],
+    [details.fromEnv('CHROME_PATH'), env.CHROME_PATH],
   ];
-  return steps.filter((s): s is [string, string] => !!s[1]).map(([source, p]) => ({ source, path: p }));
+  return steps.filter((s): s is [Said, string] => !!s[1]).map(([source, p]) => ({ source, path: p }));
 }
 
 /** The bundled Chromium runs on Linux x64 only (the package ships no other build). */
 function bundled(sys: System): Candidate[] {
   if (sys.platform !== 'linux' || sys.arch !== 'x64' || !sys.hasBundled()) return [];
-  return [{ source: '随包 Chromium（@sparticuz/chromium）', path: '@sparticuz/chromium', bundled: true }];
+  return [{ source: details.fromBundled(), path: '@sparticuz/chromium', bundled: true }];
 }
 
 /** Chrome, Edge and Chromium where their installers put them. */
@@ -123,7 +124,7 @@ export function installed(sys: System): Candidate[] {
       ['Microsoft Edge', ['Microsoft', 'Edge', 'Application', 'msedge.exe']],
       ['Chromium', ['Chromium', 'Application', 'chrome.exe']],
     ];
-    return apps.flatMap(([name, parts]) => bases.map(([where, base]) => ({ source: `${name}（${where}）`, path: win.join(base, ...parts) })));
+    return apps.flatMap(([name, parts]) => bases.map(([where, base]) => ({ source: details.fromInstalled(name, where), path: win.join(base, ...parts) })));
   }
   if (sys.platform === 'darwin') {
     const apps: Array<[string, string]> = [
@@ -132,13 +133,13 @@ export function installed(sys: System): Candidate[] {
       ['Chromium', 'Chromium.app/Contents/MacOS/Chromium'],
     ];
     const dirs = ['/Applications', path.posix.join(sys.homedir, 'Applications')];
-    return apps.flatMap(([name, app]) => dirs.map((dir) => ({ source: `${name}（${dir}）`, path: path.posix.join(dir, app) })));
+    return apps.flatMap(([name, app]) => dirs.map((dir) => ({ source: details.fromInstalled(name, dir), path: path.posix.join(dir, app) })));
   }
   const names = ['google-chrome', 'google-chrome-stable', 'chromium', 'chromium-browser', 'microsoft-edge', 'microsoft-edge-stable'];
   const dirs = (env.PATH ?? '').split(':').filter(Boolean);
   return names.flatMap((name) => {
     const hit = dirs.map((dir) => path.posix.join(dir, name)).find((p) => sys.isExecutable(p));
-    return [{ source: `PATH 中的 ${name}`, path: hit ?? name }];
+    return [{ source: details.fromPath(name), path: hit ?? name }];
   });
 }
 
@@ -158,7 +159,7 @@ export function puppeteerCache(sys: System): Candidate[] {
     .reverse()
     .flatMap((v) => executables(join(root, 'chrome', v)));
   const found = versions.find((p) => sys.isExecutable(p));
-  return [{ source: 'puppeteer 缓存', path: found ?? join(root, 'chrome') }];
+  return [{ source: details.fromPuppeteerCache(), path: found ?? join(root, 'chrome') }];
 }
 
 /** Walks the steps in order and stops at the first browser that is there. */
@@ -183,6 +184,7 @@ export function discoverBrowser(options: DiscoverOptions, sys: System): Discover
 }
 
 /** The list of places tried, one per line, for the “no browser” message and doctor. */
-export function describeTried(tried: Tried[]): string {
-  return tried.map((t) => `  ${t.found ? '✓' : '✗'} ${t.source}：${t.path}`).join('\n');
+export function describeTried(tried: Tried[]): Said {
+  const list = (lang: 'zh' | 'en') => tried.map((t) => `  ${t.found ? '✓' : '✗'} ${t.source[lang]}${lang === 'zh' ? '：' : ': '}${t.path}`).join('\n');
+  return said(list('zh'), list('en'));
 }

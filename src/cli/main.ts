@@ -1,4 +1,6 @@
-import { Command, CommanderError, Option } from 'commander';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { processIo, type Io } from '../core/io.js';
 import { interruptExitCode } from '../core/interrupt.js';
 import { commands } from './commands/index.js';
@@ -28,6 +30,13 @@ export function program(context: CommandContext): Command {
     .helpOption('-h, --help', t.help)
     .helpCommand(context.out.lang === 'zh' ? 'help [命令]' : 'help [command]', t.helpCommand)
     .addOption(new Option('--lang <zh|en>', t.lang).choices(['zh', 'en']))
+    .option('-C, --cwd <dir>', t.cwd, (dir: string) => {
+      // As git -C: run as if started in <dir>; checked here so a typo is a usage error.
+      const absolute = path.resolve(context.io.cwd, dir);
+      if (!statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) throw new InvalidArgumentError(t.cwdInvalid);
+      return absolute;
+    })
+    .option('-c, --config <file>', t.config)
     .addHelpText('after', t.examples)
     .configureHelp({
       styleTitle: (title) => t.titles[title] ?? title,
@@ -43,6 +52,12 @@ export function program(context: CommandContext): Command {
       writeErr: (s) => context.io.stderr(escapeControls(s)),
       outputError: (s, write) => write(t.commanderError(s)),
     });
+  // The global options reach every command through its io: the working folder and the config file.
+  cmd.hook('preAction', (self) => {
+    const { cwd, config } = self.opts<{ cwd?: string; config?: string }>();
+    if (cwd !== undefined) context.io.cwd = cwd;
+    if (config !== undefined) context.io.config = path.resolve(context.io.cwd, config);
+  });
   for (const register of commands) register(cmd, context);
   return cmd;
 }
@@ -52,7 +67,8 @@ export function program(context: CommandContext): Command {
 export async function run(argv: string[], io: Io = processIo()): Promise<ExitCode> {
   let code: ExitCode = 0;
   const out = output(io, resolveLang(langFlag(argv), io.env));
-  const context: CommandContext = { io, out, exit: (c) => (code = c) };
+  // A copy: --cwd and --config change the commands' io, never the caller's.
+  const context: CommandContext = { io: { ...io }, out, exit: (c) => (code = c) };
   const cmd = program(context);
   const verbose = argv.includes('--verbose');
   try {

@@ -20,6 +20,9 @@ export interface Texts {
     help: string;
     helpCommand: string;
     lang: string;
+    cwd: string;
+    cwdInvalid: string;
+    config: string;
     examples: string;
     titles: Record<string, string>;
     usage: (usage: string) => string;
@@ -97,8 +100,10 @@ export interface Texts {
     portInvalid: string;
     host: string;
     pdf: string;
+    open: string;
+    portMoved: (asked: number, port: number) => string;
     help: string;
-    built: (source: string, url: string, pdf?: string) => string;
+    built: (source: string, url: string, pdf?: string, pending?: number) => string;
     failed: (source: string, errors: number, url: string) => string;
     changed: (names: string) => string;
     all: string;
@@ -122,6 +127,7 @@ export interface Texts {
     browserBad: string;
     fix: (hint: string) => string;
     tried: string;
+    place: (source: string, path: string) => string;
     font: (role: string, name: string, official: boolean, officialName: string, checked: boolean) => string;
     file: (file: string) => string;
     slices: (dir: string, count: number) => string;
@@ -151,6 +157,9 @@ export const zh: Texts = {
     help: '显示帮助',
     helpCommand: '显示某个命令的帮助',
     lang: '界面语言：zh（简体中文，默认）或 en（English）；也可用环境变量 LANG=en_US.UTF-8',
+    cwd: '在这个目录中运行（如 git -C）；默认从当前目录向上查找含 bulletin.config.yaml 或 bulletins/ 的项目目录',
+    cwdInvalid: '不是一个已有的目录',
+    config: '使用这个配置文件（项目根目录是它所在的目录），不再向上查找',
     examples: `
 示例：
   $ bulletin build                       构建 bulletins/ 下的全部简报到 dist/
@@ -168,8 +177,13 @@ export const zh: Texts = {
         .replace(/^error: option '(.+)' argument missing/m, "错误：选项 '$1' 缺少参数")
         .replace(/^error: option '(.+)' argument '(.*)' is invalid\. /m, "错误：选项 '$1' 的参数 '$2' 无效：")
         .replace(/^error: missing required argument '(.+)'/m, "错误：缺少参数 '$1'")
-        .replace(/^error: too many arguments.*/m, '错误：参数过多')
-        .replace(/^error: /m, '错误：'),
+        .replace(/^error: too many arguments(?: for '(.+)')?\. Expected (\d+) arguments? but got (\d+)\./m, (_s, _cmd: string, expected: string, got: string) => `错误：参数过多：应有 ${expected} 个，给了 ${got} 个`)
+        .replace(/^error: required option '(.+)' not specified/m, "错误：缺少必需的选项 '$1'")
+        .replace(/^error: command-argument value '(.*)' is invalid for argument '(.+)'\. /m, "错误：参数 '$2' 的值 '$1' 无效：")
+        .replace(/^error: /m, '错误：')
+        .replace(/Allowed choices are (.+)\.$/m, (_s, choices: string) => `可选：${choices.split(', ').join('、')}。`)
+        .replace(/\n\(Did you mean one of (.+)\?\)/, (_s, names: string) => `\n（是不是 ${names.split(', ').join('、')} 之一？）`)
+        .replace(/\n\(Did you mean (.+)\?\)/, '\n（是不是 $1？）'),
   },
   options: {
     json: '在标准输出打印机器可读的结果',
@@ -204,7 +218,14 @@ export const zh: Texts = {
     unchanged: (source) => `= ${source}：未改动`,
     failed: (source, errors) => `✗ ${source}：${errors} 个错误，未生成`,
     blocked: (n) => `已拦截 ${n} 个外部请求（渲染时不访问网络）`,
-    done: (a) => `完成：成功 ${a.built} 期${a.unchanged ? `，未改动 ${a.unchanged} 期` : ''}${a.failed ? `，失败 ${a.failed} 期` : ''}（${a.seconds} 秒）`,
+    done: (a) => {
+      const parts = [
+        a.built ? `已生成 ${a.built} 期` : '',
+        a.unchanged ? `${a.unchanged} 期未改动${a.built || a.failed ? '' : '，无需重建'}` : '',
+        a.failed ? `${a.failed} 期有错误，未生成` : '',
+      ];
+      return `${parts.filter(Boolean).join('；')}（${a.seconds} 秒）`;
+    },
     progress: (a) => `${a.done}/${a.total} 期  ${a.rate} 期/秒  剩余约 ${a.eta}  ${a.current}`,
   },
   check: {
@@ -242,8 +263,8 @@ export const zh: Texts = {
 退出码：0 成功；1 出错（如文件已存在、已有源文件有错误）；2 用法错误。`,
   },
   import: {
-    description: '把旧简报的文本（pdftotext 输出、网页复制的文字）导入为源文件，每期一个',
-    files: '要导入的文件或文件夹：PDF、Word（.docx、.doc）、文本（UTF-8、GB18030/GBK、Big5、UTF-16 均可）；文件夹导入其中全部这类文件',
+    description: '把旧简报（.pdf、.docx、.doc、.txt）导入为源文件，每期一个',
+    files: '要导入的文件或文件夹：.pdf、.docx、.doc（Word 97-2003）、.txt（UTF-8、GB18030/GBK、Big5、UTF-16 均可）；文件夹导入其中全部这类文件',
     out: '源文件目录，写到 <dir>/<年>/<期号>.md（默认 bulletins）',
     force: '覆盖已存在的源文件',
     simplified: '把繁体字转为简体',
@@ -320,21 +341,25 @@ export const zh: Texts = {
   preview: {
     description: '在浏览器中预览简报：构建到临时目录并在本机提供网页，保存后自动重新构建并刷新',
     paths: '源文件或目录（默认 bulletins/ 下全部）',
-    port: '端口；被占用时依次尝试后面 10 个',
+    port: '端口；被占用时依次尝试后面 10 个，并说明改用了哪个',
     portInvalid: '端口应是 0 到 65535 之间的整数（0 表示由系统选择）',
     host: '监听的地址（默认 127.0.0.1，只有本机可以访问；如 0.0.0.0 则局域网内可访问）',
     pdf: '同时生成 PDF，以便查看打印版（较慢）',
+    open: '在默认浏览器中打开预览',
+    portMoved: (asked, port) => `端口 ${asked} 已被占用，改用 ${port}。`,
     help: `
 示例：
   $ bulletin preview                              预览 bulletins/ 下全部简报
   $ bulletin preview bulletins/2021/065.md        只预览这一期
   $ bulletin preview --port 8080
   $ bulletin preview --pdf                        同时生成 PDF
+  $ bulletin preview --open                       并在浏览器中打开
   $ bulletin preview --host 0.0.0.0               让同一局域网的电脑也能打开
 
-预览文件在临时目录中，不改动 dist/；源文件有错误时浏览器显示错误及其行号。
+预览文件在临时目录中，不改动 dist/；还有【待补】的期按草稿显示（标出【待补】，页面上列出诊断）；
+源文件有其他错误时浏览器显示错误及其行号。
 按 Ctrl-C 停止（退出码 0）。`,
-    built: (source, url, pdf) => `✓ ${source} → ${url}${pdf ? `（PDF：${pdf}）` : ''}`,
+    built: (source, url, pdf, pending) => `✓ ${source} → ${url}${pdf ? `（PDF：${pdf}）` : ''}${pending ? `（草稿：${pending} 处【待补】）` : ''}`,
     failed: (source, errors, url) => `✗ ${source}：${errors} 个错误，浏览器中显示错误页 ${url}`,
     changed: (names) => `\n检测到改动，重新构建（${names}）…`,
     all: '全部',
@@ -358,6 +383,7 @@ export const zh: Texts = {
     browserBad: '✗ 浏览器：不能生成 PDF',
     fix: (hint) => `    修改：${hint}`,
     tried: '    查找顺序：',
+    place: (source, path) => `${source}：${path}`,
     font: (role, name, official, officialName, checked) => `字体 ${role}：${name}，${official ? '正式字体' : `替代字体（正式字体为 ${officialName}）`}${checked ? '' : '；本机字体，无法检查缺字'}`,
     file: (file) => `    文件 ${file}`,
     slices: (dir, count) => `    网页版：${dir}/ 中的 ${count} 个分片`,
@@ -396,6 +422,9 @@ export const en: Texts = {
     help: 'show help',
     helpCommand: 'show help for a command',
     lang: 'language: zh (Simplified Chinese, default) or en (English); LANG=en_US.UTF-8 also selects English',
+    cwd: 'run in this folder (as git -C); by default the project is the nearest folder upwards with bulletin.config.yaml or bulletins/',
+    cwdInvalid: 'not an existing folder',
+    config: 'use this config file (the project root is its folder) instead of looking upwards',
     examples: `
 Examples:
   $ bulletin build                       build every bulletin under bulletins/ into dist/
@@ -424,7 +453,7 @@ Examples:
     shard: 'build only a fixed n-th of the issues (for parallel CI) with its own manifest; merge with bulletin index',
     shardInvalid: 'write k/n, such as 1/3 (1 ≤ k ≤ n)',
     force: 'ignore the cache and rebuild every issue (by default only issues whose source, images, config, templates, fonts or browser changed)',
-    draft: 'build sources that still hold 【待补】 and other unfinished text, marked as drafts (every page says 草稿; draft: true in the manifest)',
+    draft: 'build sources that still hold 【待补】 and other unfinished text, marked as drafts (a “草稿” watermark on every page; draft: true in the manifest)',
     pdfa: 'write PDF/A-2b for long-term archiving (XMP metadata, an sRGB output intent; or config pdf.pdfa: true)',
     concurrency: 'issues printed at once, each on its own browser tab (default: the number of cores)',
     concurrencyInvalid: 'a whole number from 1 to 32',
@@ -441,7 +470,16 @@ Exit codes: 0 ok; 1 a source has errors; 2 usage error; 130/143 interrupted by C
     unchanged: (source) => `= ${source}: unchanged`,
     failed: (source, errors) => `✗ ${source}: ${errors} error${errors === 1 ? '' : 's'}, not built`,
     blocked: (n) => `${n} outside request${n === 1 ? '' : 's'} blocked (rendering never uses the network)`,
-    done: (a) => `Done: ${a.built} built${a.unchanged ? `, ${a.unchanged} unchanged` : ''}${a.failed ? `, ${a.failed} failed` : ''} (${a.seconds} s)`,
+    done: (a) => {
+      const issues = (n: number) => `${n} issue${n === 1 ? '' : 's'}`;
+      const parts = [
+        a.built ? `built ${issues(a.built)}` : '',
+        a.unchanged ? (a.built || a.failed ? `${a.unchanged} unchanged` : `${issues(a.unchanged)} unchanged, nothing to rebuild`) : '',
+        a.failed ? `${a.built || a.unchanged ? a.failed : issues(a.failed)} not built because of errors` : '',
+      ].filter(Boolean);
+      const said = parts.join('; ');
+      return `${said.charAt(0).toUpperCase()}${said.slice(1)} (${a.seconds} s)`;
+    },
     progress: (a) => `${a.done}/${a.total} issues  ${a.rate} issues/s  about ${a.eta} left  ${a.current}`,
   },
   check: {
@@ -475,14 +513,14 @@ Exit codes: 0 no errors; 1 errors (with --strict, warnings too); 2 usage error.`
 Examples:
   $ bulletin new
   $ bulletin new --date 2021-06-28 --title "全省安全生产工作会议召开"
-  $ bulletin new --series 省安全生产专项整治三年行动专刊
+  $ bulletin new --series "省安全生产专项整治三年行动专刊"
 
 Issue numbers restart at 1 each year (numbering.reset: never numbers across years); the running number rises by 1 over all issues.
 Exit codes: 0 ok; 1 failed (the file exists, existing sources have errors…); 2 usage error.`,
   },
   import: {
-    description: 'import the text of old issues (pdftotext output, text copied from web pages) as sources, one per issue',
-    files: 'files or folders to import: PDF, Word (.docx, .doc), text (UTF-8, GB18030/GBK, Big5 or UTF-16); a folder imports every such file in it',
+    description: 'import old issues (.pdf, .docx, .doc, .txt) as sources, one per issue',
+    files: 'files or folders to import: .pdf, .docx, .doc (Word 97-2003), .txt (UTF-8, GB18030/GBK, Big5 or UTF-16); a folder imports every such file in it',
     out: 'sources folder; writes <dir>/<year>/<issue>.md (default bulletins)',
     force: 'overwrite existing sources',
     simplified: 'convert traditional characters to simplified',
@@ -559,21 +597,25 @@ Examples:
   preview: {
     description: 'preview bulletins in the browser: builds into a temporary folder, serves it on this machine, rebuilds and reloads on save',
     paths: 'source files or folders (default: all under bulletins/)',
-    port: 'port; when taken, the next 10 are tried',
+    port: 'port; when taken, the next 10 are tried, and the one used is named',
     portInvalid: 'a port is a whole number from 0 to 65535 (0 lets the system choose)',
     host: 'address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 opens it to the local network)',
     pdf: 'build the PDFs too, to see the print edition (slower)',
+    open: 'open the preview in the default browser',
+    portMoved: (asked, port) => `Port ${asked} is taken; using ${port}.`,
     help: `
 Examples:
   $ bulletin preview                              preview every bulletin under bulletins/
   $ bulletin preview bulletins/2021/065.md        preview this issue only
   $ bulletin preview --port 8080
   $ bulletin preview --pdf                        build the PDFs too
+  $ bulletin preview --open                       and open it in the browser
   $ bulletin preview --host 0.0.0.0               let computers on the local network open it
 
-Preview files live in a temporary folder; dist/ is not touched. A source with errors shows them, with lines, in the browser.
+Preview files live in a temporary folder; dist/ is not touched. An issue still holding 【待补】 shows as a draft (each 【待补】 marked,
+its diagnostics over the page); a source with other errors shows them, with lines, in the browser.
 Stop with Ctrl-C (exit code 0).`,
-    built: (source, url, pdf) => `✓ ${source} → ${url}${pdf ? ` (PDF: ${pdf})` : ''}`,
+    built: (source, url, pdf, pending) => `✓ ${source} → ${url}${pdf ? ` (PDF: ${pdf})` : ''}${pending ? ` (draft: ${pending} 【待补】 to fill in)` : ''}`,
     failed: (source, errors, url) => `✗ ${source}: ${errors} error${errors === 1 ? '' : 's'}; the browser shows them at ${url}`,
     changed: (names) => `\nChange seen, rebuilding (${names})…`,
     all: 'everything',
@@ -597,8 +639,9 @@ Stop with Ctrl-C (exit code 0).`,
     browserBad: '✗ Browser: cannot print PDFs',
     fix: (hint) => `    Fix: ${hint}`,
     tried: '    Looked in:',
+    place: (source, path) => `${source}: ${path}`,
     font: (role, name, official, officialName, checked) =>
-      `Font ${role}: ${name}, ${official ? 'the official face' : `a substitute (the official face is ${officialName})`}${checked ? '' : '; a system font, so missing characters cannot be checked'}`,
+      `Font ${role}: ${name}, ${official ? 'the official face' : `a substitute (the official face is “${officialName}”)`}${checked ? '' : '; a system font, so missing characters cannot be checked'}`,
     file: (file) => `    file ${file}`,
     slices: (dir, count) => `    web edition: ${count} slices in ${dir}/`,
     printFile: (file) => `    PDF print: ${file}`,

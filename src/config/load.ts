@@ -10,7 +10,9 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { normaliseNewlines } from '../text/decode.js';
 import { isInside } from '../paths.js';
 
-export const CONFIG_NAME = 'bulletin.config.yaml';
+import { CONFIG_NAME, type ProjectPlace } from './locate.js';
+
+export { CONFIG_NAME };
 
 export interface LoadedConfig {
   config: Config;
@@ -18,14 +20,17 @@ export interface LoadedConfig {
   file?: VFile;
 }
 
-/** Reads and validates `bulletin.config.yaml` in `root`; without one, the 江西 preset applies. */
-export async function loadConfig(root: string, display: (abs: string) => string): Promise<LoadedConfig> {
-  const absolute = path.join(root, CONFIG_NAME);
+/**
+ * Reads and validates the project's config (`bulletin.config.yaml` in its root, or the file named
+ * by --config); without one, the 江西 preset applies, unless the user named a file that is missing.
+ */
+export async function loadConfig(place: Pick<ProjectPlace, 'root' | 'config' | 'named'>, display: (abs: string) => string): Promise<LoadedConfig> {
+  const { root, config: absolute } = place;
   let text: string;
   try {
     text = normaliseNewlines(await readFile(absolute, 'utf8'));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: defaultConfig };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !place.named) return { config: defaultConfig };
     const file = new VFile({ path: display(absolute) });
     report(file, rules.configUnreadable, fsErrorArgs(error));
     return { config: defaultConfig, file };

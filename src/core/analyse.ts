@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { locateProject, type ProjectPlace } from '../config/locate.js';
 import type { Config } from '../config/schema.js';
 import { hasErrors } from '../diagnostics/report.js';
 import { compileRead, type Compiled } from '../pipeline/index.js';
@@ -10,6 +11,7 @@ import { analysisKey, restoreMessages, storeAnalysis, type AnalysisCache, type A
 import { checkNumbering, type NumberedSource } from '../archive/numbering.js';
 import { keyLines, type KeyLines } from '../archive/keyLines.js';
 import { loadArchive } from '../archive/loadArchive.js';
+import type { NavIssue } from '../archive/navigation.js';
 import { displayPath, type Io } from './io.js';
 import { findSources, outputStem, reservedOutput } from './sources.js';
 import { report } from '../diagnostics/report.js';
@@ -28,24 +30,31 @@ export interface Analysis {
   config: Config;
   /** The config file with its diagnostics, when there is one. */
   configFile?: VFile;
+  /** The project root (found from the working folder upwards). */
   root: string;
+  /** A project was found; else the root is the working folder, which holds none. */
+  found: boolean;
   sourcesDir: string;
   /** The sources asked for, compiled, linted and checked against the whole archive. */
   sources: Analysed[];
+  /** Every source of the project whose front matter is valid, with where its page goes: the issue pages' navigation. */
+  archive?: NavIssue[];
 }
 
-/** The project as found once: its config and every source; reused by preview between saves. */
+/** The project as found once: its place, its config and every source; reused by preview between saves. */
 export interface Project {
+  place: ProjectPlace;
   loaded: { config: Config; file?: VFile };
   /** Every source of the project (absolute). */
   sources: string[];
 }
 
-/** Reads the config and lists the sources of the project at io.cwd. */
+/** Finds the project from io.cwd upwards (or by --config), reads its config and lists its sources. */
 export async function discoverProject(io: Io): Promise<Project> {
-  const loaded = await loadConfig(io.cwd, (abs) => displayPath(io, abs));
-  const sources = loaded.file && hasErrors(loaded.file) ? [] : await findSources([], io.cwd, loaded.config.sources);
-  return { loaded, sources };
+  const place = locateProject(io.cwd, io.config);
+  const loaded = await loadConfig(place, (abs) => displayPath(io, abs));
+  const sources = loaded.file && hasErrors(loaded.file) ? [] : await findSources([], place.root, loaded.config.sources);
+  return { place, loaded, sources };
 }
 
 /**
@@ -54,11 +63,12 @@ export async function discoverProject(io: Io): Promise<Project> {
  * the numbering rules over every source of the project.
  */
 export async function analyse(io: Io, paths: string[], options: { draft?: boolean; project?: Project; cache?: AnalysisCache } = {}): Promise<Analysis> {
-  const root = io.cwd;
   const show = (abs: string) => displayPath(io, abs);
-  const loaded = options.project?.loaded ?? (await loadConfig(root, show));
+  const place = options.project?.place ?? locateProject(io.cwd, io.config);
+  const root = place.root;
+  const loaded = options.project?.loaded ?? (await loadConfig(place, show));
   const config = loaded.config;
-  const base = { config, root, sourcesDir: path.resolve(root, config.sources), ...(loaded.file ? { configFile: loaded.file } : {}) };
+  const base = { config, root, found: place.found, sourcesDir: path.resolve(root, config.sources), ...(loaded.file ? { configFile: loaded.file } : {}) };
   if (loaded.file && hasErrors(loaded.file)) return { ...base, sources: [] };
   const { sourcesDir } = base;
 
@@ -70,7 +80,7 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
   };
 
   const sources: Analysed[] = [];
-  for (const absolute of await findSources(paths, root, config.sources)) {
+  for (const absolute of await findSources(paths, io.cwd, path.resolve(root, config.sources))) {
     const stem = outputStem(absolute, root, sourcesDir);
     const inProject = isInside(root, absolute);
     const compileOptions = {
@@ -133,5 +143,9 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
     ...archive.entries,
   ];
   checkNumbering(entries, { reset: config.numbering.reset });
-  return { ...base, sources };
+  const issues: NavIssue[] = [
+    ...sources.flatMap((s) => (s.frontMatter ? [{ stem: s.stem, frontMatter: s.frontMatter }] : [])),
+    ...archive.entries.map((e) => ({ stem: outputStem(path.resolve(io.cwd, e.file.path), root, sourcesDir), frontMatter: e.frontMatter })),
+  ];
+  return { ...base, sources, archive: issues };
 }

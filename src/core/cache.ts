@@ -72,10 +72,10 @@ export async function runKey(inputs: RunInputs): Promise<string> {
 }
 
 /** An issue's own inputs on top of the run's: its source text and its images' bytes. */
-export async function issueKey(run: string, sourceText: string, b: Bulletin, stem: string): Promise<string> {
+export async function issueKey(run: string, sourceText: string, b: Bulletin, stem: string, nav = ''): Promise<string> {
   const images: string[] = [];
   for (const image of b.images) images.push(`${image.to}:${sha(await readFile(image.from).catch(() => Buffer.from('missing')))}`);
-  return sha(run, stem, sourceText, images.join('\n'));
+  return sha(run, stem, sourceText, images.join('\n'), nav);
 }
 
 /** How the browser is known without starting it: the executable's size and time, or the package's version. */

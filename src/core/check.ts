@@ -12,6 +12,7 @@ import { bulletinError } from '../diagnostics/errors.js';
 import { hasErrors } from '../diagnostics/report.js';
 import { displayPath, type Io } from './io.js';
 import { analyse } from './analyse.js';
+import { noSources } from './run/analyseSources.js';
 
 export interface CheckOptions {
   paths?: string[];
@@ -46,7 +47,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   let analysis = await analyse(io, options.paths ?? []);
   let files = [...(analysis.configFile ? [analysis.configFile] : []), ...analysis.sources.map((s) => s.file)];
   if (analysis.sources.length === 0 && !(analysis.configFile && hasErrors(analysis.configFile))) {
-    return { exitCode: 1, errors: 1, warnings: 0, error: bulletinError('NoSources', [displayPath(io, analysis.sourcesDir)]) };
+    return { exitCode: 1, errors: 1, warnings: 0, error: noSources(analysis, io) };
   }
   const fixed: Array<{ path: string; changes: Change[] }> = [];
   const skipped: Array<{ path: string; encoding: Encoding }> = [];

@@ -2,7 +2,10 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, offsetToAt } from '../diagnostics/report.js';
-import { BulletinError } from '../diagnostics/errors.js';
+import type { VFileMessage } from 'vfile-message';
+import { translate } from '../catalogue.js';
+import type { Lang } from '../diagnostics/rules.js';
+import { BulletinError, errorSaid, said, type Detail, type Said } from '../diagnostics/errors.js';
 import type { Channel, System, Tried } from '../browser/discover.js';
 import { resolveFonts, ROLES, type Role, type RoleFont } from '../fonts/fonts.js';
 import { roleTexts } from '../fonts/roleText.js';
@@ -54,13 +57,14 @@ export interface FontCheck {
 export interface BrowserCheck {
   tried: Tried[];
   path?: string;
-  source?: string;
+  source?: Said;
   version?: string;
   /** A one-page test PDF was printed. */
   printed: boolean;
   ms?: number;
-  error?: string;
-  hint?: string;
+  /** Why it cannot print, and how to fix that, in both languages (a string in JSON: the Chinese). */
+  error?: Detail;
+  hint?: Said;
 }
 
 export interface DoctorReport {
@@ -68,7 +72,7 @@ export interface DoctorReport {
   /** PDF output can work (browser prints, config valid, output writable). */
   pdfReady: boolean;
   node: { version: string; ok: boolean };
-  config: { file?: string; ok: boolean; problems: string[] };
+  config: { file?: string; ok: boolean; problems: Said[] };
   browser: BrowserCheck;
   fonts: FontCheck[];
   output: { path: string; writable: boolean; error?: string };
@@ -117,7 +121,7 @@ async function checkBrowser(options: DoctorOptions, executablePath: string | und
       const { discoverBrowser, realSystem } = await import('../browser/discover.js');
       tried = discoverBrowser({ flag: options.browser, configPath: executablePath, channel }, options.system ?? realSystem(options.io.env)).tried;
     }
-    return { tried, printed: false, error: e.message, ...(error instanceof BulletinError ? { hint: error.hint } : {}) };
+    return { tried, printed: false, error: errorSaid(e), ...(error instanceof BulletinError ? { hint: said(error.told('zh').hint, error.told('en').hint) } : {}) };
   }
 }
 
@@ -150,7 +154,8 @@ export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
   const show = (abs: string) => displayPath(io, abs);
   const analysis = await analyse(io, []);
   const { config, root } = analysis;
-  const configProblems = analysis.configFile ? analysis.configFile.messages.filter((m) => m.fatal).map((m) => `${analysis.configFile!.path}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`) : [];
+  const problem = (m: VFileMessage, lang: Lang) => `${analysis.configFile!.path}:${m.line ?? 1}:${m.column ?? 1} ${translate(m, lang).text}`;
+  const configProblems = analysis.configFile ? analysis.configFile.messages.filter((m) => m.fatal).map((m) => said(problem(m, 'zh'), problem(m, 'en'))) : [];
   const configOk = !analysis.configFile || !hasErrors(analysis.configFile);
 
   // The user cache first: a damaged Chromium copy or print font is removed before the test print.

@@ -2,7 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { bulletinError, type BulletinError } from '../diagnostics/errors.js';
+import { bulletinError, type BulletinError, DetailError, detailOf, details } from '../diagnostics/errors.js';
 import { hasErrors, isOf, report } from '../diagnostics/report.js';
 import * as rules from '../diagnostics/rules.js';
 import { decode, normaliseNewlines, type Encoding } from '../text/decode.js';
@@ -14,6 +14,7 @@ import { readDoc, readDocx, readPdf, readText, type Reading } from '../import/re
 import { verifyBlocks } from '../import/verifyBlocks.js';
 import { writeSource } from '../import/writeSource.js';
 import { Writer } from '../pipeline/write.js';
+import { locateProject } from '../config/locate.js';
 import { displayPath, type Io } from './io.js';
 import { replaceAtomically, walkFiles } from '../paths.js';
 
@@ -99,7 +100,8 @@ interface Prepared {
  */
 export async function importText(options: ImportOptions): Promise<ImportResult> {
   const { io } = options;
-  const outRoot = path.resolve(io.cwd, options.out ?? 'bulletins');
+  // By default into the sources folder of the project found from here (a new project: here).
+  const outRoot = options.out !== undefined ? path.resolve(io.cwd, options.out) : path.join(locateProject(io.cwd, io.config).root, 'bulletins');
   const writer = new Writer(outRoot);
   const targets = new Map<string, string>();
   const inputs: string[] = [];
@@ -212,7 +214,7 @@ async function prepare(absolute: string, shown: string, options: ImportOptions):
       lines = kind === 'pdf' ? await (await import('../import/pdf.js')).pdfLines(bytes) : await (await import('../import/docx.js')).docxLines(bytes);
     } catch (error) {
       if ((error as { name?: string }).name === 'PasswordException') report(file, rules.importConvertFirst, { reason: 'encrypted-pdf', file: path.basename(absolute) });
-      else report(file, rules.importUnreadable, { kind: kind === 'pdf' ? 'PDF' : 'Word', detail: error instanceof Error ? error.message : String(error) });
+      else report(file, rules.importUnreadable, { kind: kind === 'pdf' ? 'PDF' : 'Word', detail: detailOf(error) });
       return done;
     }
     if (lines.length === 0) {
@@ -225,7 +227,7 @@ async function prepare(absolute: string, shown: string, options: ImportOptions):
     try {
       text = await (await import('../import/doc.js')).docText(bytes);
     } catch (error) {
-      report(file, rules.importUnreadable, { kind: 'Word 97-2003', detail: error instanceof Error ? error.message : String(error) });
+      report(file, rules.importUnreadable, { kind: 'Word 97-2003', detail: detailOf(error) });
       return done;
     }
     if (text.trim() === '') {
@@ -280,7 +282,7 @@ async function verifyOne(written: string, p: Required<Prepared>, options: Import
   try {
     blockDifferences = verifyBlocks(body, await p.reading(), file, { ...(options.simplified ? { simplified: true } : {}), ...(p.kind === 'pdf' || p.kind === 'docx' ? {} : { removed, joined }) });
   } catch (error) {
-    report(file, rules.importUnreadable, { kind: p.kind === 'pdf' ? 'PDF' : 'Word', detail: error instanceof Error ? error.message : String(error) });
+    report(file, rules.importUnreadable, { kind: p.kind === 'pdf' ? 'PDF' : 'Word', detail: detailOf(error) });
     blockDifferences = 1;
   }
   return verify(written, p.lines, file) + verifyStructure(written, p.model, file) + blockDifferences;
@@ -350,8 +352,8 @@ function inputKind(file: string, bytes: Uint8Array): 'pdf' | 'docx' | 'doc' | 't
 async function readInput(absolute: string, shown: string, result: ImportedFile): Promise<Uint8Array | undefined> {
   try {
     const info = await stat(absolute);
-    if (info.isDirectory()) throw Object.assign(new Error('这是一个目录，不是文本文件'), { code: 'EISDIR' });
-    if (info.size > MAX_INPUT_BYTES) throw new Error(`文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB）`);
+    if (info.isDirectory()) throw Object.assign(new DetailError(details.isFolder()), { code: 'EISDIR' });
+    if (info.size > MAX_INPUT_BYTES) throw new DetailError(details.inputTooLarge((info.size / 1024 / 1024).toFixed(1)));
     return await readFile(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { walkFiles } from '../paths.js';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { locateProject } from '../config/locate.js';
 import type { VFile } from 'vfile';
 import { BulletinError, bulletinError, WRITE_ERROR_CODES } from '../diagnostics/errors.js';
 import { hasErrors } from '../diagnostics/report.js';
@@ -46,14 +47,16 @@ export interface IndexResult {
 
 export async function indexSite(options: IndexOptions): Promise<IndexResult> {
   const { io } = options;
-  const root = io.cwd;
-  const loaded = await loadConfig(root, (abs) => displayPath(io, abs));
+  const place = locateProject(io.cwd, io.config);
+  const root = place.root;
+  const loaded = await loadConfig(place, (abs) => displayPath(io, abs));
   if (loaded.file && hasErrors(loaded.file)) {
     return { exitCode: 1, issues: 0, manifests: 0, configFile: loaded.file };
   }
-  const out = path.resolve(root, options.out ?? loaded.config.out);
+  // Folders named on the command line are the user's, relative to where they are.
+  const out = options.out !== undefined ? path.resolve(io.cwd, options.out) : path.resolve(root, loaded.config.out);
   const show = (abs: string) => displayPath(io, abs);
-  const dirs = (options.dirs?.length ? options.dirs : [out]).map((d) => path.resolve(root, d));
+  const dirs = options.dirs?.length ? options.dirs.map((d) => path.resolve(io.cwd, d)) : [out];
   try {
     // The output folder as for build: bulletin's only (outputFolder.ts), one writer at a time.
     checkOutputPlace({ outDir: out, root, sourcesDir: path.resolve(root, loaded.config.sources), named: options.out !== undefined, configName: loaded.file?.path ?? 'bulletin.config.yaml', env: io.env, show });

@@ -45,9 +45,11 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const files: Array<[string, string]> = [
     [CONFIG_NAME, commentedConfig()],
     [`bulletins/${year}/001.md`, env.render('issue.md.njk', { date, year, month: Number(month), day: Number(day) })],
-    ['.gitignore', env.render('gitignore')],
     ['.github/workflows/bulletin.yml', env.render('workflow.yml.njk', { version: VERSION, shards: options.shards ?? 2 })],
   ];
+  // Only what the project's commands create: the output, and node_modules when npm installs into it.
+  files.splice(2, 0, ['.gitignore', `${env.render('gitignore', { npm: files.some(([rel]) => rel === 'package.json') }).trim()}
+`]);
   const existing = files.filter(([rel]) => existsSync(path.join(root, rel))).map(([rel]) => displayPath(options.io, path.join(root, rel)));
   if (existing.length) return { exitCode: 1, root, files: [], error: bulletinError('InitTargetExists', [existing.join('、')]) };
   const written: string[] = [];

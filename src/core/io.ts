@@ -2,7 +2,10 @@ import path from 'node:path';
 
 /** Where a core function writes and what it considers the current folder. Injected in tests. */
 export interface Io {
+  /** The working folder: paths on the command line are relative to it; the project is found from it upwards. */
   cwd: string;
+  /** The config file named by --config (relative to cwd): its folder is the project root. */
+  config?: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { link, mkdir, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { bulletinError } from '../diagnostics/errors.js';
+import { bulletinError, details } from '../diagnostics/errors.js';
 
 export const LOCK_NAME = '.bulletin.lock';
 
@@ -142,5 +142,5 @@ export async function acquireLock(outDir: string, show: (abs: string) => string 
     }
     await breakStale(file, owner);
   }
-  throw bulletinError('LockHeld', [show(file), '未知']);
+  throw bulletinError('LockHeld', [show(file), details.unknownProcess()]);
 }

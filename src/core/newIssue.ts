@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { loadArchive } from '../archive/loadArchive.js';
 import { nextNumbers } from '../archive/numbering.js';
 import { loadConfig } from '../config/load.js';
+import { locateProject } from '../config/locate.js';
 import type { VFile } from 'vfile';
 import { hasErrors } from '../diagnostics/report.js';
 import { bulletinError } from '../diagnostics/errors.js';
@@ -65,13 +66,14 @@ function markdownEnvironment(root: string): nunjucks.Environment {
  */
 export async function newIssue(options: NewIssueOptions): Promise<NewIssueResult> {
   const { io } = options;
-  const root = io.cwd;
+  const place = locateProject(io.cwd, io.config);
+  const root = place.root;
   const show = (absolute: string) => displayPath(io, absolute);
   const fail = (error: unknown, exitCode = 1, files?: VFile[]): NewIssueResult => ({ exitCode, error, ...(files ? { files } : {}) });
 
   const date = options.date ?? todayInChina(io.env);
   if (!isCalendarDate(date)) return fail(bulletinError('InvalidDate', [date]), 2);
-  const loaded = await loadConfig(root, show);
+  const loaded = await loadConfig(place, show);
   if (loaded.file && hasErrors(loaded.file)) {
     return fail(bulletinError('ConfigInvalid', [loaded.file.path]), 1, [loaded.file]);
   }

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { CONFIG_NAME } from '../config/load.js';
+import { locateProject } from '../config/locate.js';
 import { BulletinError, describeError } from '../diagnostics/errors.js';
 import { PreviewServer } from '../preview/server.js';
 import { PreviewState, type IssueState } from '../preview/state.js';
@@ -32,11 +32,15 @@ export interface PreviewOptions {
   signal?: AbortSignal;
   /** Told as the preview goes (the CLI prints them). */
   onEvent?: (event: PreviewEvent) => void;
+  /** `--open`: called once with the address when the preview is served (the CLI opens the browser). */
+  open?: (url: string) => void;
 }
 
 export type PreviewEvent =
   /** One issue was (re)built: where to open it, or that its page shows its errors. */
-  | { type: 'issue'; source: string; status: 'built' | 'failed'; url: string; pdf?: string; errors: number }
+  | { type: 'issue'; source: string; status: 'built' | 'failed'; url: string; pdf?: string; errors: number; pending?: number }
+  /** The port asked for was taken: the preview serves on another. */
+  | { type: 'portMoved'; asked: number; port: number }
   /** Files changed; these sources (or everything) are being rebuilt. */
   | { type: 'rebuild'; changed: string[] | 'all' }
   /** The diagnostics of a (re)build: the config file and the sources built. */
@@ -68,14 +72,15 @@ export interface PreviewSession {
  */
 export async function preview(options: PreviewOptions): Promise<PreviewSession> {
   const { io } = options;
-  const root = io.cwd;
+  const place = locateProject(io.cwd, io.config);
+  const root = place.root;
   const show = (abs: string) => displayPath(io, abs);
   const host = options.host ?? '127.0.0.1';
   const outDir = await mkdtemp(path.join(tmpdir(), 'bulletin-preview-'));
   const stopBuilds = new AbortController();
   const emit = options.onEvent ?? (() => {});
   const state = new PreviewState(root, outDir);
-  const server = new PreviewServer(outDir, { build: () => state.buildId(), page: (pathname) => state.page(pathname) });
+  const server = new PreviewServer(outDir, { build: () => state.buildId(), page: (pathname) => state.page(pathname), decorate: (pathname, html) => state.decorate(pathname, html) });
   const rebuild = rebuilder(options, state, stopBuilds.signal);
 
   let watching: Watching | undefined;
@@ -92,7 +97,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
   const changed = (absolute: string) => queue.changed(absolute, absolute.endsWith('.md') && state.chosen.has(absolute) && existsSync(absolute));
   const rewatch = (): Promise<void> => {
     void watching?.close();
-    watching = watchProject({ root, sourcesDir: state.sourcesDir, paths: options.paths ?? [] }, changed);
+    watching = watchProject({ root, config: place.config, sourcesDir: state.sourcesDir, paths: (options.paths ?? []).map((p) => path.resolve(io.cwd, p)) }, changed);
     return watching.ready;
   };
 
@@ -111,7 +116,10 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   try {
-    const port = await server.listen(host, options.port ?? DEFAULT_PREVIEW_PORT);
+    const asked = options.port ?? DEFAULT_PREVIEW_PORT;
+    const port = await server.listen(host, asked);
+    // A taken port is not moved from silently: the address the user expected is not this one.
+    if (asked !== 0 && port !== asked) emit({ type: 'portMoved', asked, port });
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     state.url = `http://${shown}:${port}/`;
     const initial = rebuild('full');
@@ -128,7 +136,8 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
     throw error;
   }
   await rewatch();
-  emit({ type: 'serving', url: state.url, host, sources: show(state.sourcesDir), config: CONFIG_NAME });
+  emit({ type: 'serving', url: state.url, host, sources: show(state.sourcesDir), config: show(place.config) });
+  options.open?.(state.url);
   return { exitCode: 0, url: state.url, dir: outDir, close };
 }
 
@@ -139,7 +148,6 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
  */
 function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSignal): (work: Work) => Promise<number | undefined> {
   const { io } = options;
-  const root = io.cwd;
   const emit = options.onEvent ?? (() => {});
   const formats: Format[] = options.pdf ? ['html', 'pdf'] : ['html'];
   const { outDir } = state;
@@ -149,26 +157,28 @@ function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSi
   return async (work) => {
     if (work === 'full' || !project) project = await discoverProject(io);
     const { config } = project.loaded;
+    const { root } = project.place;
     state.sourcesDir = path.resolve(root, config.sources);
     state.title = config.title;
-    const all = options.paths?.length ? await findSources(options.paths, root, config.sources) : project.sources;
+    const all = options.paths?.length ? await findSources(options.paths, io.cwd, state.sourcesDir) : project.sources;
     const paths = work === 'full' ? (options.paths ?? []) : [...work];
     state.problems.failure = undefined;
-    const result = await build({ paths, out: outDir, formats, verbose: options.verbose, io, signal, project }).catch((error: unknown) => ({ error, exitCode: 1, issues: [], blocked: [] }));
+    // A draft ({@link build}'s --draft): a new issue's 【待补】 shows, marked, instead of an error page.
+    const result = await build({ paths, out: outDir, formats, verbose: options.verbose, io, signal, project, draft: true }).catch((error: unknown) => ({ error, exitCode: 1, issues: [], blocked: [] }));
     if (result.error) {
       if (signal.aborted) return undefined;
       emit({ type: 'failure', error: result.error });
       // No sources yet is a state of the project, shown as such; any other failure (or a defect) is shown on the pages.
-      if (result.error instanceof BulletinError && result.error.errorName === 'NoSources') return 0;
+      if (result.error instanceof BulletinError && (result.error.errorName === 'NoSources' || result.error.errorName === 'NoProject')) return 0;
       state.problems.failure = describeError(result.error, options.verbose);
       state.advance();
       return undefined;
     }
     emit({ type: 'report', files: result.issues.map((i) => i.file) });
-    const configPath = displayPath(io, path.join(root, CONFIG_NAME));
+    const configPath = displayPath(io, project.place.config);
     state.problems.files = result.issues.filter((i) => i.file.path === configPath).map((i) => i.file);
     if (work === 'full') {
-      for (const stale of [...state.issues.values()].filter((i) => !all.includes(path.resolve(root, i.source)))) {
+      for (const stale of [...state.issues.values()].filter((i) => !all.includes(path.resolve(io.cwd, i.source)))) {
         state.issues.delete(stale.stem);
         await Promise.all(['html', 'pdf'].map((ext) => rm(path.join(outDir, `${stale.stem}.${ext}`), { force: true })));
       }
@@ -177,13 +187,14 @@ function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSi
     const done: IssueState[] = [];
     for (const { file, entry } of result.issues) {
       if (file.path === configPath) continue;
-      const stem = entry?.html ? entry.html.path.replace(/\.html$/, '') : outputStem(path.resolve(root, file.path), root, state.sourcesDir);
+      const stem = entry?.html ? entry.html.path.replace(/\.html$/, '') : outputStem(path.resolve(io.cwd, file.path), root, state.sourcesDir);
       done.push(state.record(file, entry, stem));
     }
     state.advance();
     for (const i of done) {
       const errors = i.file.messages.filter((m) => m.fatal === true).length;
-      emit({ type: 'issue', source: i.source, status: errors ? 'failed' : 'built', url: state.href(`${i.stem}.html`), errors, ...(i.pdf && !errors ? { pdf: state.href(i.pdf) } : {}) });
+      const pending = i.file.messages.filter((m) => m.ruleId === 'placeholder').length;
+      emit({ type: 'issue', source: i.source, status: errors ? 'failed' : 'built', url: state.href(`${i.stem}.html`), errors, ...(i.pdf && !errors ? { pdf: state.href(i.pdf) } : {}), ...(pending && !errors ? { pending } : {}) });
     }
     return result.issues.length;
   };

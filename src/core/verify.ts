@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { locateProject } from '../config/locate.js';
 import { build, type Format } from './build.js';
 import { displayPath, type Io } from './io.js';
 import { bulletinError } from '../diagnostics/errors.js';
@@ -78,8 +79,9 @@ async function outputsUnder(dir: string): Promise<Map<string, string>> {
 
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const { io } = options;
-  const { config } = await loadConfig(io.cwd, (abs) => displayPath(io, abs));
-  const manifestPath = path.resolve(io.cwd, options.manifest ?? path.join(config.out, 'manifest.json'));
+  const place = locateProject(io.cwd, io.config);
+  const { config } = await loadConfig(place, (abs) => displayPath(io, abs));
+  const manifestPath = options.manifest !== undefined ? path.resolve(io.cwd, options.manifest) : path.resolve(place.root, config.out, 'manifest.json');
   const outDir = path.dirname(manifestPath);
   const entries = await readManifest(manifestPath);
   if (entries.length === 0) {
@@ -94,7 +96,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const differences: Difference[] = [];
   try {
     // --force: no cache is read, neither in the temporary folder nor in the project's output folder.
-    const rebuilt = await build({ io, paths: entries.map((e) => e.source), out: temp, formats, force: true });
+    const rebuilt = await build({ io, paths: entries.map((e) => path.resolve(place.root, e.source)), out: temp, formats, force: true });
     if (rebuilt.error) return { exitCode: rebuilt.exitCode, checked: 0, differences: [], error: rebuilt.error };
     const bySource = new Map(rebuilt.issues.flatMap((i) => (i.entry ? [[i.entry.source, i.entry] as const] : [])));
     for (const e of entries) {

@@ -5,6 +5,104 @@
  */
 import type { Lang } from './rules.js';
 
+/**
+ * A text in both languages, made where the language it will be shown in is not known yet (an
+ * error's detail deep in a stage, the name of a place a browser was looked for). Shown through
+ * `inLang`; as a plain string (a template, JSON) it is the Chinese.
+ */
+export class Said {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {}
+  toString(): string {
+    return this.zh;
+  }
+  toJSON(): string {
+    return this.zh;
+  }
+}
+
+/** A detail of an error or rule: a Said, or a foreign message (a library's) that has only one language. */
+export type Detail = Said | string;
+
+export const said = (zh: string, en: string): Said => new Said(zh, en);
+
+/** `value` with every Said in it (itself, in an array, or a value of a plain object) in `lang`. */
+export function inLang(value: Detail, lang: Lang): string;
+export function inLang<T>(value: T, lang: Lang): T;
+export function inLang<T>(value: T, lang: Lang): T | string {
+  if (value instanceof Said) return value[lang];
+  if (Array.isArray(value)) return value.map((v: unknown) => inLang(v, lang)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inLang(v, lang)])) as T;
+  }
+  return value;
+}
+
+/**
+ * The details of failures that have no entry of their own: what went wrong inside a stage, told
+ * as the detail of a catalogue error or of a rule (print-failed, import-unreadable…).
+ */
+export const details = {
+  fontsNotLoaded: (n: number) => said(`${n} 个字体文件未能加载`, `${n} font file${n === 1 ? '' : 's'} could not be loaded`),
+  noPaginateScript: () => said('页面没有分页脚本 window.bulletinPaginate（模板不完整）', 'the page has no pagination script window.bulletinPaginate (the template is incomplete)'),
+  printTimeout: (ms: number) => said(`打印超时（${ms} ms）`, `printing timed out (${ms} ms)`),
+  pdfUnrecognised: () => said('浏览器生成的 PDF 结构无法识别', 'the PDF the browser made has a structure that cannot be read'),
+  pdfNoCatalog: () => said('PDF 没有文档目录（Catalog）', 'the PDF has no document catalog'),
+  installNotFound: () => said('找不到 bulletin 的安装目录（package.json 与 templates/）', "cannot find bulletin's install folder (package.json and templates/)"),
+  zipPartTooLarge: (name: string, mb: string) => said(`${name} 解压后过大（${mb} MB），可能是压缩炸弹`, `${name} is too large unpacked (${mb} MB), perhaps a zip bomb`),
+  zipTooLarge: (mb: string) => said(`解压后共 ${mb} MB，过大，可能是压缩炸弹`, `${mb} MB unpacked in all, too large, perhaps a zip bomb`),
+  noDocumentXml: () => said('没有 word/document.xml', 'there is no word/document.xml'),
+  noFontIn: (file: string) => said(`${file} 中没有字体`, `${file} holds no font`),
+  isFolder: () => said('这是一个目录，不是文本文件', 'this is a folder, not a text file'),
+  inputTooLarge: (mb: string) => said(`文件过大（${mb} MB）`, `the file is too large (${mb} MB)`),
+  unknownProcess: () => said('未知', 'unknown'),
+  browserNotExecutable: (path: string, source: Said | string) =>
+    said(`${path} 不存在或不可执行（来自 ${inLang(source, 'zh')}）`, `${path} does not exist or cannot be run (from ${inLang(source, 'en')})`),
+  launchFailed: (path: string, message: string) => said(`${path}：${message}`, `${path}: ${message}`),
+  bundledUnavailable: (message: string) => said(`随包的 Chromium 不可用（${message}）`, `the bundled Chromium cannot be used (${message})`),
+  notLocalAddress: (host: string) => said(`${host} 不是本机的地址`, `${host} is not an address of this machine`),
+  portsTaken: () => said('端口都已被占用', 'every one of them is taken'),
+  // Where a browser was looked for (discovery, doctor, --verbose).
+  fromFlag: () => said('命令行 --browser', 'the --browser option'),
+  fromConfig: () => said('配置 browser.executablePath', 'config browser.executablePath'),
+  fromEnv: (name: string) => said(`环境变量 ${name}`, `environment variable ${name}`),
+  fromBundled: () => said('随包 Chromium（@sparticuz/chromium）', 'bundled Chromium (@sparticuz/chromium)'),
+  fromInstalled: (name: string, where: string) => said(`${name}（${where}）`, `${name} (${where})`),
+  fromPath: (name: string) => said(`PATH 中的 ${name}`, `${name} on the PATH`),
+  fromPuppeteerCache: () => said('puppeteer 缓存', "puppeteer's cache"),
+  // Told under --verbose while the browser starts.
+  logTried: (found: boolean, source: Said, path: string) => said(`查找浏览器：${found ? '✓' : '✗'} ${source.zh}：${path}\n`, `Looking for a browser: ${found ? '✓' : '✗'} ${source.en}: ${path}\n`),
+  logRoot: () => said('以 root 身份运行：Chromium 无法在 root 下启用沙箱，已加 --no-sandbox。\n', 'Running as root: Chromium cannot sandbox itself under root, so --no-sandbox was added.\n'),
+  logBrowser: (path: string, source: Said) => said(`浏览器：${path}（来自 ${source.zh}）\n`, `Browser: ${path} (from ${source.en})\n`),
+  logBundledDamaged: (dir: string) => said(`随包的 Chromium 的副本已损坏，重新解压后再试：${dir}\n`, `The bundled Chromium's copy is damaged; unpacking it again and retrying: ${dir}\n`),
+} satisfies Record<string, (...args: never[]) => Said>;
+
+/** An error whose message is a detail of the catalogue above, so it can be told in either language. */
+export class DetailError extends Error {
+  constructor(
+    readonly said: Said,
+    options?: { cause?: unknown },
+  ) {
+    super(said.zh, options);
+  }
+}
+
+/** What an error says, in both languages where the catalogues know it; a foreign error's own message otherwise. */
+export function errorSaid(error: unknown): Said | string {
+  if (error instanceof DetailError) return error.said;
+  if (error instanceof BulletinError) return said(error.told('zh').message, error.told('en').message);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An error's message for a rule's detail: in both languages where known, cut to its first `lines` lines. */
+export function detailOf(error: unknown, lines = 1): Detail {
+  const cut = (text: string) => text.split('\n').slice(0, lines).join(' ');
+  const told = errorSaid(error);
+  return told instanceof Said ? said(cut(told.zh), cut(told.en)) : cut(told);
+}
+
 /** Why a file or folder could not be written, by the system's error code (the detail of OutputNotWritable). */
 const WRITE_REASONS: Record<string, { zh: string; en: string }> = {
   ENOTDIR: { zh: '路径中有一个同名的文件，而这里需要目录', en: 'a file stands where a folder is needed' },
@@ -45,6 +143,17 @@ export const catalogue = {
       en: 'Start an issue with `bulletin new`, or name the source files after the command.',
     },
   },
+  NoProject: {
+    title: { zh: '不在简报项目中', en: 'Not in a bulletin project' },
+    message: {
+      zh: (where: string) => `${where} 及其上级目录中都没有 bulletin.config.yaml 或 bulletins/ 目录。`,
+      en: (where: string) => `Neither ${where} nor any folder above it holds bulletin.config.yaml or a bulletins/ folder.`,
+    },
+    hint: {
+      zh: '用 `bulletin init` 在这里新建一个简报项目；或进入已有项目的目录，或用 --cwd、--config 指出项目。',
+      en: 'Start a bulletin project here with `bulletin init`; or go into an existing project, or point to one with --cwd or --config.',
+    },
+  },
   PathNotFound: {
     title: { zh: '路径不存在', en: 'Path not found' },
     message: {
@@ -59,8 +168,8 @@ export const catalogue = {
   BrowserLaunchFailed: {
     title: { zh: '无法启动浏览器', en: 'Cannot start the browser' },
     message: {
-      zh: (detail: string) => `无法启动用于生成 PDF 的 Chromium：${detail}`,
-      en: (detail: string) => `Cannot start the Chromium that prints the PDFs: ${detail}`,
+      zh: (detail: Detail) => `无法启动用于生成 PDF 的 Chromium：${detail}`,
+      en: (detail: Detail) => `Cannot start the Chromium that prints the PDFs: ${detail}`,
     },
     hint: {
       zh: '在终端中运行这个浏览器并加 `--version`，看它能否在本机启动；或用 `--browser`、环境变量 PUPPETEER_EXECUTABLE_PATH ' +
@@ -72,9 +181,9 @@ export const catalogue = {
     title: { zh: '随包的 Chromium 无法启动', en: 'The bundled Chromium does not start' },
     message: {
       zh: (dir: string, detail: string) =>
-        `随包的 Chromium（解压在 ${dir}）无法启动：${detail}。这份副本的文件已逐个核对，是完好的（损坏的副本会被删除并重新解压），多半是本机缺少它需要的系统库。查看缺少哪些：ldd ${dir}/chromium | grep "not found"`,
+        `随包的 Chromium（解压在 ${dir}）无法启动：${detail}。这份副本的文件已逐个核对，是完好的（损坏的副本会被删除并重新解压），多半是本机缺少它需要的系统库。查看缺少哪些：\`ldd ${dir}/chromium | grep "not found"\``,
       en: (dir: string, detail: string) =>
-        `The bundled Chromium (unpacked in ${dir}) does not start: ${detail}. Its files were checked one by one and are whole (a damaged copy is removed and unpacked again), so most likely this machine lacks system libraries it needs. To see which: ldd ${dir}/chromium | grep "not found"`,
+        `The bundled Chromium (unpacked in ${dir}) does not start: ${detail}. Its files were checked one by one and are whole (a damaged copy is removed and unpacked again), so most likely this machine lacks system libraries it needs. To see which: \`ldd ${dir}/chromium | grep "not found"\``,
     },
     hint: {
       zh: '用系统的包管理器安装 ldd 列出的库（如 libnss3、libatk-bridge2.0-0、libgbm1）；或用 `--browser` 指定本机已安装的 Chrome/Chromium（`bulletin doctor` 列出查找过的位置）；只要 HTML 可用 `--format html`。',
@@ -84,8 +193,8 @@ export const catalogue = {
   BrowserNotFound: {
     title: { zh: '找不到浏览器', en: 'No browser found' },
     message: {
-      zh: (tried: string) => `生成 PDF 需要 Chrome、Edge 或 Chromium，但这些地方都没有找到：\n${tried}`,
-      en: (tried: string) => `PDFs need Chrome, Edge or Chromium, and none was found in these places:\n${tried}`,
+      zh: (tried: Detail) => `生成 PDF 需要 Chrome、Edge 或 Chromium，但这些地方都没有找到：\n${tried}`,
+      en: (tried: Detail) => `PDFs need Chrome, Edge or Chromium, and none was found in these places:\n${tried}`,
     },
     hint: {
       zh: '安装 Google Chrome 或 Microsoft Edge（Windows 自带 Edge）；或用 --browser 指定可执行文件，' +
@@ -169,8 +278,8 @@ export const catalogue = {
   LockHeld: {
     title: { zh: '另一个构建正在进行', en: 'Another build is running' },
     message: {
-      zh: (path: string, pid: string) => `输出目录已被另一个构建（进程 ${pid}）锁定：${path}`,
-      en: (path: string, pid: string) => `The output folder is locked by another build (process ${pid}): ${path}`,
+      zh: (path: string, pid: Detail) => `输出目录已被另一个构建（进程 ${pid}）锁定：${path}`,
+      en: (path: string, pid: Detail) => `The output folder is locked by another build (process ${pid}): ${path}`,
     },
     hint: {
       zh: '等待另一个构建结束后再运行；若该进程已不存在，锁会被自动回收；确认没有构建在运行时，可删除上面的锁文件。',
@@ -217,8 +326,8 @@ export const catalogue = {
   ImportInputUnreadable: {
     title: { zh: '无法读取输入文件', en: 'Cannot read the input file' },
     message: {
-      zh: (path: string, detail: string) => `无法读取 ${path}：${detail}`,
-      en: (path: string, detail: string) => `Cannot read ${path}: ${detail}`,
+      zh: (path: string, detail: Detail) => `无法读取 ${path}：${detail}`,
+      en: (path: string, detail: Detail) => `Cannot read ${path}: ${detail}`,
     },
     hint: {
       zh: '检查路径拼写和读取权限；路径相对于当前目录。',
@@ -283,8 +392,8 @@ export const catalogue = {
   PreviewPortUnavailable: {
     title: { zh: '无法启动预览服务器', en: 'Cannot start the preview server' },
     message: {
-      zh: (host: string, ports: string, detail: string) => `无法在 ${host} 的端口 ${ports} 上启动预览服务器：${detail}`,
-      en: (host: string, ports: string, detail: string) => `Cannot start the preview server on ${host}, ports ${ports}: ${detail}`,
+      zh: (host: string, ports: string, detail: Detail) => `无法在 ${host} 的端口 ${ports} 上启动预览服务器：${detail}`,
+      en: (host: string, ports: string, detail: Detail) => `Cannot start the preview server on ${host}, ports ${ports}: ${detail}`,
     },
     hint: {
       zh: '用 `--port` 指定另一个端口，或关闭占用这些端口的程序（如另一个 `bulletin preview`）；`--host` 须是本机的地址。',
@@ -331,7 +440,7 @@ export class BulletinError extends Error {
   /** The message, title and hint in `lang`. */
   told(lang: Lang): { title: string; message: string; hint: string } {
     const entry = catalogue[this.errorName];
-    return { title: entry.title[lang], message: (entry.message[lang] as (...a: unknown[]) => string)(...this.args), hint: entry.hint[lang] };
+    return { title: entry.title[lang], message: (entry.message[lang] as (...a: unknown[]) => string)(...inLang(this.args, lang)), hint: entry.hint[lang] };
   }
 }
 
@@ -348,14 +457,12 @@ export function describeError(error: unknown, verbose = false, lang: Lang = 'zh'
   if (error instanceof BulletinError) {
     const told = error.told(lang);
     lines.push(`${label.error}${told.message}`, `${label.hint}${told.hint}`);
-  } else if (error instanceof Error) {
-    lines.push(`${label.error}${error.message}`);
   } else {
-    lines.push(`${label.error}${String(error)}`);
+    lines.push(`${label.error}${inLang(errorSaid(error), lang)}`);
   }
   let cause = error instanceof Error ? error.cause : undefined;
   while (cause instanceof Error) {
-    lines.push(`  ${label.cause}${cause.message}`);
+    lines.push(`  ${label.cause}${inLang(errorSaid(cause), lang)}`);
     cause = cause.cause;
   }
   if (verbose && error instanceof Error && error.stack) lines.push(error.stack);

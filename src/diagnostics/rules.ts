@@ -8,6 +8,7 @@
  * rule id and arguments on the message so the CLI can print it in either language.
  */
 import type { Severity } from './report.js';
+import type { Detail } from './errors.js';
 
 export type Lang = 'zh' | 'en';
 type Text<A> = (args: A) => string;
@@ -138,7 +139,7 @@ export const sourceReservedOutput = rule<{ output: string; page: string; zhPage:
   ),
   example: { wrong: 'bulletins/index.md', right: 'bulletins/2021/064.md' },
 });
-export const internalError = rule<{ detail: string }>()({
+export const internalError = rule<{ detail: Detail }>()({
   id: 'internal-error',
   severity: 'error',
   group: 'source',
@@ -1014,7 +1015,7 @@ export const importConvertFirst = rule<{ reason: string; file: string }>()({
         : `${a.reason === 'encrypted' ? 'Open it with its password in Word or WPS and save it without encryption, or' : 'First'} convert it to .docx with LibreOffice, then import that: soffice --headless --convert-to docx ${a.file}`,
   },
 });
-export const importUnreadable = rule<{ kind: string; detail: string }>()({
+export const importUnreadable = rule<{ kind: string; detail: Detail }>()({
   id: 'import-unreadable',
   severity: 'error',
   group: 'import',
@@ -1048,7 +1049,7 @@ export const importMissingField = rule<{ key: 'issue' | 'total' | 'date' }>()({
   sample: { key: 'total' },
   message: {
     zh: (a) => `未找到${{ issue: '期号（第 N 期）', total: '总期号（总第 N 期）', date: '编发日期' }[a.key]}，前置信息中写作【待补】`,
-    en: (a) => `No ${{ issue: 'issue number (第 N 期)', total: 'running number (总第 N 期)', date: 'issue date' }[a.key]} found; the front matter says “【待补】” for ${a.key}`,
+    en: (a) => `No ${{ issue: 'issue number (“第 N 期”)', total: 'running number (“总第 N 期”)', date: 'issue date' }[a.key]} found; the front matter says “【待补】” for ${a.key}`,
   },
   hint: {
     zh: (a) => `导入后在前置信息中补上 ${a.key}；\`bulletin check\` 会指出所有缺少的字段。`,
@@ -1121,7 +1122,7 @@ export const importVerifyBlock = rule<{ kind: 'heading' | 'paragraph-line' | 'me
 
 // ——— Output ———
 
-export const templateError = rule<{ detail: string }>()({
+export const templateError = rule<{ detail: Detail }>()({
   id: 'template-error',
   severity: 'error',
   group: 'output',
@@ -1143,7 +1144,7 @@ export const layoutDrift = rule<{ expected: number; actual: number }>()({
     'Usually caused by a very large image or a long table; check the last page of the PDF.',
   ),
 });
-export const printFailed = rule<{ detail: string }>()({
+export const printFailed = rule<{ detail: Detail }>()({
   id: 'print-failed',
   severity: 'error',
   group: 'output',
@@ -1154,7 +1155,7 @@ export const printFailed = rule<{ detail: string }>()({
     'Run with --verbose for the cause; for a timeout, raise browser.timeout in the config.',
   ),
 });
-export const docxFailed = rule<{ detail: string }>()({
+export const docxFailed = rule<{ detail: Detail }>()({
   id: 'docx-failed',
   severity: 'error',
   group: 'output',
@@ -1177,7 +1178,7 @@ export const docxPicture = rule<{ url: string; reason: 'webp' | 'unreadable' | '
   ),
 });
 
-export const ofdFailed = rule<{ detail: string }>()({
+export const ofdFailed = rule<{ detail: Detail }>()({
   id: 'ofd-failed',
   severity: 'error',
   group: 'output',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { covers, isRadical, sliceOf, type RoleFont, type Slice } from './fonts.js';
 import { fileKey, sweepCache, userCacheRoot, writeCacheFile } from '../paths.js';
+import { DetailError, details } from '../diagnostics/errors.js';
 
 /**
  * True glyph coverage: what a font file really has, read from its cmap (fontkit), not what a
@@ -77,7 +78,7 @@ export async function openFace(file: string): Promise<import('fontkit').Font> {
   const fk = await loadFontkit();
   const opened = fk.create(readFileSync(file));
   const font = 'fonts' in opened ? opened.fonts[0] : opened;
-  if (!font) throw new Error(`${file} 中没有字体`);
+  if (!font) throw new DetailError(details.noFontIn(file));
   return font;
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ImportedImage, Line } from './model.js';
 import { faceOf } from './patterns.js';
+import { DetailError, details } from '../diagnostics/errors.js';
 
 /**
  * `bulletin import file.docx`: the paragraphs and tables of a Word file (word/document.xml),
@@ -123,10 +124,10 @@ export function checkSizes(zip: Zip): void {
   zip.forEach((name, entry) => {
     if (entry.dir) return;
     const size = declaredSize(zip, name);
-    if (size > MAX_PART_BYTES) throw new Error(`${name} 解压后过大（${(size / 1024 / 1024).toFixed(0)} MB），可能是压缩炸弹`);
+    if (size > MAX_PART_BYTES) throw new DetailError(details.zipPartTooLarge(name, (size / 1024 / 1024).toFixed(0)));
     total += size;
   });
-  if (total > MAX_TOTAL_BYTES) throw new Error(`解压后共 ${(total / 1024 / 1024).toFixed(0)} MB，过大，可能是压缩炸弹`);
+  if (total > MAX_TOTAL_BYTES) throw new DetailError(details.zipTooLarge((total / 1024 / 1024).toFixed(0)));
 }
 
 /** A Word file's text as lines for the recogniser: a paragraph, title, heading, table row or caption per line. */
@@ -135,7 +136,7 @@ export async function docxLines(bytes: Uint8Array): Promise<Line[]> {
   const zip = await JSZip.loadAsync(bytes);
   checkSizes(zip);
   const documentXml = await zip.file('word/document.xml')?.async('string');
-  if (!documentXml) throw new Error('没有 word/document.xml');
+  if (!documentXml) throw new DetailError(details.noDocumentXml());
   const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
   const styles = new Map<string, Style>();
   let defaults = { size: 16, font: '' };

@@ -19,6 +19,7 @@
  */
 import { GB9704 } from '../layout/geometry.js';
 import { hungMeasure } from './paragraphs.js';
+import { DetailError, details } from '../diagnostics/errors.js';
 
 export interface ReadLine {
   /** The line as read, spaces and all. */
@@ -205,7 +206,7 @@ export async function readDocx(bytes: Uint8Array): Promise<Reading> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file('word/document.xml')?.async('string');
-  if (xml === undefined) throw new Error('没有 word/document.xml');
+  if (xml === undefined) throw new DetailError(details.noDocumentXml());
   const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
   const lines: ReadLine[] = [];
   for (const p of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)) {

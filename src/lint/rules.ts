@@ -295,7 +295,7 @@ const typoDash = lint<{ text: string; span?: boolean }>()({
   },
   hint: {
     zh: '破折号是两个“—”（U+2014）连写：“——”；表示时间、地域的起止用一字线“—”（如“南昌—九江”），不用“-”。',
-    en: 'The Chinese dash is two U+2014 “——”; a span of time or place takes one “—” (南昌—九江), never “-”.',
+    en: 'The Chinese dash is two U+2014 “——”; a span of time or place takes one “—” (“南昌—九江”), never “-”.',
   },
   example: { wrong: '安全生产-重中之重', right: '安全生产——重中之重' },
   check: (text) =>
@@ -548,7 +548,7 @@ const numRange = lint<{ text: string; right: string; kind: 'time' | 'quantity' }
   },
   hint: {
     zh: '时间、地域的起止用一字线“—”（2021—2025年，3—5月，9—11时）；数值范围用浪纹线“～”（15～30天，5～10吨）；不用“-”或“~”（GB/T 15834-2011 §4.13、§4.14）。',
-    en: 'A span of time or place takes “—” (2021—2025年, 3—5月); a range of quantities “～” (15～30天, 5～10吨); never “-” or “~” (GB/T 15834-2011 §4.13, §4.14).',
+    en: 'A span of time or place takes “—” (“2021—2025年”, “3—5月”); a range of quantities “～” (“15～30天”, “5～10吨”); never “-” or “~” (GB/T 15834-2011 §4.13, §4.14).',
   },
   example: { wrong: '2021-2025年，3-5月，15-30天', right: '2021—2025年，3—5月，15～30天' },
   check: (text) =>

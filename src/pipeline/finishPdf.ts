@@ -9,6 +9,7 @@ import { srgbProfile, SRGB_IDENTIFIER } from '../pdfa/srgb.js';
 import { markArtifacts } from './artifacts.js';
 import { xmpPacket, type XmpInfo } from '../pdfa/xmp.js';
 import { entry, isName, literal, pdfNumber, readPdf, textString, type PdfDict, type PdfFile, type PdfValue } from './pdfSyntax.js';
+import { DetailError, details } from '../diagnostics/errors.js';
 
 const PX = 0.75; // CSS px → pt
 
@@ -32,7 +33,7 @@ export interface FinishOptions {
 
 export async function finishPdf(raw: Uint8Array, b: Bulletin, layout: Layout, version: string, options: FinishOptions = {}): Promise<{ pdf: Uint8Array; pages: number }> {
   const file = readPdf(raw) ?? readPdf(await plainPdf(raw));
-  if (!file) throw new Error('浏览器生成的 PDF 结构无法识别');
+  if (!file) throw new DetailError(details.pdfUnrecognised());
   const edits = new Edits(file);
   const objects = dicts(file);
   renumberNodeIds(file, objects, edits);
@@ -412,7 +413,7 @@ function archival(edits: Edits, info: XmpInfo): string[] {
 function setCatalog(file: PdfFile, edits: Edits, outlines: number | undefined, archive: string[]): void {
   const root = entry(file.trailer, 'Root');
   const catalog = root?.kind === 'ref' ? file.objects.get(root.num) : undefined;
-  if (root?.kind !== 'ref' || !catalog || catalog.value.kind !== 'dict') throw new Error('PDF 没有文档目录（Catalog）');
+  if (root?.kind !== 'ref' || !catalog || catalog.value.kind !== 'dict') throw new DetailError(details.pdfNoCatalog());
   const replaced = new Set(['Metadata', 'Lang', 'Outlines', 'PageMode', 'OutputIntents']);
   const shown = entry(catalog.value, 'ViewerPreferences');
   const display = entry(shown, 'DisplayDocTitle');

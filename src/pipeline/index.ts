@@ -20,6 +20,8 @@ import type { Writer } from './write.js';
 import type { Printer } from './print.js';
 import type { RenderedPage } from './render.js';
 import { abortable, throwIfInterrupted } from './abortable.js';
+import { detailOf } from '../diagnostics/errors.js';
+import type { IssueNav } from '../model/navigation.js';
 
 export interface Compiled {
   file: VFile;
@@ -64,8 +66,7 @@ export function compileRead(file: VFile, options: CompileOptions): Compiled {
     if (bulletin && options.draft && file.messages.some((m) => isOf(m, LINT.placeholder))) bulletin.draft = true;
     return { file, parsed, frontMatter, ...(bulletin ? { bulletin } : {}) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    report(file, rules.internalError, { detail: reason ?? '' }, undefined, { cause: error });
+    report(file, rules.internalError, { detail: detailOf(error) }, undefined, { cause: error });
     return { file };
   }
 }
@@ -78,6 +79,8 @@ export const prints = (formats: readonly Format[]): boolean => formats.includes(
 /** What the back half needs from the run: shared by every issue of a build. */
 export interface ProduceContext {
   config: Config;
+  /** The issue page's navigation (index, its files, neighbours). */
+  nav?: IssueNav;
   env: nunjucks.Environment;
   fonts: RoleFont[];
   writer: Writer;
@@ -113,9 +116,9 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   if (!fonts) return undefined;
   let page: RenderedPage;
   try {
-    page = render(ctx.env, b, { config: ctx.config, htmlDir, fontFaces: fonts.rules, version: ctx.version, unprintable: fonts.unprintable });
+    page = render(ctx.env, b, { config: ctx.config, htmlDir, fontFaces: fonts.rules, version: ctx.version, unprintable: fonts.unprintable, ...(ctx.nav ? { nav: ctx.nav } : {}) });
   } catch (error) {
-    report(file, rules.templateError, { detail: (error as Error).message.split('\n').slice(0, 2).join(' ') });
+    report(file, rules.templateError, { detail: detailOf(error, 2) });
     return undefined;
   }
   // The printer is awaited once the page is rendered, before anything is written: a browser
@@ -152,7 +155,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       }
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
-      report(file, rules.printFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
+      report(file, rules.printFailed, { detail: detailOf(error) }, undefined, { cause: error });
       return undefined;
     }
   }
@@ -167,7 +170,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       await ctx.writer.write(ofdRel, ofd);
       ofdOut = { path: ofdRel, sha256: sha256(ofd), pages: finished.pages };
     } catch (error) {
-      report(file, rules.ofdFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
+      report(file, rules.ofdFailed, { detail: detailOf(error) }, undefined, { cause: error });
       return undefined;
     }
   }
@@ -189,7 +192,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       await ctx.writer.write(docxRel, docx);
       docxOut = { path: docxRel, sha256: sha256(docx) };
     } catch (error) {
-      report(file, rules.docxFailed, { detail: (error as Error).message.split('\n')[0] ?? '' }, undefined, { cause: error });
+      report(file, rules.docxFailed, { detail: detailOf(error) }, undefined, { cause: error });
       return undefined;
     }
   }

@@ -5,6 +5,7 @@ import { isInside } from '../paths.js';
 import type { PrintFonts, PrintTier } from '../fonts/printFonts.js';
 import { pageRules } from '../layout/geometry.js';
 import type { PrintPage } from './render.js';
+import { DetailError, details } from '../diagnostics/errors.js';
 
 export interface PrintOptions {
   /** Folders the page may load files from (the output folder); everything else is refused. */
@@ -169,7 +170,7 @@ class WarmTab {
       await document.fonts.ready;
       return results.filter((r) => r.status === 'rejected').length;
     })) as number;
-    if (failed > 0) throw new Error(`${failed} 个字体文件未能加载`);
+    if (failed > 0) throw new DetailError(details.fontsNotLoaded(failed));
   }
 
   private async printing(htmlFile: string, parts: PrintPage, tier: PrintTier): Promise<Printed> {
@@ -244,8 +245,8 @@ class WarmTab {
       parts.title,
     );
     this.blocked.push(...swapped.refused);
-    if (swapped.failed > 0) throw new Error(`${swapped.failed} 个字体文件未能加载`);
-    if (!swapped.layout) throw new Error('页面没有分页脚本 window.bulletinPaginate（模板不完整）');
+    if (swapped.failed > 0) throw new DetailError(details.fontsNotLoaded(swapped.failed));
+    if (!swapped.layout) throw new DetailError(details.noPaginateScript());
     const layout = swapped.layout as Layout;
     const raw = await printToPdf(await this.session(), paper ? { paper, scale: 1 / zoom } : {}, options.timeout);
     this.printed++;
@@ -277,7 +278,7 @@ async function printToPdf(session: CDPSession, o: { paper?: { width: number; hei
     const { data } = await Promise.race([
       printing,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`打印超时（${timeout} ms）`)), timeout);
+        timer = setTimeout(() => reject(new DetailError(details.printTimeout(timeout))), timeout);
       }),
     ]);
     return Buffer.from(data, 'base64');

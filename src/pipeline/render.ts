@@ -11,6 +11,7 @@ import { pageGeometry, pageRules, type PageGeometry } from '../layout/geometry.j
 
 export { BUILTIN_TEMPLATES } from '../version.js';
 import { BUILTIN_TEMPLATES } from '../version.js';
+import type { IssueNav } from '../model/navigation.js';
 
 export interface RenderOptions {
   config: Config;
@@ -21,6 +22,8 @@ export interface RenderOptions {
   version: string;
   /** Characters no font can print (missingGlyph: warning): set as 〓, never left to a system font. */
   unprintable?: Iterable<string>;
+  /** The page's navigation on screens (never printed). */
+  nav?: IssueNav;
 }
 
 /** 〓 (U+3013): the typesetter's mark printed in place of a character no font of its role has. */
@@ -168,7 +171,7 @@ export function render(env: nunjucks.Environment, b: Bulletin, options: RenderOp
   const geta = (text: string) => unprintable.reduce((t, ch) => t.split(ch).join(GETA), text);
   const sheet = env.render('sheet.njk', context);
   const css = env.render('bulletin.css', { ...context, pageRules: pageRules(g) });
-  const html = env.render('bulletin.njk', { ...context, csp, sheet, style: `${options.fontFaces.join('\n')}\n${css}`, script });
+  const html = env.render('bulletin.njk', { ...context, csp, sheet, style: `${options.fontFaces.join('\n')}\n${css}`, script, nav: options.nav });
   return {
     html: geta(html),
     print: {

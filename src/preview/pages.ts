@@ -172,3 +172,39 @@ export function indexPage(title: string, rows: IndexRow[], problems: { files: VF
   ];
   return page(`${title}（预览）`, body.filter(Boolean).join('\n'), build, fonts);
 }
+
+/** The placeholder `bulletin new` writes and check reports (placeholder rule). */
+const PENDING = '【待补】';
+
+const OVERLAY_STYLE =
+  'position:fixed;right:12px;bottom:12px;z-index:10;max-width:min(32rem,calc(100vw - 24px));max-height:45vh;overflow:auto;' +
+  'background:#fffdf5;color:#222;border:2px solid #a60;border-radius:6px;box-shadow:0 2px 12px rgba(0,0,0,.25);' +
+  'font:15px/1.6 system-ui,sans-serif;letter-spacing:0;text-align:left;text-indent:0;padding:.6rem .9rem';
+
+/**
+ * The served copy of an issue page that has warnings (a draft's 【待补】 among them): each
+ * 【待补】 of its text marked, and its diagnostics in a panel over the page. Only the preview
+ * shows these; the built file is untouched.
+ */
+export function withDiagnostics(html: string, file: VFile): string {
+  if (file.messages.length === 0) return html;
+  const start = html.search(/<body\b[^>]*>/i);
+  const end = html.search(/<\/body\s*>/i);
+  if (start < 0 || end < 0) return html;
+  // Only text between tags: never an attribute, a script or a style.
+  const body = html.slice(start, end).replace(/(<(script|style)\b[\s\S]*?<\/\2>)|>([^<]*)</gi, (whole, skipped: string | undefined, _tag, text: string | undefined) =>
+    skipped !== undefined || text === undefined ? whole : `>${text.split(PENDING).join(`<mark class="bulletin-pending" style="background:#ffe066;color:inherit">${PENDING}</mark>`)}<`,
+  );
+  const items = [...file.messages].sort(compareMessages).map((m) => {
+    const place = placeOf(m);
+    return `<li><strong style="color:${m.fatal ? '#c00' : '#a60'}">${LABEL[severityOf(m)]}</strong> ${escapeHtml(place ? `${place} ` : '')}${escapeHtml(m.reason)}</li>`;
+  });
+  const drafts = file.messages.filter((m) => m.ruleId === 'placeholder').length;
+  const heading = drafts ? `草稿：还有 ${drafts} 处【待补】（发布前须补全）` : `${file.messages.length} 个警告`;
+  const overlay =
+    `<aside class="bulletin-preview-overlay" aria-label="预览诊断" style="${OVERLAY_STYLE}">` +
+    `<p style="margin:0 0 .3rem;text-indent:0;font-weight:bold">${escapeHtml(heading)}</p>` +
+    `<p style="margin:0 0 .3rem;text-indent:0"><code style="font-family:ui-monospace,monospace">${escapeHtml(file.path)}</code></p>` +
+    `<ol style="margin:0;padding-left:1.4rem">${items.join('')}</ol></aside>`;
+  return html.slice(0, start) + body + overlay + html.slice(end);
+}

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { bulletinError } from '../diagnostics/errors.js';
+import { bulletinError, details, type Detail } from '../diagnostics/errors.js';
 import { EVENTS_PATH, injectReload } from './pages.js';
 import { isInside } from '../paths.js';
 
@@ -35,6 +35,8 @@ export interface Routes {
   page(pathname: string): string | undefined;
   /** The current build's id, for the reload script. */
   build(): string;
+  /** What the served copy of a built page adds for this path (the diagnostics overlay), or the page as it is. */
+  decorate?(pathname: string, html: string): string;
 }
 
 /**
@@ -65,7 +67,7 @@ export class PreviewServer {
   async listen(host: string, port: number, span = 10): Promise<number> {
     this.checkHost = isLoopback(host);
     const last = port === 0 ? 0 : Math.min(port + span, 65535);
-    let detail = '';
+    let detail: Detail = '';
     for (let p = port; p <= last; p++) {
       try {
         await new Promise<void>((resolve, reject) => {
@@ -82,10 +84,10 @@ export class PreviewServer {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== 'EADDRINUSE') {
-          detail = code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? `${host} 不是本机的地址` : (error as Error).message;
-          throw bulletinError('PreviewPortUnavailable', [host, String(p), detail], error);
+          const reason = code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? details.notLocalAddress(host) : (error as Error).message;
+          throw bulletinError('PreviewPortUnavailable', [host, String(p), reason], error);
         }
-        detail = '端口都已被占用';
+        detail = details.portsTaken();
       }
     }
     throw bulletinError('PreviewPortUnavailable', [host, port === last ? String(port) : `${port}–${last}`, detail]);
@@ -157,7 +159,10 @@ export class PreviewServer {
     }
     const data = await readFile(file).catch(() => undefined);
     if (!data) return notFound();
-    if (ext === '.html') return this.send(res, req, 200, injectReload(data.toString('utf8'), this.routes.build()), type);
+    if (ext === '.html') {
+      const html = data.toString('utf8');
+      return this.send(res, req, 200, injectReload(this.routes.decorate?.(pathname, html) ?? html, this.routes.build()), type);
+    }
     this.send(res, req, 200, data, type, tag !== undefined ? { ETag: tag, 'Cache-Control': 'no-cache' } : {});
   }
 

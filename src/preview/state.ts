@@ -6,7 +6,7 @@ import { hasErrors } from '../diagnostics/report.js';
 import { FONTS_DIR, fontFaces, resolveFonts, slicesFor, type RoleFont } from '../fonts/fonts.js';
 import type { ManifestEntry } from '../model/manifest.js';
 import { writeCacheFileSync } from '../paths.js';
-import { errorPage, indexPage, type FontsFor, type IndexRow } from './pages.js';
+import { errorPage, indexPage, withDiagnostics, type FontsFor, type IndexRow } from './pages.js';
 
 export interface IssueState {
   source: string;
@@ -78,6 +78,13 @@ export class PreviewState {
       return errorPage([...problems.files, issue.file], problems.failure, this.buildId(), this.fontsFor);
     }
     return undefined;
+  }
+
+  /** A built issue page as served: its diagnostics over it, its 【待补】 marked. */
+  decorate(pathname: string, html: string): string {
+    const m = /^\/(.+)\.html$/.exec(pathname);
+    const issue = m?.[1] ? this.issues.get(m[1]) : undefined;
+    return issue ? withDiagnostics(html, issue.file) : html;
   }
 
   private rows(): IndexRow[] {

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import { CONFIG_NAME } from '../config/load.js';
 import { isInside } from '../paths.js';
 
 /** Editor droppings and temporaries: never a reason to rebuild. */
@@ -19,11 +18,10 @@ export interface Watching {
  * folder, and the project folder itself one level deep (the config file, and either folder
  * appearing). Calls `changed` with each path.
  */
-export function watchProject(where: { root: string; sourcesDir: string; paths: string[] }, changed: (absolute: string) => void): Watching {
-  const { root, sourcesDir } = where;
+export function watchProject(where: { root: string; config: string; sourcesDir: string; paths: string[] }, changed: (absolute: string) => void): Watching {
+  const { root, sourcesDir, config } = where;
   const templates = path.join(root, 'templates');
-  const config = path.join(root, CONFIG_NAME);
-  const outside = where.paths.map((p) => path.resolve(root, p)).filter((p) => !isInside(sourcesDir, p));
+  const outside = where.paths.filter((p) => !isInside(sourcesDir, p));
   const top = path.join(root, path.relative(root, sourcesDir).split(path.sep)[0] ?? '');
   const ignored = (p: string) => path.relative(root, p).split(path.sep).some((seg) => IGNORED.test(seg) || seg === 'node_modules');
   const deep = chokidarWatch([...new Set([sourcesDir, templates, ...outside])].filter(existsSync), { ignoreInitial: true, atomic: true, ignored });

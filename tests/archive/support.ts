@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadArchive } from '../../src/archive/loadArchive.js';
 import { checkNumbering } from '../../src/archive/numbering.js';
 import { loadConfig } from '../../src/config/load.js';
+import { locateProject } from '../../src/config/locate.js';
 import { severityOf } from '../../src/diagnostics/report.js';
 import { findSources } from '../../src/core/sources.js';
 
@@ -16,7 +17,7 @@ export interface Found {
 /** Runs the numbering rules over a fixture project; paths are shown relative to its root. */
 export async function checkProject(root: string): Promise<Found[]> {
   const show = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
-  const { config } = await loadConfig(root, show);
+  const { config } = await loadConfig(locateProject(root), show);
   const sources = await findSources([], root, config.sources);
   const archive = await loadArchive(sources, show);
   checkNumbering(archive.entries, { reset: config.numbering.reset });

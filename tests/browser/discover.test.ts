@@ -1,7 +1,7 @@
 // Browser discovery on each platform, through a fake machine: which files exist, PATH, env.
 import { describe, expect, it } from 'vitest';
 import { describeTried, discoverBrowser, type System } from '../../src/browser/discover.js';
-import { bulletinError, describeError } from '../../src/diagnostics/errors.js';
+import { bulletinError, describeError, said } from '../../src/diagnostics/errors.js';
 
 function machine(platform: NodeJS.Platform, files: string[], env: Record<string, string> = {}, extra: Partial<System> = {}): System {
   const set = new Set(files);
@@ -23,7 +23,7 @@ const EDGE = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe'
 describe('browser discovery', () => {
   it('Windows with Edge only (the usual office PC) finds Edge under Program Files (x86)', () => {
     const d = discoverBrowser({}, machine('win32', [EDGE], winEnv));
-    expect(d.chosen).toEqual({ source: 'Microsoft Edge（Program Files (x86)）', path: EDGE });
+    expect(d.chosen).toEqual({ source: said('Microsoft Edge（Program Files (x86)）', 'Microsoft Edge (Program Files (x86))'), path: EDGE });
     // Chrome was looked for first, in all three places.
     expect(d.tried.slice(0, 3).map((t) => t.path)).toEqual([
       'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
@@ -40,14 +40,14 @@ describe('browser discovery', () => {
   it('macOS with Chrome only in ~/Applications finds it', () => {
     const chrome = '/Users/editor/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
     const d = discoverBrowser({}, machine('darwin', [chrome]));
-    expect(d.chosen).toEqual({ source: 'Google Chrome（/Users/editor/Applications）', path: chrome });
+    expect(d.chosen).toEqual({ source: said('Google Chrome（/Users/editor/Applications）', 'Google Chrome (/Users/editor/Applications)'), path: chrome });
     expect(d.tried[0]!.path).toBe('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
   });
 
   it('Linux without the bundled build (arm64) finds chromium-browser on PATH', () => {
     const sys = machine('linux', ['/usr/bin/chromium-browser'], { PATH: '/usr/local/bin:/usr/bin' }, { arch: 'arm64', hasBundled: () => true });
     const d = discoverBrowser({}, sys);
-    expect(d.chosen).toEqual({ source: 'PATH 中的 chromium-browser', path: '/usr/bin/chromium-browser' });
+    expect(d.chosen).toEqual({ source: said('PATH 中的 chromium-browser', 'chromium-browser on the PATH'), path: '/usr/bin/chromium-browser' });
     expect(d.tried.some((t) => t.bundled)).toBe(false);
   });
 
@@ -69,7 +69,7 @@ describe('browser discovery', () => {
   it('a broken explicit path is reported as such, not replaced by another browser', () => {
     const d = discoverBrowser({ configPath: 'D:\\old\\chrome.exe' }, machine('win32', [EDGE], winEnv));
     expect(d.chosen?.path).toBe('D:\\old\\chrome.exe');
-    expect(d.tried).toEqual([{ source: '配置 browser.executablePath', path: 'D:\\old\\chrome.exe', found: false }]);
+    expect(d.tried).toEqual([{ source: said('配置 browser.executablePath', 'config browser.executablePath'), path: 'D:\\old\\chrome.exe', found: false }]);
   });
 
   it('finds a browser in puppeteer’s cache, newest version first', () => {

@@ -19,7 +19,7 @@ describe('unfinished sources', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('  9:3     错误  还有待补的内容：“【待补】”  placeholder\n');
     expect(r.stderr).toContain('  11:1    错误  还有待补的内容：“【待补】”  placeholder\n');
-    expect(seconds(r.stdout)).toBe('✗ bulletins/2021/001.md：2 个错误，未生成\n完成：成功 0 期，失败 1 期（… 秒）\n');
+    expect(seconds(r.stdout)).toBe('✗ bulletins/2021/001.md：2 个错误，未生成\n1 期有错误，未生成（… 秒）\n');
     expect(existsSync(path.join(dir, 'dist/2021/001.html')) || existsSync(path.join(dir, 'dist/2021/001.pdf'))).toBe(false);
   });
 

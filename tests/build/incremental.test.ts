@@ -51,7 +51,7 @@ describe('incremental builds', () => {
     const r = await printedBuild({ io, formats: ['html', 'pdf'], verbose: true });
     expect(r.issues.map((i) => i.unchanged)).toEqual([true, true, true]);
     expect(io.err()).not.toContain('浏览器：');
-    expect(io.out().replace(/（\d+\.\d 秒）/, '')).toBe('= bulletins/a.md：未改动\n= bulletins/b.md：未改动\n= bulletins/c.md：未改动\n完成：成功 0 期，未改动 3 期\n');
+    expect(io.out().replace(/（\d+\.\d 秒）/, '')).toBe('= bulletins/a.md：未改动\n= bulletins/b.md：未改动\n= bulletins/c.md：未改动\n3 期未改动，无需重建\n');
     expect(await times(path.join(dir, 'dist'))).toEqual(before);
     expect((await verify({ io: captureIo(dir) })).exitCode).toBe(0);
   });

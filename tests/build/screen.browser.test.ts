@@ -6,7 +6,8 @@ import { execFile } from 'node:child_process';
 import { cp, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +21,11 @@ let dir = '';
 let browser: Browser;
 const PAGES = ['2021/065.html', 'index.html', 'series/省安全生产专项整治三年行动专刊.html'];
 
+/** An issue whose heading wraps at both widths: two word groups, as editors write them. */
+const LONG_HEADING = '---\nissue: 2\ntotal: 233\ndate: 2022-01-17\n---\n\n# 标题\n\n## 省安委会第一专项巡查组进驻南昌市开展巡查　省安委会部署下一阶段专项整治工作\n\n正文。\n';
+
 beforeAll(async () => {
-  dir = await tempProject();
+  dir = await tempProject({ 'bulletins/2022/002.md': LONG_HEADING });
   await cp(path.join(ROOT, 'bulletins'), path.join(dir, 'bulletins'), { recursive: true });
   expect((await build({ io: captureIo(dir), formats: ['html'] })).exitCode).toBe(0);
   browser = await launchBrowser({ env: process.env });
@@ -77,6 +81,78 @@ describe('the HTML edition on screens', () => {
     });
     expect(lines, 'an entry of 065 wraps on a phone').not.toBeNull();
     for (const step of lines!) expect(step).toBeLessThan(1.1);
+    await page.close();
+  });
+
+  it('a heading that wraps is not spread letter by letter (justified), on a phone or a desktop', async () => {
+    for (const [w, h] of [[390, 844], [1280, 900]] as const) {
+      const page = await open('2022/002.html', w, h);
+      const steps = await page.evaluate(() => {
+        const heading = document.querySelector('.sheet h2')!;
+        const range = document.createRange();
+        const chars: Array<{ top: number; left: number }> = [];
+        const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.textContent!.length; i++) {
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const r = range.getBoundingClientRect();
+            chars.push({ top: Math.round(r.top), left: r.left });
+          }
+        }
+        const size = parseFloat(getComputedStyle(heading).fontSize);
+        const first = chars.filter((c) => c.top === chars[0]!.top);
+        return { lines: new Set(chars.map((c) => c.top)).size, steps: first.slice(1).map((c, i) => (c.left - first[i]!.left) / size) };
+      });
+      expect(steps.lines, `${w}px: the heading wraps`).toBeGreaterThan(1);
+      // A character apart (justified, a balanced first line was spread to 1.3–2.5 characters a step).
+      for (const step of steps.steps) expect(step, `${w}px: ${steps.steps.map((s) => s.toFixed(2)).join(' ')}`).toBeLessThan(1.1);
+      await page.close();
+    }
+  });
+
+  it('the index on a 390 px phone is a list of cards: articles across the width, then 期号 and date, then the files', async () => {
+    const phone = await open('index.html', 390, 844);
+    const card = await phone.evaluate(() => {
+      const row = document.querySelector('tbody tr')!;
+      const cell = (selector: string) => {
+        const r = row.querySelector(selector)!.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, width: r.width };
+      };
+      return {
+        scroll: document.documentElement.scrollWidth,
+        display: getComputedStyle(row).display,
+        header: document.querySelector('thead')!.getBoundingClientRect().height,
+        articles: cell('td.articles'),
+        number: cell('td.num'),
+        files: cell('td.files'),
+        pdf: row.querySelector('td.files a')?.textContent,
+      };
+    });
+    expect(card.scroll).toBeLessThanOrEqual(390);
+    expect(card.display).toBe('flex');
+    expect(card.header).toBeLessThanOrEqual(1);
+    // The articles take the card's width, above the numbers; the files below them.
+    expect(card.articles.width).toBeGreaterThan(300);
+    expect(card.articles.bottom).toBeLessThanOrEqual(card.number.top + 1);
+    expect(card.files.top).toBeGreaterThanOrEqual(card.number.bottom - 1);
+    expect(card.pdf).toBe('HTML');
+    await phone.close();
+    const desktop = await open('index.html', 1280, 900);
+    expect(await desktop.evaluate(() => getComputedStyle(document.querySelector('tbody tr')!).display)).toBe('table-row');
+    await desktop.close();
+  });
+
+  it('an issue page links the index, its files and its neighbours, in all and in its series, and every link leads to a page', async () => {
+    const html = await readFile(path.join(dir, 'dist/2022/001.html'), 'utf8');
+    expect(html).toContain('<li><a href="../index.html">全部各期</a></li>');
+    expect(html).toContain('<li><a rel="prev" href="../2021/065.html">上一期（2021年第65期）</a></li>');
+    expect(html).toContain('<li><a rel="next" href="002.html">下一期（2022年第2期）</a></li>');
+    expect(html).toContain('<li><a href="../2021/064.html">省安全生产专项整治三年行动专刊上一期（第108期）</a></li>');
+    const page = await open('2021/065.html', 390, 844);
+    const links = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('.issue-nav a')].map((a) => a.href));
+    expect(links.length).toBeGreaterThanOrEqual(3);
+    for (const href of links) expect(existsSync(fileURLToPath(href)), href).toBe(true);
     await page.close();
   });
 

@@ -29,13 +29,15 @@ describe('bin/bulletin', () => {
         '',
       ].join('\n'),
     );
-    expect(seconds(r.stdout)).toBe('✗ bulletins/2021/064.md：1 个错误，未生成\n完成：成功 0 期，失败 1 期（… 秒）\n');
+    expect(seconds(r.stdout)).toBe('✗ bulletins/2021/064.md：1 个错误，未生成\n1 期有错误，未生成（… 秒）\n');
   });
 
   it('says how to start in a folder with no sources, exit 1', async () => {
     const dir = await tempProject();
     const r = await bulletin(dir, ['build']);
-    expect(r).toEqual({ code: 1, stdout: '', stderr: '错误：在 bulletins 下没有找到任何 .md 源文件。\n提示：用 `bulletin new` 新建一期，或在命令后写出源文件路径。\n' });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `错误：${dir} 及其上级目录中都没有 bulletin.config.yaml 或 bulletins/ 目录。\n提示：用 \`bulletin init\` 在这里新建一个简报项目；或进入已有项目的目录，或用 --cwd、--config 指出项目。\n` });
+    const project = await tempProject({ 'bulletins/.keep': '' });
+    expect(await bulletin(project, ['build'])).toEqual({ code: 1, stdout: '', stderr: '错误：在 bulletins 下没有找到任何 .md 源文件。\n提示：用 `bulletin new` 新建一期，或在命令后写出源文件路径。\n' });
   });
 
   it('refuses an unknown format as a usage error, exit 2', async () => {
@@ -48,7 +50,7 @@ describe('bin/bulletin', () => {
     const dir = await tempProject();
     await copyInto(dir, path.join(FIXTURES, 'samples/jx-2021-064.md'), 'bulletins/2021/064.md');
     const r = await bulletin(dir, ['build']);
-    expect({ ...r, stdout: seconds(r.stdout) }).toEqual({ code: 0, stdout: '✓ bulletins/2021/064.md → dist/2021/064.html、dist/2021/064.pdf（5 页）\n完成：成功 1 期（… 秒）\n', stderr: '' });
+    expect({ ...r, stdout: seconds(r.stdout) }).toEqual({ code: 0, stdout: '✓ bulletins/2021/064.md → dist/2021/064.html、dist/2021/064.pdf（5 页）\n已生成 1 期（… 秒）\n', stderr: '' });
   });
 
   it('ends quietly when its reader goes away (bulletin --help | head -1)', async () => {

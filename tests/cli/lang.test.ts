@@ -59,6 +59,10 @@ describe('languages', () => {
   it('takes English from the locale, and --lang over the locale', async () => {
     const dir = await tempProject();
     expect((await cli(dir, ['check'], { ...NEUTRAL, LANG: 'en_US.UTF-8' })).err).toBe(
+      `error: Neither ${dir} nor any folder above it holds bulletin.config.yaml or a bulletins/ folder.\nhint: Start a bulletin project here with \`bulletin init\`; or go into an existing project, or point to one with --cwd or --config.\n`,
+    );
+    const empty = await tempProject({ 'bulletins/.keep': '' });
+    expect((await cli(empty, ['check'], { ...NEUTRAL, LANG: 'en_US.UTF-8' })).err).toBe(
       'error: No .md source files under bulletins.\nhint: Start an issue with `bulletin new`, or name the source files after the command.\n',
     );
     expect((await cli(dir, ['check', '--lang', 'zh'], { ...NEUTRAL, LANG: 'en_US.UTF-8' })).err).toMatch(/^错误：/);

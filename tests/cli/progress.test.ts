@@ -19,7 +19,7 @@ describe('build progress', () => {
     // Each line comes when its issue is through, so in the order they finish.
     const lines = seconds(r.stdout).split('\n');
     expect([...lines.slice(0, 3)].sort()).toEqual(['✓ bulletins/2021/001.md → dist/2021/001.html', '✓ bulletins/2021/002.md → dist/2021/002.html', '✓ bulletins/2021/003.md → dist/2021/003.html']);
-    expect(lines.slice(3)).toEqual(['完成：成功 3 期（… 秒）', '']);
+    expect(lines.slice(3)).toEqual(['已生成 3 期（… 秒）', '']);
     expect(r.stderr).toMatch(/^bulletins\/2021\/003\.md\n\s+9:3\s+警告/);
   });
 
@@ -38,6 +38,6 @@ describe('build progress', () => {
     const screen = run.stdout;
     expect(screen).toMatch(/[█░]{24} \d\/3 期 {2}[\d.]+ 期\/秒 {2}剩余约 \d+:\d\d {2}bulletins\/2021\/00\d\.md/);
     expect(screen).not.toContain('✓ bulletins');
-    expect(screen).toContain('完成：成功 3 期');
+    expect(screen).toContain('已生成 3 期');
   });
 });

@@ -63,8 +63,8 @@ describe('bulletin doctor', () => {
     const report = await doctor({ io: captureIo(dir, {}), system: nothing });
     expect(report.pdfReady).toBe(false);
     expect(report.ok).toBe(false);
-    expect(report.browser.error).toContain('生成 PDF 需要 Chrome、Edge 或 Chromium');
-    expect(report.browser.tried.map((t) => t.source)).toContain('Microsoft Edge（Program Files (x86)）');
+    expect(String(report.browser.error)).toContain('生成 PDF 需要 Chrome、Edge 或 Chromium');
+    expect(report.browser.tried.map((t) => t.source.zh)).toContain('Microsoft Edge（Program Files (x86)）');
     expect(report.browser.tried).toHaveLength(10);
   });
 

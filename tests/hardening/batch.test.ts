@@ -33,7 +33,7 @@ describe('a batch with bad sources', () => {
     expect(out).toContain('✗ bulletins/2021/002.md：1 个错误，未生成');
     expect(out).toContain('✗ bulletins/2021/004.md：1 个错误，未生成');
     expect(out).toContain('✗ bulletins/2021/006.md：1 个错误，未生成');
-    expect(out).toContain('完成：成功 3 期，失败 3 期');
+    expect(out).toContain('已生成 3 期；3 期有错误，未生成');
     const err = io.err();
     expect(err).toMatch(/bulletins\/2021\/002\.md\n\s+4:7\s+错误  字段“date”不是有效日期：“2021-02-30”  front-matter-invalid-date/);
     expect(err).toMatch(/bulletins\/2021\/004\.md\n\s+错误  源文件含有二进制内容.*source-binary/);

@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
 import { loadConfig } from '../../src/config/load.js';
+import { locateProject } from '../../src/config/locate.js';
 import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import { bulletin } from '../helpers/cli.js';
-import { tempProject } from '../helpers/project.js';
+import { cliIn, tempProject } from '../helpers/project.js';
 
 /** Every option path of the config schema: title, numbering.reset, fonts.title.file … */
 function optionPaths(schema: { properties?: Record<string, unknown> }, prefix = ''): string[] {
@@ -31,6 +32,15 @@ describe('bulletin init', () => {
     expect(await readFile(path.join(project, '.gitignore'), 'utf8')).toMatch(/^dist\/$/m);
   });
 
+  it('.gitignore lists only what the commands create: each entry exists after init and build', async () => {
+    const dir = await tempProject();
+    expect((await cliIn(dir, ['init', '--date', '2026-03-02'])).code).toBe(0);
+    expect((await cliIn(dir, ['build', '--format', 'html'])).code).toBe(0);
+    const entries = (await readFile(path.join(dir, '.gitignore'), 'utf8')).split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    expect(entries).toEqual(['dist/']);
+    for (const entry of entries) expect(existsSync(path.join(dir, entry)), entry).toBe(true);
+  });
+
   it('writes every config option with a Chinese comment, meaning exactly the preset', async () => {
     const dir = await tempProject();
     expect((await bulletin(dir, ['init'])).code).toBe(0);
@@ -41,7 +51,7 @@ describe('bulletin init', () => {
     }
     // A comment line before each option.
     expect(text).toMatch(/# 报头名称（红色大字）\ntitle: 江西应急管理简报\n/);
-    const loaded = await loadConfig(dir, (p) => p);
+    const loaded = await loadConfig(locateProject(dir), (p) => p);
     expect(loaded.file?.messages).toEqual([]);
     expect(loaded.config).toEqual(defaultConfig);
   });

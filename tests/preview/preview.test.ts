@@ -199,13 +199,48 @@ describe('preview', () => {
     expect(await portIsFree(port)).toBe(true);
   });
 
+  it('shows a new issue as a draft: its 【待补】 marked and its diagnostics over the page, not an error page', async () => {
+    const dir = await tempProject({ 'bulletins/2021/064.md': await readFile(SAMPLE, 'utf8') });
+    const made = captureIo(dir);
+    const { newIssue } = await import('../../src/core/newIssue.js');
+    expect((await newIssue({ io: made, date: '2021-06-28' })).exitCode).toBe(0);
+    const { session, io } = await start(dir);
+    const url = session.url!;
+    expect(io.out()).toContain(`✓ bulletins/2021/065.md → ${url}2021/065.html（草稿：2 处【待补】）`);
+    const page = await text(`${url}2021/065.html`);
+    expect(page).not.toContain('无法生成预览');
+    expect(page).toContain('<body class="draft">');
+    expect(page).toContain('<mark class="bulletin-pending" style="background:#ffe066;color:inherit">【待补】</mark>');
+    const overlay = /<aside class="bulletin-preview-overlay"[\s\S]*?<\/aside>/.exec(page)?.[0] ?? '';
+    expect(overlay).toContain('草稿：还有 2 处【待补】（发布前须补全）');
+    expect(overlay).toContain('>bulletins/2021/065.md</code>');
+    expect(overlay.match(/<li>/g)).toHaveLength(2);
+    // The file in the preview folder is the build's own: only the served copy has the overlay.
+    expect(await readFile(path.join(session.dir!, '2021/065.html'), 'utf8')).not.toContain('bulletin-preview-overlay');
+    // A finished issue has no overlay.
+    expect(await text(`${url}2021/064.html`)).not.toContain('bulletin-preview-overlay');
+  });
+
+  it('--open opens the address once it serves', async () => {
+    const dir = await tempProject({ 'bulletins/2021/001.md': '---\nissue: 1\ntotal: 1\ndate: 2021-01-05\n---\n\n# 标题\n\n正文。\n' });
+    const opened: string[] = [];
+    const session = await preview({ io: captureIo(dir), port: 0, open: (u) => opened.push(u) });
+    sessions.push(session);
+    expect(opened).toEqual([session.url]);
+    const { openCommand } = await import('../../src/preview/open.js');
+    expect(openCommand('http://127.0.0.1:4173/', 'linux')).toEqual({ command: 'xdg-open', args: ['http://127.0.0.1:4173/'] });
+    expect(openCommand('http://127.0.0.1:4173/', 'darwin')).toEqual({ command: 'open', args: ['http://127.0.0.1:4173/'] });
+    expect(openCommand('http://127.0.0.1:4173/?a&b', 'win32')).toEqual({ command: 'cmd', args: ['/c', 'start', '""', 'http://127.0.0.1:4173/?a^&b'] });
+  });
+
   it('takes the next port when one is taken, and says so when all are', async () => {
     const dir = await tempProject({ 'bulletins/2021/001.md': '---\nissue: 1\ntotal: 1\ndate: 2021-01-05\n---\n\n# 标题\n\n正文。\n' });
     const base = await occupy(0);
-    const { session } = await start(dir, base);
+    const { session, io: moved } = await start(dir, base);
     const port = Number(new URL(session.url!).port);
     expect(port).toBeGreaterThan(base);
     expect(port).toBeLessThanOrEqual(base + 10);
+    expect(moved.err()).toContain(`端口 ${base} 已被占用，改用 ${port}。`);
     await session.close();
 
     for (let p = base + 1; p <= base + 10; p++) await occupy(p);

@@ -4,6 +4,7 @@ import type { BuildEvent, BuildOptions, BuildResult, Format } from '../../core/b
 import { displayPath } from '../../core/io.js';
 import { watchInterrupts } from '../../core/interrupt.js';
 import { hasErrors } from '../../diagnostics/report.js';
+import { inLang } from '../../diagnostics/errors.js';
 import type { CommandContext } from '../main.js';
 import type { Output } from '../output.js';
 import type { Shard } from '../../core/publish.js';
@@ -156,11 +157,11 @@ function tellIssue(out: Output, show: (absolute: string) => string, verbose: boo
         done = e.done;
         bar.update(done, current);
         if (e.status === 'failed' && e.errors) bar.log(out.t.build.failed(e.source, e.errors));
-      } else if (e.type === 'log' && verbose) bar.log(e.text.trimEnd());
+      } else if (e.type === 'log' && verbose) bar.log(inLang(e.text, out.lang).trimEnd());
       return;
     }
     if (e.type === 'log') {
-      if (verbose) out.warn(e.text);
+      if (verbose) out.warn(inLang(e.text, out.lang));
       return;
     }
     if (e.type !== 'issue') return;

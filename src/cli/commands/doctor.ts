@@ -3,19 +3,20 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { DoctorReport } from '../../core/doctor.js';
 import type { CommandContext } from '../main.js';
-import { zh, type Texts } from '../texts.js';
+import { zh, type Lang, type Texts } from '../texts.js';
+import { inLang } from '../../diagnostics/errors.js';
 
 /** The report as an editor reads it: one line per check, ✓ or ✗, each problem with its fix. */
-export function renderDoctor(r: DoctorReport, t: Texts['doctor'] = zh.doctor): string {
+export function renderDoctor(r: DoctorReport, t: Texts['doctor'] = zh.doctor, lang: Lang = 'zh'): string {
   const lines: string[] = [];
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   lines.push(`${mark(r.node.ok)} Node.js ${r.node.version}${r.node.ok ? '' : t.nodeOld}`);
   if (r.config.ok) lines.push(t.config(r.config.file));
-  else lines.push(t.configBad(r.config.file ?? ''), ...r.config.problems.map((p) => `    ${p}`), t.configFix);
+  else lines.push(t.configBad(r.config.file ?? ''), ...r.config.problems.map((p) => `    ${inLang(p, lang)}`), t.configFix);
   const b = r.browser;
-  if (b.printed) lines.push(t.browserOk(b.source ?? '', b.path ?? ''), t.browserTimed(b.version ?? '', ((b.ms ?? 0) / 1000).toFixed(1)));
-  else lines.push(t.browserBad, `    ${(b.error ?? '').split('\n')[0]}`, ...(b.hint ? [t.fix(b.hint)] : []));
-  lines.push(t.tried, ...b.tried.map((x) => `      ${x.found ? '✓' : '✗'} ${x.source}：${x.path}`));
+  if (b.printed) lines.push(t.browserOk(inLang(b.source ?? '', lang), b.path ?? ''), t.browserTimed(b.version ?? '', ((b.ms ?? 0) / 1000).toFixed(1)));
+  else lines.push(t.browserBad, `    ${inLang(b.error ?? '', lang).split('\n')[0]}`, ...(b.hint ? [t.fix(inLang(b.hint, lang))] : []));
+  lines.push(t.tried, ...b.tried.map((x) => `      ${x.found ? '✓' : '✗'} ${t.place(inLang(x.source, lang), x.path)}`));
   for (const f of r.fonts) {
     const ok = f.missing.length === 0;
     lines.push(`${mark(ok)} ${t.font(t.roles[f.role] ?? f.role, f.name, f.official, f.officialName, f.checked)}`);
@@ -44,7 +45,7 @@ export function registerDoctor(program: Command, { io, out, exit }: CommandConte
     .action(async (opts: { browser?: string; strict?: boolean; json?: boolean }) => {
       const { doctor } = await import('../../core/doctor.js');
       const report = await doctor({ io, browser: opts.browser, strict: opts.strict });
-      io.stdout(opts.json ? `${escapeJsonControls(JSON.stringify(report, null, 2))}\n` : escapeControls(renderDoctor(report, t)));
+      io.stdout(opts.json ? `${escapeJsonControls(JSON.stringify(report, null, 2))}\n` : escapeControls(renderDoctor(report, t, out.lang)));
       exit(report.ok ? 0 : 1);
     });
 }

@@ -19,14 +19,16 @@ export function registerPreview(program: Command, { io, out, exit }: CommandCont
     .addOption(new Option('-p, --port <n>', t.port).default(DEFAULT_PREVIEW_PORT, String(DEFAULT_PREVIEW_PORT)).argParser(parsePort))
     .option('--host <addr>', t.host)
     .option('--pdf', t.pdf)
+    .option('--open', t.open)
     .option('--verbose', out.t.options.verbose)
     .addHelpText('after', t.help)
-    .action(async (paths: string[], opts: { port: number; host?: string; pdf?: boolean; verbose?: boolean }) => {
+    .action(async (paths: string[], opts: { port: number; host?: string; pdf?: boolean; open?: boolean; verbose?: boolean }) => {
       const { preview } = await import('../../core/preview.js');
       const interrupts = watchInterrupts();
       try {
         const onEvent = previewEvents(out, opts.verbose === true);
-        const session = await preview({ paths, port: opts.port, host: opts.host, pdf: opts.pdf, verbose: opts.verbose, io, signal: interrupts.signal, onEvent });
+        const open = opts.open ? (await import('../../preview/open.js')).openInBrowser : undefined;
+        const session = await preview({ paths, port: opts.port, host: opts.host, pdf: opts.pdf, verbose: opts.verbose, io, signal: interrupts.signal, onEvent, ...(open ? { open } : {}) });
         if (session.error) out.error(session.error, opts.verbose === true);
         if (session.url) {
           // Serve until SIGINT/SIGTERM: preview() stops itself on the abort; wait for it.
@@ -48,7 +50,8 @@ export function registerPreview(program: Command, { io, out, exit }: CommandCont
 export function previewEvents(out: Output, verbose: boolean): (e: PreviewEvent) => void {
   const t = out.t.preview;
   return (e) => {
-    if (e.type === 'issue') out.say(e.status === 'built' ? t.built(e.source, e.url, e.pdf) : t.failed(e.source, e.errors, e.url));
+    if (e.type === 'issue') out.say(e.status === 'built' ? t.built(e.source, e.url, e.pdf, e.pending) : t.failed(e.source, e.errors, e.url));
+    else if (e.type === 'portMoved') out.warn(t.portMoved(e.asked, e.port));
     else if (e.type === 'report') out.diagnostics(e.files, { verbose });
     else if (e.type === 'rebuild') out.say(t.changed(e.changed === 'all' ? t.all : e.changed.join(out.lang === 'zh' ? '、' : ', ')));
     else if (e.type === 'updated') out.say(t.updated(e.seconds.toFixed(1)));

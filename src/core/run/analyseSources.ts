@@ -2,8 +2,9 @@ import { hasErrors } from '../../diagnostics/report.js';
 import { bulletinError } from '../../diagnostics/errors.js';
 import { analyse, type Analysed, type Analysis } from '../analyse.js';
 import { readAnalysisCache, type AnalysisCache } from '../analysisCache.js';
-import { displayPath } from '../io.js';
+import { displayPath, type Io } from '../io.js';
 import { shardOf } from './shard.js';
+import { issueNavigation, type IssueNav } from '../../archive/navigation.js';
 import type { BuildResult } from './types.js';
 import type { Run } from './plan.js';
 
@@ -12,6 +13,8 @@ export interface RunAnalysis extends Analysis {
   kept: AnalysisCache;
   /** Sources without errors, of this run's shard: the issues to build or take unchanged. */
   ready: Analysed[];
+  /** Each issue page's navigation (index, its files, neighbours), from the whole archive. */
+  navFor: (stem: string) => IssueNav;
 }
 
 /**
@@ -29,9 +32,14 @@ export async function analyseSources(run: Run): Promise<RunAnalysis | BuildResul
   if (!run.force && kept.size === 0 && outDir !== projectOut) kept = await readAnalysisCache(projectOut, io.env);
   const analysis = await analyse(io, run.paths ?? [], { draft: run.draft, project: run.project, cache: kept });
   if (analysis.configFile && hasErrors(analysis.configFile)) return { exitCode: 1, issues: [{ file: analysis.configFile }], blocked: [] };
-  if (analysis.sources.length === 0) return { exitCode: 1, issues: [], blocked: [], error: bulletinError('NoSources', [displayPath(io, analysis.sourcesDir)]) };
+  if (analysis.sources.length === 0) return { exitCode: 1, issues: [], blocked: [], error: noSources(analysis, io) };
   const { shard } = run;
   const ready = analysis.sources.filter((c) => c.bulletin && !hasErrors(c.file) && (!shard || shardOf(c.bulletin.source, shard.count) === shard.index));
-  return { ...analysis, kept, ready };
+  return { ...analysis, kept, ready, navFor: issueNavigation(analysis.archive ?? [], run.formats) };
 }
 
+
+/** Nothing to build: in a project, its sources folder is empty; outside any, `bulletin init` starts one. */
+export function noSources(analysis: Pick<Analysis, 'found' | 'sourcesDir'>, io: Io) {
+  return analysis.found ? bulletinError('NoSources', [displayPath(io, analysis.sourcesDir)]) : bulletinError('NoProject', [io.cwd]);
+}

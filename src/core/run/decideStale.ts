@@ -30,13 +30,14 @@ export async function decideStale(run: Run, analysis: RunAnalysis): Promise<Stal
     const found = discoverBrowser({ flag: run.browser, configPath: config.browser.executablePath, channel: config.browser.channel }, realSystem(run.io.env)).chosen;
     browserId = await browserIdentity(found?.path, found?.bundled === true);
   }
-  const key = await runKey({ config, root: run.io.cwd, formats, draft: run.draft === true, pdfa: run.pdfa, browser: browserId });
+  const key = await runKey({ config, root: run.project.place.root, formats, draft: run.draft === true, pdfa: run.pdfa, browser: browserId });
   const keys = new Map<string, string>();
   const kept: ManifestEntry[] = [];
   const toBuild: Analysed[] = [];
   for (const c of analysis.ready) {
     const source = c.bulletin!.source;
-    const k = await issueKey(key, String(c.file.value ?? ''), c.bulletin!, c.stem);
+    // The page links to its neighbours: a new issue next to it makes it stale.
+    const k = await issueKey(key, String(c.file.value ?? ''), c.bulletin!, c.stem, JSON.stringify(analysis.navFor(c.stem)));
     keys.set(source, k);
     const entry = await unchanged(cache, source, k, outDir, formats, c.stem);
     if (entry) kept.push(entry);

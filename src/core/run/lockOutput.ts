@@ -14,7 +14,7 @@ import type { Run } from './plan.js';
 export async function lockOutput(run: Run, analysis: RunAnalysis, writer: Writer): Promise<Lock | undefined> {
   if (analysis.ready.length === 0 && !run.shard) return undefined;
   const show = (abs: string) => displayPath(run.io, abs);
-  const root = run.io.cwd;
+  const root = run.project.place.root;
   // Checked before the lock (nothing is created in a folder that is not ours) and again under it.
   await checkOutputOwner(run.outDir, root, run.forceOut === true, show);
   const lock = await acquireLock(run.outDir, show);

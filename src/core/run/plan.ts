@@ -28,12 +28,14 @@ export interface Run extends BuildOptions {
 export async function plan(options: BuildOptions): Promise<Run> {
   const project = options.project ?? (await discoverProject(options.io));
   const { cwd } = options.io;
+  const { root } = project.place;
   const { config } = project.loaded;
-  const outDir = path.resolve(cwd, options.out ?? config.out);
+  // --out is the user's, relative to where they are; the config's out is the project's.
+  const outDir = options.out !== undefined ? path.resolve(cwd, options.out) : path.resolve(root, config.out);
   checkOutputPlace({
     outDir,
-    root: cwd,
-    sourcesDir: path.resolve(cwd, config.sources),
+    root,
+    sourcesDir: path.resolve(root, config.sources),
     named: options.out !== undefined,
     configName: project.loaded.file?.path ?? 'bulletin.config.yaml',
     env: options.io.env,
@@ -45,7 +47,7 @@ export async function plan(options: BuildOptions): Promise<Run> {
     formats: options.formats ?? ['html', 'pdf'],
     concurrency: Math.max(1, options.concurrency ?? availableParallelism()),
     outDir,
-    projectOut: path.resolve(cwd, project.loaded.config.out),
+    projectOut: path.resolve(root, project.loaded.config.out),
     pdfa: options.pdfa === true || project.loaded.config.pdf.pdfa,
   };
 }

@@ -6,6 +6,7 @@ import type { TabPool } from '../../pipeline/print.js';
 import { CACHE_NAME } from '../cache.js';
 import { interruptedError } from '../interrupt.js';
 import type { Run } from './plan.js';
+import type { Said } from '../../diagnostics/errors.js';
 import { prints } from '../../pipeline/index.js';
 
 /** A started printer: one browser and its pool of warm tabs. */
@@ -100,9 +101,9 @@ async function startPrinter(run: Run): Promise<Started> {
       executablePath: config.browser.executablePath,
       channel: config.browser.channel,
       env: run.io.env,
-      log: run.verbose ? (text: string) => run.onEvent?.({ type: 'log', text }) : undefined,
+      log: run.verbose ? (text: Said) => run.onEvent?.({ type: 'log', text }) : undefined,
     });
-  const [browser, fonts] = await Promise.all([launch(), printFonts(resolveFonts(config, run.io.cwd), run.io.env)]);
+  const [browser, fonts] = await Promise.all([launch(), printFonts(resolveFonts(config, run.project.place.root), run.io.env)]);
   const version = await browser.version();
   // A browser that dies mid-batch fails the issue it was printing; the next ones get a new one.
   const pool = new TabPool(browser, { allowed: [run.outDir], timeout: config.browser.timeout, fonts, zoom: 4 }, run.concurrency, 200, launch);

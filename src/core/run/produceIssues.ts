@@ -29,8 +29,8 @@ export interface Produced {
 export async function produceIssues(run: Run, analysis: RunAnalysis, stale: Staleness, printer: RunPrinter, writer: Writer, progress: Progress): Promise<Produced> {
   const { config } = analysis;
   const { formats, signal, outDir } = run;
-  const env = templateEnvironment(path.join(run.io.cwd, 'templates'), run.io.env);
-  const fonts = resolveFonts(config, run.io.cwd);
+  const env = templateEnvironment(path.join(run.project.place.root, 'templates'), run.io.env);
+  const fonts = resolveFonts(config, run.project.place.root);
   const produced: Produced = { entries: [], blocked: [] };
   // The printer is awaited only by the first issue that has its page ready to print.
   const printing = prints(formats) && stale.toBuild.length > 0 ? printer.acquire(stale.toBuild.length) : undefined;
@@ -44,7 +44,7 @@ export async function produceIssues(run: Run, analysis: RunAnalysis, stale: Stal
         limit(async () => {
           throwIfInterrupted(signal);
           progress.begin(c.file.path);
-          const entry = await produce(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, ...(printing ? { printing, onPrinted } : {}), blocked: produced.blocked, version: VERSION, signal, pdfa: run.pdfa });
+          const entry = await produce(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, nav: analysis.navFor(c.stem), ...(printing ? { printing, onPrinted } : {}), blocked: produced.blocked, version: VERSION, signal, pdfa: run.pdfa });
           if (entry) produced.entries.push(entry);
           progress.issue(c.file.path, entry ? 'built' : 'failed', c.file, entry);
         }),

@@ -29,7 +29,7 @@ export async function publishRun(run: Run, analysis: RunAnalysis, stale: Stalene
     if (run.shard) {
       writing.push(writer.write(shardManifestName(run.shard), serialiseManifest(entries)));
     } else if (entries.length > 0) {
-      const root = run.io.cwd;
+      const root = run.project.place.root;
       // The manifest on disk is read as a hint too: an entry that names outputs outside the
       // folder, or of the wrong shape, is dropped rather than linked or removed.
       const previous = (await readManifest(path.join(run.outDir, 'manifest.json'))).filter((e) => isSafeEntry(e));

@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import type { Said } from '../../diagnostics/errors.js';
 import type { ManifestEntry } from '../../model/manifest.js';
 import type { Format } from '../../pipeline/index.js';
 import type { Io } from '../io.js';
@@ -44,7 +45,7 @@ export type BuildEvent =
   /** One issue is through: built, unchanged (the cache had it) or failed (its messages say why). */
   | { type: 'issue'; source: string; status: 'built' | 'unchanged' | 'failed'; entry?: ManifestEntry; errors: number; done: number; total: number }
   /** A detail for --verbose (browser discovery and start-up). */
-  | { type: 'log'; text: string };
+  | { type: 'log'; text: Said };
 
 export interface BuiltIssue {
   file: VFile;
