@@ -24,14 +24,13 @@ export interface Difference {
   /**
    * html/pdf/docx/ofd: the manifest's sha256 is not what the sources build to; missing: the issue
    * cannot be rebuilt; file: a file of the output folder differs from the one rebuilt; absent: a
-   * file the sources build to is not in the output folder; extra: a file in the output folder the
-   * sources do not build to; cache: an entry of a kept cache was edited or damaged (builds do not
-   * use it).
+   * file the sources build to is not in the output folder; cache: an entry of a kept cache was
+   * edited or damaged (builds do not use it).
    */
-  kind: 'html' | 'pdf' | 'docx' | 'ofd' | 'missing' | 'file' | 'absent' | 'extra' | 'cache';
+  kind: 'html' | 'pdf' | 'docx' | 'ofd' | 'missing' | 'file' | 'absent' | 'cache';
   expected: string | null;
   actual: string | null;
-  /** The file concerned, relative to the output folder (file, absent, extra, cache). */
+  /** The file concerned, relative to the output folder (file, absent, cache). */
   file?: string;
 }
 
@@ -40,13 +39,20 @@ export interface Difference {
  * output folder's nor the project's) and compares: the manifest's sha256 of each output with the
  * rebuilt one, and every file of the output folder with the rebuilt folder, byte for byte (pages,
  * listing, feed, manifest, fonts, images). A hand-edited output, or one built from an edited cache,
- * is reported; so is an edited entry of the output folder's caches.
+ * is reported; so is an edited entry of the output folder's caches. Files the sources do not build
+ * to are listed apart (extra), without failing.
  */
 export interface VerifyResult {
   exitCode: number;
   /** Issues the manifest lists. */
   checked: number;
   differences: Difference[];
+  /**
+   * Files of the output folder the sources do not build to (relative): told, not failed on. An
+   * incremental build leaves some behind by design (a font slice no page uses any more, the
+   * image of an earlier version), and a file of bulletin's name is replaced when built again.
+   */
+  extra: string[];
   /** The output folder compared (absolute): the manifest's folder. */
   outDir?: string;
   /** No manifest, or an empty one. */
@@ -83,7 +89,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const outDir = path.dirname(manifestPath);
   const entries = await readManifest(manifestPath);
   if (entries.length === 0) {
-    return { exitCode: 1, checked: 0, differences: [], error: bulletinError('ManifestMissing', [displayPath(io, manifestPath)]) };
+    return { exitCode: 1, checked: 0, differences: [], extra: [], error: bulletinError('ManifestMissing', [displayPath(io, manifestPath)]) };
   }
   const formats: Format[] = [];
   if (entries.some((e) => e.html)) formats.push('html');
@@ -92,10 +98,11 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   if (entries.some((e) => e.ofd)) formats.push('ofd');
   const temp = await mkdtemp(path.join(tmpdir(), 'bulletin-verify-'));
   const differences: Difference[] = [];
+  const extra: string[] = [];
   try {
     // --force: no cache is read, neither in the temporary folder nor in the project's output folder.
     const rebuilt = await build({ io, paths: entries.map((e) => e.source), out: temp, formats, force: true });
-    if (rebuilt.error) return { exitCode: rebuilt.exitCode, checked: 0, differences: [], error: rebuilt.error };
+    if (rebuilt.error) return { exitCode: rebuilt.exitCode, checked: 0, differences: [], extra: [], error: rebuilt.error };
     const bySource = new Map(rebuilt.issues.flatMap((i) => (i.entry ? [[i.entry.source, i.entry] as const] : [])));
     for (const e of entries) {
       const again = bySource.get(e.source);
@@ -119,7 +126,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       const source = ownerOf.get(rel) ?? rel;
       const other = made.get(rel);
       if (!other) {
-        differences.push({ source, kind: 'extra', expected: null, actual: sha256(await readFile(file)), file: rel });
+        extra.push(rel);
         continue;
       }
       const [mine, theirs] = await Promise.all([readFile(file), readFile(other)]);
@@ -137,5 +144,5 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     differences.push({ source: displayPath(io, source), kind: 'cache', expected: null, actual: null, file: ANALYSIS_CACHE_NAME });
   }
   for (const source of await auditCache(outDir, io.env)) differences.push({ source, kind: 'cache', expected: null, actual: null, file: CACHE_NAME });
-  return { exitCode: differences.length ? 1 : 0, checked: entries.length, differences, outDir };
+  return { exitCode: differences.length ? 1 : 0, checked: entries.length, differences, extra, outDir };
 }
