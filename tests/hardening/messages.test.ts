@@ -77,6 +77,17 @@ describe('a lock whose process is not a bulletin build', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('of many takers in this one process, exactly one wins (a lock under our pid is not mistaken for an earlier process’s)', async () => {
+    for (let round = 0; round < 20; round++) {
+      const dir = path.join(await tempProject({}), 'dist');
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () => acquireLock(dir)));
+      const won = results.filter((r) => r.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect((r.reason as BulletinError).errorName).toBe('LockHeld');
+      await (won[0] as PromiseFulfilledResult<{ release(): Promise<void> }>).value.release();
+    }
+  });
+
   it('a lock this process holds is still refused to a second taker in it', async () => {
     const dir = await tempProject(SOURCE);
     const held = await acquireLock(path.join(dir, 'dist'));
