@@ -144,3 +144,27 @@ describe('dates', () => {
     expect(n.code).toBe(2);
   });
 });
+
+describe('--json on any failure', () => {
+  it('a failure that reaches the command line’s last resort still prints the JSON document, not text', async () => {
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    vi.doMock('../../src/core/verify.js', () => ({
+      verify: () => {
+        throw new Error('an unforeseen failure');
+      },
+    }));
+    try {
+      const { run } = await import('../../src/cli/main.js');
+      const dir = await tempProject(SOURCE);
+      const io = captureIo(dir);
+      const code = await run(['verify', '--json'], io);
+      expect(code).toBe(1);
+      expect(JSON.parse(io.out())).toEqual({ ok: false, exitCode: 1, error: { name: 'Error', message: 'an unforeseen failure', hint: null } });
+      expect(io.err()).toBe('');
+    } finally {
+      vi.doUnmock('../../src/core/verify.js');
+      vi.resetModules();
+    }
+  });
+});
