@@ -65,9 +65,11 @@ const cmaps = new Map<string, Promise<CodePoints>>();
 /**
  * Where cmaps read once are kept between runs (decoding a WOFF2 slice to read its cmap costs
  * ~10 ms; an HTML build checks dozens): the user's cache folder, like the bundled Chromium.
+ * cmaps-v2 holds them with the key and hash that make them checkable (KeptCmap); cmaps-v1 is
+ * left to older versions of bulletin, which read its bare runs (and would read these as none).
  */
 function cacheDir(): string {
-  return path.join(userCacheRoot(process.env), 'bulletin', 'cmaps-v1');
+  return path.join(userCacheRoot(process.env), 'bulletin', 'cmaps-v2');
 }
 
 /** A font file's face (the first of a collection), opened with fontkit. */

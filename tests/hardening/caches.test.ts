@@ -147,7 +147,7 @@ describe('the user’s cache', () => {
     process.env.XDG_CACHE_HOME = await tempDir('bulletin-xdg-');
     const font = path.join(process.cwd(), 'node_modules', '@fontsource', 'noto-serif-sc', 'files', (await readdir('node_modules/@fontsource/noto-serif-sc/files')).find((f) => f.endsWith('.woff2'))!);
     const first = await (await import('../../src/fonts/coverage.js')).characterSetOf(font);
-    const folder = path.join(process.env.XDG_CACHE_HOME, 'bulletin', 'cmaps-v1');
+    const folder = path.join(process.env.XDG_CACHE_HOME, 'bulletin', 'cmaps-v2');
     const [name] = await readdir(folder);
     await writeFile(path.join(folder, name!), '[0,1114111]');
     vi.resetModules();
@@ -163,7 +163,7 @@ describe('the user’s cache', () => {
     const env = { XDG_CACHE_HOME: xdg };
     const run = (args: string[]) => spawnSync(process.execPath, [path.join(process.cwd(), 'bin', 'bulletin.js'), ...args], { cwd: dir, env: { ...process.env, ...env, NO_COLOR: '1' }, encoding: 'utf8' });
     expect(run(['build', '--format', 'html']).status).toBe(0);
-    const folder = path.join(xdg, 'bulletin', 'templates-v1');
+    const folder = path.join(xdg, 'bulletin', 'templates-v2');
     const files = (await readdir(folder)).filter((f) => f.endsWith('.js'));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) await writeFile(path.join(folder, f), 'function root(env, context, frame, runtime, cb) { cb(null, "EVIL-TEMPLATE"); }\nreturn { root: root };\n');
@@ -180,10 +180,10 @@ describe('the user’s cache', () => {
     io.env.XDG_CACHE_HOME = xdg;
     const r = spawnSync(process.execPath, [path.join(process.cwd(), 'bin', 'bulletin.js'), 'build', '--format', 'html'], { cwd: dir, env: { ...process.env, XDG_CACHE_HOME: xdg }, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    const cmaps = path.join(xdg, 'bulletin', 'cmaps-v1');
+    const cmaps = path.join(xdg, 'bulletin', 'cmaps-v2');
     const [cmap] = await readdir(cmaps);
     await writeFile(path.join(cmaps, cmap!), '[0,1114111]');
-    const templates = path.join(xdg, 'bulletin', 'templates-v1');
+    const templates = path.join(xdg, 'bulletin', 'templates-v2');
     const [template] = (await readdir(templates)).filter((f) => f.endsWith('.js'));
     await truncate(path.join(templates, template!), 10);
     const { doctor } = await import('../../src/core/doctor.js');
