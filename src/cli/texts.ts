@@ -89,8 +89,10 @@ export interface Texts {
     help: string;
     missing: (source: string) => string;
     differs: (source: string, kind: string, expected: string, actual: string) => string;
-    /** A file of the output folder: edited (file), not rebuilt (extra), not there (absent), or a cache entry edited (cache). */
-    file: (kind: 'file' | 'extra' | 'absent' | 'cache', file: string, source: string) => string;
+    /** A file of the output folder: edited (file), not there (absent), or a cache entry edited (cache). */
+    file: (kind: 'file' | 'absent' | 'cache', file: string, source: string) => string;
+    /** Files of the output folder the sources do not build to (not a failure). */
+    extra: (files: string[]) => string;
     checked: (issues: number, differing: number) => string;
   };
   preview: {
@@ -331,11 +333,10 @@ export const zh: Texts = {
     file: (kind, file, source) =>
       kind === 'file'
         ? `✗ ${file}：与由源文件重新构建的不同（被改动过）`
-        : kind === 'extra'
-          ? `✗ ${file}：不是由这些源文件构建出的文件`
-          : kind === 'absent'
-            ? `✗ ${file}：缺少（由源文件构建会有这个文件）`
-            : `✗ ${file}：${source} 的缓存条目被改动或损坏（构建不会使用它）`,
+        : kind === 'absent'
+          ? `✗ ${file}：缺少（由源文件构建会有这个文件）`
+          : `✗ ${file}：${source} 的缓存条目被改动或损坏（构建不会使用它）`,
+    extra: (files) => `另有 ${files.length} 个文件不是由这些源文件构建的（如增量构建留下的旧字体分片），未核对：\n${files.map((f) => `  ${f}`).join('\n')}`,
     checked: (issues, differing) => `核对了 ${issues} 期：${differing ? `${differing} 处不一致` : '全部一致'}`,
   },
   preview: {
@@ -587,11 +588,10 @@ Examples:
     file: (kind, file, source) =>
       kind === 'file'
         ? `✗ ${file}: differs from what the sources build to (edited)`
-        : kind === 'extra'
-          ? `✗ ${file}: not built from these sources`
-          : kind === 'absent'
-            ? `✗ ${file}: missing (the sources build to it)`
-            : `✗ ${file}: the entry of ${source} was edited or damaged (builds do not use it)`,
+        : kind === 'absent'
+          ? `✗ ${file}: missing (the sources build to it)`
+          : `✗ ${file}: the entry of ${source} was edited or damaged (builds do not use it)`,
+    extra: (files) => `${files.length} more file${files.length === 1 ? ' is' : 's are'} not built from these sources (such as old font slices an incremental build left), not verified:\n${files.map((f) => `  ${f}`).join('\n')}`,
     checked: (issues, differing) => `Verified ${issues} issue${issues === 1 ? '' : 's'}: ${differing ? `${differing} difference${differing === 1 ? '' : 's'}` : 'all identical'}`,
   },
   preview: {

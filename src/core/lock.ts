@@ -103,13 +103,18 @@ export async function acquireLock(outDir: string, show: (abs: string) => string 
       // afterwards looked ownerless — stale — to a second build in between, and both ran.
       const staged = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
       await writeFile(staged, content);
+      // Known as ours from the moment it may appear: another taker in this process that finds it
+      // an instant later must see it held, not left by an earlier process of our pid.
+      held.add(content);
       try {
         await link(staged, file);
+      } catch (error) {
+        held.delete(content);
+        throw error;
       } finally {
         await unlink(staged).catch(() => {});
       }
       let released = false;
-      held.add(content);
       return {
         path: file,
         async release() {

@@ -88,26 +88,26 @@ function isControlFile(name: string): boolean {
   return name === STAMP_NAME || name === LOCK_NAME || name.startsWith(`${LOCK_NAME}.`);
 }
 
+/** The sources a build cache (its issues' keys) or a manifest (its entries' sources) names; undefined when there is none. */
+async function sourcesNamedIn(file: string): Promise<string[] | undefined> {
+  let issues: unknown;
+  try {
+    issues = (JSON.parse(await readFile(file, 'utf8')) as { issues?: unknown } | null)?.issues;
+  } catch {
+    return undefined;
+  }
+  if (Array.isArray(issues)) return issues.map((e) => String((e as { source?: unknown } | null)?.source));
+  return issues && typeof issues === 'object' ? Object.keys(issues) : undefined;
+}
+
 /**
  * An unstamped folder an older bulletin built for this project: it has bulletin's build cache
  * or manifest, and every source they name is a source of this project.
  */
 async function builtByOlderBulletin(outDir: string, root: string): Promise<boolean> {
-  const named: string[] = [];
-  let found = false;
-  for (const [name, list] of [
-    [CACHE_NAME, (v: { issues?: Record<string, unknown> }) => Object.keys(v.issues ?? {})],
-    ['manifest.json', (v: { issues?: Array<{ source?: unknown }> }) => (Array.isArray(v.issues) ? v.issues.map((e) => String(e?.source)) : [])],
-  ] as const) {
-    try {
-      const value = JSON.parse(await readFile(path.join(outDir, name), 'utf8')) as never;
-      named.push(...(list as (v: never) => string[])(value));
-      found = true;
-    } catch {
-      // absent or not bulletin's
-    }
-  }
-  return found && named.every((source) => !path.isAbsolute(source) && isInside(root, path.resolve(root, source)) && existsSync(path.resolve(root, source)));
+  const lists = (await Promise.all([CACHE_NAME, 'manifest.json'].map((name) => sourcesNamedIn(path.join(outDir, name))))).filter((l) => l !== undefined);
+  const inProject = (source: string) => !path.isAbsolute(source) && isInside(root, path.resolve(root, source)) && existsSync(path.resolve(root, source));
+  return lists.length > 0 && lists.flat().every(inProject);
 }
 
 /**

@@ -44,8 +44,8 @@ export async function auditUserCache(env: Record<string, string | undefined>): P
     audit.checked++;
     if (!keptCmapRuns(await readFile(file, 'utf8').catch(() => ''))) await damaged(file);
   }
-  for (const name of await names(path.join(folder, 'templates-v1'))) {
-    const file = path.join(folder, 'templates-v1', name);
+  for (const name of await names(path.join(folder, 'templates-v2'))) {
+    const file = path.join(folder, 'templates-v2', name);
     audit.checked++;
     if (keptCode(await readFile(file, 'utf8').catch(() => '')) === undefined) await damaged(file);
   }

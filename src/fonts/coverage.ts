@@ -66,8 +66,8 @@ const cmaps = new Map<string, Promise<CodePoints>>();
 /**
  * Where cmaps read once are kept between runs (decoding a WOFF2 slice to read its cmap costs
  * ~10 ms; an HTML build checks dozens): the user's cache folder, like the bundled Chromium.
- * v2: each file holds its font's key and a hash beside the runs; v1 files were the bare runs,
- * which a v1 bulletin would misread from a v2 file (every character missing), hence the new folder.
+ * cmaps-v2 holds them with the key and hash that make them checkable (KeptCmap); cmaps-v1 is
+ * left to older versions of bulletin, which read its bare runs (and would read these as none).
  */
 function cacheDir(): string {
   return path.join(userCacheRoot(process.env), 'bulletin', 'cmaps-v2');

@@ -27,6 +27,7 @@ let nunjucksVersion: string | undefined;
  * anew; a kept file that does not hold the hash of its code, or cannot be read or run, is compiled again.
  */
 export class CompiledLoader extends nunjucks.FileSystemLoader {
+  /** templates-v2: files that begin with the hash of their code (templates-v1 is older versions'). */
   private readonly folder: string;
 
   constructor(
@@ -35,7 +36,7 @@ export class CompiledLoader extends nunjucks.FileSystemLoader {
     env: Record<string, string | undefined>,
   ) {
     super(searchPaths, { noCache: false });
-    this.folder = path.join(userCacheRoot(env), 'bulletin', 'templates-v1');
+    this.folder = path.join(userCacheRoot(env), 'bulletin', 'templates-v2');
   }
 
   override getSource(name: string): nunjucks.LoaderSource {

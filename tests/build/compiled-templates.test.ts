@@ -13,10 +13,10 @@ function setUp() {
   const templates = path.join(dir, 'templates');
   const cache = path.join(dir, 'cache');
   const env = { XDG_CACHE_HOME: cache };
-  const kept = () => readdirSync(path.join(cache, 'bulletin', 'templates-v1')).filter((f) => f.endsWith('.js'));
+  const kept = () => readdirSync(path.join(cache, 'bulletin', 'templates-v2')).filter((f) => f.endsWith('.js'));
   const render = (name: string, ctx: object) =>
     new nunjucks.Environment(new CompiledLoader([templates], options, env), options).render(name, ctx);
-  return { templates, kept, render, folder: () => path.join(cache, 'bulletin', 'templates-v1') };
+  return { templates, kept, render, folder: () => path.join(cache, 'bulletin', 'templates-v2') };
 }
 
 describe('compiled templates kept between runs', () => {

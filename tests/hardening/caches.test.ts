@@ -117,6 +117,15 @@ describe('verify rebuilds with no cache and compares every file', () => {
     expect(result.exitCode).toBe(1);
   });
 
+  it('lists a file the sources do not build to (an old font slice), without failing', async () => {
+    const dir = await builtProject();
+    await writeFile(path.join(dir, 'dist', 'assets', 'old-slice.woff2'), 'left by an earlier build');
+    const result = await verify({ io: captureIo(dir) });
+    expect(result.differences).toEqual([]);
+    expect(result.extra).toEqual(['assets/old-slice.woff2']);
+    expect(result.exitCode).toBe(0);
+  });
+
   it('the CLI names the file that differs', async () => {
     const dir = await builtProject();
     await appendFile(path.join(dir, 'dist', '001.html'), '<!-- edited -->');
@@ -154,7 +163,7 @@ describe('the user’s cache', () => {
     const env = { XDG_CACHE_HOME: xdg };
     const run = (args: string[]) => spawnSync(process.execPath, [path.join(process.cwd(), 'bin', 'bulletin.js'), ...args], { cwd: dir, env: { ...process.env, ...env, NO_COLOR: '1' }, encoding: 'utf8' });
     expect(run(['build', '--format', 'html']).status).toBe(0);
-    const folder = path.join(xdg, 'bulletin', 'templates-v1');
+    const folder = path.join(xdg, 'bulletin', 'templates-v2');
     const files = (await readdir(folder)).filter((f) => f.endsWith('.js'));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) await writeFile(path.join(folder, f), 'function root(env, context, frame, runtime, cb) { cb(null, "EVIL-TEMPLATE"); }\nreturn { root: root };\n');
@@ -174,7 +183,7 @@ describe('the user’s cache', () => {
     const cmaps = path.join(xdg, 'bulletin', 'cmaps-v2');
     const [cmap] = await readdir(cmaps);
     await writeFile(path.join(cmaps, cmap!), '[0,1114111]');
-    const templates = path.join(xdg, 'bulletin', 'templates-v1');
+    const templates = path.join(xdg, 'bulletin', 'templates-v2');
     const [template] = (await readdir(templates)).filter((f) => f.endsWith('.js'));
     await truncate(path.join(templates, template!), 10);
     const { doctor } = await import('../../src/core/doctor.js');

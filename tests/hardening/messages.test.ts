@@ -77,6 +77,17 @@ describe('a lock whose process is not a bulletin build', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('of many takers in this one process, exactly one wins (a lock under our pid is not mistaken for an earlier process’s)', async () => {
+    for (let round = 0; round < 20; round++) {
+      const dir = path.join(await tempProject({}), 'dist');
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () => acquireLock(dir)));
+      const won = results.filter((r) => r.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect((r.reason as BulletinError).errorName).toBe('LockHeld');
+      await (won[0] as PromiseFulfilledResult<{ release(): Promise<void> }>).value.release();
+    }
+  });
+
   it('a lock this process holds is still refused to a second taker in it', async () => {
     const dir = await tempProject(SOURCE);
     const held = await acquireLock(path.join(dir, 'dist'));
@@ -131,5 +142,29 @@ describe('dates', () => {
     expect(b.stdout + b.stderr).not.toContain('0年1月1日');
     const n = await runCli(['new', '--date', '0000-01-01'], dir);
     expect(n.code).toBe(2);
+  });
+});
+
+describe('--json on any failure', () => {
+  it('a failure that reaches the command line’s last resort still prints the JSON document, not text', async () => {
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    vi.doMock('../../src/core/verify.js', () => ({
+      verify: () => {
+        throw new Error('an unforeseen failure');
+      },
+    }));
+    try {
+      const { run } = await import('../../src/cli/main.js');
+      const dir = await tempProject(SOURCE);
+      const io = captureIo(dir);
+      const code = await run(['verify', '--json'], io);
+      expect(code).toBe(1);
+      expect(JSON.parse(io.out())).toEqual({ ok: false, exitCode: 1, error: { name: 'Error', message: 'an unforeseen failure', hint: null } });
+      expect(io.err()).toBe('');
+    } finally {
+      vi.doUnmock('../../src/core/verify.js');
+      vi.resetModules();
+    }
   });
 });

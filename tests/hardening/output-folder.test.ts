@@ -134,6 +134,15 @@ describe('the .bulletin-output stamp', () => {
     expect(existsSync(path.join(dir, 'dist', '.bulletin-output'))).toBe(true);
   });
 
+  it('does not adopt an unstamped folder whose manifest names sources this project lacks', async () => {
+    const a = await tempProject(SOURCE);
+    expect((await html(a)).error).toBeUndefined();
+    await rename(path.join(a, 'dist', '.bulletin-output'), path.join(a, 'stamp.bak'));
+    const b = await tempProject({ 'bulletins/other.md': SOURCE['bulletins/001.md'] });
+    expect(errorName(await html(b, { out: path.join(a, 'dist') }))).toBe('OutputNotOurs');
+    expect(existsSync(path.join(a, 'dist', '001.html'))).toBe(true);
+  });
+
   it('the CLI says why and what to do, in text and in JSON', async () => {
     const dir = await tempProject({ ...SOURCE, 'dist/notes.txt': 'mine' });
     const text = await runCli(['build', '--format', 'html'], dir);
