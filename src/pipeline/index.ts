@@ -21,7 +21,7 @@ import type { Printer } from './print.js';
 import type { RenderedPage } from './render.js';
 import { abortable, throwIfInterrupted } from './abortable.js';
 import { detailOf } from '../diagnostics/errors.js';
-import type { IssueNav } from '../archive/navigation.js';
+import type { IssueNav } from '../model/navigation.js';
 
 export interface Compiled {
   file: VFile;

@@ -11,7 +11,7 @@ import { pageGeometry, pageRules, type PageGeometry } from '../layout/geometry.j
 
 export { BUILTIN_TEMPLATES } from '../version.js';
 import { BUILTIN_TEMPLATES } from '../version.js';
-import type { IssueNav } from '../archive/navigation.js';
+import type { IssueNav } from '../model/navigation.js';
 
 export interface RenderOptions {
   config: Config;

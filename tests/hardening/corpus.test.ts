@@ -171,7 +171,7 @@ describe('bad sources through the real CLI', () => {
         expect(block, name).toContain(expected.message!);
         if (expected.line) expect(block, name).toMatch(new RegExp(`^\\s+${expected.line}:\\d+\\s+错误`, 'm'));
       }
-      expect(r.stdout).toContain(`失败 ${cases.length} 期`);
+      expect(r.stdout).toContain(`${cases.length} 期有错误，未生成`);
       expect(existsSync(path.join(project, 'dist'))).toBe(false);
     }
   });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FrontMatter } from '../model/frontMatter.js';
+import type { FrontMatter } from './frontMatter.js';
 
 /** A link of an issue page's navigation. */
 export interface NavLink {
