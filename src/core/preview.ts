@@ -83,7 +83,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
   const stopBuilds = new AbortController();
   const emit = options.onEvent ?? (() => {});
   const state = new PreviewState(root, outDir, options.lang);
-  const server = new PreviewServer(outDir, { build: () => state.buildId(), page: (pathname) => state.page(pathname), decorate: (pathname, html) => state.decorate(pathname, html) });
+  const server = new PreviewServer(outDir, { build: () => state.buildId(), page: (pathname) => state.page(pathname), decorate: (pathname, html) => state.decorate(pathname, html) }, options.lang);
   const rebuild = rebuilder(options, state, stopBuilds.signal);
 
   let watching: Watching | undefined;

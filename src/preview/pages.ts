@@ -101,6 +101,14 @@ export const PAGE_TEXTS = {
     none: '没有可预览的源文件。',
     panel: '预览诊断',
     draft: (n: number) => `草稿：还有 ${n} 处【待补】（发布前须补全）`,
+    label: (year: string, issue: number, total: number) => `${year}年第${issue}期（总第${total}期）`,
+    server: {
+      failed: '预览服务器内部错误。',
+      method: '只支持 GET 和 HEAD。',
+      host: '只接受发往本机的请求。',
+      path: '请求的路径无效。',
+      notFound: (pathname: string) => `找不到 ${pathname}`,
+    },
   },
   en: {
     footer: 'bulletin preview: saving a source, a template or the config rebuilds and reloads.',
@@ -118,6 +126,14 @@ export const PAGE_TEXTS = {
     none: 'No sources to preview.',
     panel: 'Preview diagnostics',
     draft: (n: number) => `Draft: ${n} 【待补】 still to fill in before publishing`,
+    label: (year: string, issue: number, total: number) => `${year}, issue ${issue} (running number ${total})`,
+    server: {
+      failed: 'The preview server failed.',
+      method: 'Only GET and HEAD are served.',
+      host: 'Only requests to this machine are answered.',
+      path: 'The requested path is not valid.',
+      notFound: (pathname: string) => `${pathname} was not found`,
+    },
   },
 } satisfies Record<Lang, unknown>;
 

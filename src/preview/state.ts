@@ -7,7 +7,7 @@ import { FONTS_DIR, fontFaces, resolveFonts, slicesFor, type RoleFont } from '..
 import type { ManifestEntry } from '../model/manifest.js';
 import { writeCacheFileSync } from '../paths.js';
 import type { Lang } from '../diagnostics/rules.js';
-import { errorPage, indexPage, withDiagnostics, type FontsFor, type IndexRow } from './pages.js';
+import { errorPage, indexPage, PAGE_TEXTS, withDiagnostics, type FontsFor, type IndexRow } from './pages.js';
 
 export interface IssueState {
   source: string;
@@ -64,7 +64,7 @@ export class PreviewState {
       source: file.path,
       stem,
       file,
-      ...(entry ? { label: `${entry.date.slice(0, 4)}年第${entry.issue}期（总第${entry.total}期）`, html: entry.html?.path } : {}),
+      ...(entry ? { label: PAGE_TEXTS[this.lang].label(entry.date.slice(0, 4), entry.issue, entry.total), html: entry.html?.path } : {}),
       ...(entry?.pdf ? { pdf: entry.pdf.path } : {}),
     };
     this.issues.set(stem, state);
