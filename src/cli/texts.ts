@@ -81,6 +81,16 @@ export interface Texts {
     removedKinds: Record<'pageNumbers' | 'pinyin' | 'furniture' | 'decoration' | 'simplified' | 'repaired', (n: number) => string>;
     verified: (differences: number) => string;
     list: string;
+    /** The summary table of a folder's import. */
+    table: {
+      head: string[];
+      written: string;
+      unchanged: string;
+      failed: string;
+      same: string;
+      differences: (n: number) => string;
+      totals: (a: { files: number; written: number; unchanged: number; failed: number; report: string }) => string;
+    };
   };
   index: { description: string; dirs: string; out: string; help: string; merged: (lists: number, issues: number, page: string) => string };
   verify: {
@@ -313,6 +323,15 @@ export const zh: Texts = {
     },
     verified: (d) => `  核对：${d === 0 ? '与原文一致' : `有 ${d} 处与原文不一致`}`,
     list: '、',
+    table: {
+      head: ['输入', '结果', '源文件', '期号', '待补', '核对'],
+      written: '写出',
+      unchanged: '未变',
+      failed: '失败',
+      same: '一致',
+      differences: (n) => `${n} 处不一致`,
+      totals: (a) => `共 ${a.files} 个文件：写出 ${a.written}，未变 ${a.unchanged}，失败 ${a.failed}；报告见 ${a.report}`,
+    },
   },
   index: {
     description: '合并分片构建（build --shard）的清单，生成 manifest.json、index.html、专刊页和 feed.xml',
@@ -568,6 +587,15 @@ Exit codes: 0 ok; 1 a file could not be imported or differs on --verify; 2 usage
     },
     verified: (d) => `  verified: ${d === 0 ? 'same as the original' : `${d} difference${d === 1 ? '' : 's'} from the original`}`,
     list: ', ',
+    table: {
+      head: ['input', 'result', 'source', 'issue', 'pending', 'verify'],
+      written: 'written',
+      unchanged: 'unchanged',
+      failed: 'failed',
+      same: 'same',
+      differences: (n) => `${n} difference${n === 1 ? '' : 's'}`,
+      totals: (a) => `${a.files} file${a.files === 1 ? '' : 's'}: ${a.written} written, ${a.unchanged} unchanged, ${a.failed} failed; report in ${a.report}`,
+    },
   },
   index: {
     description: 'merge the manifests of shard builds (build --shard) into manifest.json, index.html, series pages and feed.xml',

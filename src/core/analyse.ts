@@ -11,7 +11,7 @@ import { analysisKey, restoreMessages, storeAnalysis, type AnalysisCache, type A
 import { checkNumbering, type NumberedSource } from '../archive/numbering.js';
 import { keyLines, type KeyLines } from '../archive/keyLines.js';
 import { loadArchive } from '../archive/loadArchive.js';
-import type { NavIssue } from '../archive/navigation.js';
+import type { NavIssue } from '../model/navigation.js';
 import { displayPath, type Io } from './io.js';
 import { findSources, outputStem, reservedOutput } from './sources.js';
 import { report } from '../diagnostics/report.js';

@@ -360,7 +360,7 @@ async function readInput(absolute: string, shown: string, result: ImportedFile):
     result.error =
       code === 'ENOENT'
         ? bulletinError('PathNotFound', [shown])
-        : bulletinError('ImportInputUnreadable', [shown, code === 'EACCES' ? '没有读取权限' : error instanceof Error ? error.message : String(error)], error);
+        : bulletinError('ImportInputUnreadable', [shown, code === 'EACCES' ? details.noReadPermission() : error instanceof Error ? error.message : String(error)], error);
     return undefined;
   }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { locateProject } from '../config/locate.js';
+import type { Lang } from '../diagnostics/rules.js';
 import { BulletinError, describeError } from '../diagnostics/errors.js';
 import { PreviewServer } from '../preview/server.js';
 import { PreviewState, type IssueState } from '../preview/state.js';
@@ -32,6 +33,8 @@ export interface PreviewOptions {
   signal?: AbortSignal;
   /** Told as the preview goes (the CLI prints them). */
   onEvent?: (event: PreviewEvent) => void;
+  /** The language of the preview's own pages (the index, error pages, the panel over a page); default Chinese. */
+  lang?: Lang;
   /** `--open`: called once with the address when the preview is served (the CLI opens the browser). */
   open?: (url: string) => void;
 }
@@ -79,8 +82,8 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
   const outDir = await mkdtemp(path.join(tmpdir(), 'bulletin-preview-'));
   const stopBuilds = new AbortController();
   const emit = options.onEvent ?? (() => {});
-  const state = new PreviewState(root, outDir);
-  const server = new PreviewServer(outDir, { build: () => state.buildId(), page: (pathname) => state.page(pathname), decorate: (pathname, html) => state.decorate(pathname, html) });
+  const state = new PreviewState(root, outDir, options.lang);
+  const server = new PreviewServer(outDir, { build: () => state.buildId(), page: (pathname) => state.page(pathname), decorate: (pathname, html) => state.decorate(pathname, html) }, options.lang);
   const rebuild = rebuilder(options, state, stopBuilds.signal);
 
   let watching: Watching | undefined;
@@ -170,7 +173,7 @@ function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSi
       emit({ type: 'failure', error: result.error });
       // No sources yet is a state of the project, shown as such; any other failure (or a defect) is shown on the pages.
       if (result.error instanceof BulletinError && (result.error.errorName === 'NoSources' || result.error.errorName === 'NoProject')) return 0;
-      state.problems.failure = describeError(result.error, options.verbose);
+      state.problems.failure = describeError(result.error, options.verbose, options.lang);
       state.advance();
       return undefined;
     }

@@ -55,6 +55,7 @@ export const details = {
   zipTooLarge: (mb: string) => said(`解压后共 ${mb} MB，过大，可能是压缩炸弹`, `${mb} MB unpacked in all, too large, perhaps a zip bomb`),
   noDocumentXml: () => said('没有 word/document.xml', 'there is no word/document.xml'),
   noFontIn: (file: string) => said(`${file} 中没有字体`, `${file} holds no font`),
+  noReadPermission: () => said('没有读取权限', 'permission to read it is denied'),
   isFolder: () => said('这是一个目录，不是文本文件', 'this is a folder, not a text file'),
   inputTooLarge: (mb: string) => said(`文件过大（${mb} MB）`, `the file is too large (${mb} MB)`),
   unknownProcess: () => said('未知', 'unknown'),

@@ -4,6 +4,8 @@ import type { VFileMessage } from 'vfile-message';
 import { compareMessages } from '../diagnostics/format.js';
 import { SEVERITY_LABELS, severityOf } from '../diagnostics/report.js';
 import { escapeHtml } from '../pipeline/render.js';
+import { translate } from '../catalogue.js';
+import type { Lang } from '../diagnostics/rules.js';
 
 /** The Server-Sent Events endpoint the preview pages listen to. */
 export const EVENTS_PATH = '/__bulletin/events';
@@ -87,42 +89,95 @@ code, .place { font-family: ui-monospace, monospace; }
 pre { white-space: pre-wrap; background: #fff4f4; padding: .8rem; border-left: 3px solid #c00; }
 footer { margin-top: 2rem; color: #777; font-size: .9em; }`;
 
-const PAGE_FOOTER = 'bulletin preview：保存源文件、模板或配置后自动重新构建并刷新。';
+/** Every text of the preview's own pages and of the panel over an issue, in both languages. */
+export const PAGE_TEXTS = {
+  zh: {
+    footer: 'bulletin preview：保存源文件、模板或配置后自动重新构建并刷新。',
+    place: (line: string, column: string) => `第 ${line} 行第 ${column} 列（${line}:${column}）`,
+    noPlace: '（无位置）',
+    hint: '提示：',
+    cannot: (errors: number) => (errors ? `无法生成预览：${errors} 个错误` : '无法生成预览'),
+    fixAndSave: '改正下列问题并保存，页面会自动刷新。',
+    back: '返回预览目录',
+    errors: (n: number) => `${n} 个错误`,
+    warnings: (n: number) => `${n} 个警告`,
+    showErrors: '查看错误',
+    index: (title: string) => `${title}（预览）`,
+    head: ['期次', '源文件', '状态', '打开'],
+    none: '没有可预览的源文件。',
+    panel: '预览诊断',
+    draft: (n: number) => `草稿：还有 ${n} 处【待补】（发布前须补全）`,
+    label: (year: string, issue: number, total: number) => `${year}年第${issue}期（总第${total}期）`,
+    server: {
+      failed: '预览服务器内部错误。',
+      method: '只支持 GET 和 HEAD。',
+      host: '只接受发往本机的请求。',
+      path: '请求的路径无效。',
+      notFound: (pathname: string) => `找不到 ${pathname}`,
+    },
+  },
+  en: {
+    footer: 'bulletin preview: saving a source, a template or the config rebuilds and reloads.',
+    place: (line: string, column: string) => `line ${line}, column ${column} (${line}:${column})`,
+    noPlace: '(no place)',
+    hint: 'hint: ',
+    cannot: (errors: number) => (errors ? `No preview: ${errors} error${errors === 1 ? '' : 's'}` : 'No preview'),
+    fixAndSave: 'Correct what is listed below and save; the page reloads.',
+    back: 'Back to the preview index',
+    errors: (n: number) => `${n} error${n === 1 ? '' : 's'}`,
+    warnings: (n: number) => `${n} warning${n === 1 ? '' : 's'}`,
+    showErrors: 'see the errors',
+    index: (title: string) => `${title} (preview)`,
+    head: ['Issue', 'Source', 'State', 'Open'],
+    none: 'No sources to preview.',
+    panel: 'Preview diagnostics',
+    draft: (n: number) => `Draft: ${n} 【待补】 still to fill in before publishing`,
+    label: (year: string, issue: number, total: number) => `${year}, issue ${issue} (running number ${total})`,
+    server: {
+      failed: 'The preview server failed.',
+      method: 'Only GET and HEAD are served.',
+      host: 'Only requests to this machine are answered.',
+      path: 'The requested path is not valid.',
+      notFound: (pathname: string) => `${pathname} was not found`,
+    },
+  },
+} satisfies Record<Lang, unknown>;
 
-function page(title: string, body: string, build: string, fonts?: FontsFor): string {
+function page(title: string, body: string, build: string, fonts: FontsFor | undefined, lang: Lang): string {
+  const footer = PAGE_TEXTS[lang].footer;
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(OWN_CSP)}">
 <title>${escapeHtml(title)}</title>
-<style>${fonts ? fonts(title + body + PAGE_FOOTER) : ''}${PAGE_STYLE}</style>
+<style>${fonts ? fonts(title + body + footer) : ''}${PAGE_STYLE}</style>
 </head>
 <body>
 ${body}
-<footer>${PAGE_FOOTER}</footer>
+<footer>${footer}</footer>
 <meta name="bulletin-preview-build" content="${escapeHtml(build)}"><script>${RELOAD_SCRIPT}</script>
 </body>
 </html>
 `;
 }
 
-const LABEL = SEVERITY_LABELS.zh;
 
 function placeOf(m: VFileMessage): string {
   return m.line ? `${m.line}:${m.column ?? 1}` : '';
 }
 
-function messagesHtml(file: VFile): string {
+function messagesHtml(file: VFile, lang: Lang): string {
+  const t = PAGE_TEXTS[lang];
   const items = [...file.messages].sort(compareMessages).map((m) => {
     const severity = severityOf(m);
-    const place = placeOf(m);
+    const said = translate(m, lang);
     return (
       `<li class="${severity === 'error' ? 'bad' : 'warn'}">` +
-      `<span class="place">${escapeHtml(place ? `第 ${place.replace(':', ' 行第 ')} 列（${place}）` : '（无位置）')}</span> ` +
-      `<strong>${LABEL[severity]}</strong>：${escapeHtml(m.reason)} <span class="rule">${escapeHtml(m.ruleId ?? '')}</span>` +
-      (m.note ? `<br><span class="hint">提示：${escapeHtml(m.note)}</span>` : '') +
+      `<span class="place">${escapeHtml(m.line ? t.place(String(m.line), String(m.column ?? 1)) : t.noPlace)}</span> ` +
+      `<strong>${SEVERITY_LABELS[lang][severity]}</strong>${lang === 'zh' ? '：' : ': '}${escapeHtml(said.text)} <span class="rule">${escapeHtml(m.ruleId ?? '')}</span>` +
+      (said.hint ? `<br><span class="hint">${t.hint}${escapeHtml(said.hint)}</span>` : '') +
       `</li>`
     );
   });
@@ -130,17 +185,18 @@ function messagesHtml(file: VFile): string {
 }
 
 /** The page shown instead of a stale one while a source (or the config) has errors. */
-export function errorPage(files: VFile[], failure: string | undefined, build: string, fonts?: FontsFor): string {
+export function errorPage(files: VFile[], failure: string | undefined, build: string, fonts?: FontsFor, lang: Lang = 'zh'): string {
+  const t = PAGE_TEXTS[lang];
   const errors = files.flatMap((f) => f.messages).filter((m) => m.fatal === true).length;
-  const heading = errors ? `无法生成预览：${errors} 个错误` : '无法生成预览';
+  const heading = t.cannot(errors);
   const body = [
     `<h1>${escapeHtml(heading)}</h1>`,
-    '<p>改正下列问题并保存，页面会自动刷新。</p>',
+    `<p>${t.fixAndSave}</p>`,
     failure ? `<pre>${escapeHtml(failure)}</pre>` : '',
-    ...files.filter((f) => f.messages.length > 0).map(messagesHtml),
-    '<p><a href="/">返回预览目录</a></p>',
+    ...files.filter((f) => f.messages.length > 0).map((f) => messagesHtml(f, lang)),
+    `<p><a href="/">${t.back}</a></p>`,
   ];
-  return page(heading, body.filter(Boolean).join('\n'), build, fonts);
+  return page(heading, body.filter(Boolean).join('\n'), build, fonts, lang);
 }
 
 export interface IndexRow {
@@ -154,23 +210,24 @@ export interface IndexRow {
 }
 
 /** The preview's own index at "/": every issue being previewed, with its state. */
-export function indexPage(title: string, rows: IndexRow[], problems: { files: VFile[]; failure?: string }, build: string, fonts?: FontsFor): string {
+export function indexPage(title: string, rows: IndexRow[], problems: { files: VFile[]; failure?: string }, build: string, fonts?: FontsFor, lang: Lang = 'zh'): string {
+  const t = PAGE_TEXTS[lang];
   const list = rows.map((r) => {
     const state = r.errors
-      ? `<span class="bad">✗ ${r.errors} 个错误</span>`
-      : `<span class="ok">✓</span>${r.warnings ? ` <span class="warn">${r.warnings} 个警告</span>` : ''}`;
-    const links = `<a href="${escapeHtml(r.href)}">${r.errors ? '查看错误' : 'HTML'}</a>${r.pdfHref && !r.errors ? ` <a href="${escapeHtml(r.pdfHref)}">PDF</a>` : ''}`;
+      ? `<span class="bad">✗ ${t.errors(r.errors)}</span>`
+      : `<span class="ok">✓</span>${r.warnings ? ` <span class="warn">${t.warnings(r.warnings)}</span>` : ''}`;
+    const links = `<a href="${escapeHtml(r.href)}">${r.errors ? t.showErrors : 'HTML'}</a>${r.pdfHref && !r.errors ? ` <a href="${escapeHtml(r.pdfHref)}">PDF</a>` : ''}`;
     return `<tr><td>${escapeHtml(r.label ?? '')}</td><td><code>${escapeHtml(r.source)}</code></td><td>${state}</td><td>${links}</td></tr>`;
   });
   const body = [
-    `<h1>${escapeHtml(title)}（预览）</h1>`,
+    `<h1>${escapeHtml(t.index(title))}</h1>`,
     problems.failure ? `<pre>${escapeHtml(problems.failure)}</pre>` : '',
-    ...problems.files.filter((f) => f.messages.length > 0).map(messagesHtml),
+    ...problems.files.filter((f) => f.messages.length > 0).map((f) => messagesHtml(f, lang)),
     rows.length
-      ? `<table>\n<thead><tr><th>期次</th><th>源文件</th><th>状态</th><th>打开</th></tr></thead>\n<tbody>\n${list.join('\n')}\n</tbody>\n</table>`
-      : '<p>没有可预览的源文件。</p>',
+      ? `<table>\n<thead><tr>${t.head.map((h) => `<th>${h}</th>`).join('')}</tr></thead>\n<tbody>\n${list.join('\n')}\n</tbody>\n</table>`
+      : `<p>${t.none}</p>`,
   ];
-  return page(`${title}（预览）`, body.filter(Boolean).join('\n'), build, fonts);
+  return page(t.index(title), body.filter(Boolean).join('\n'), build, fonts, lang);
 }
 
 /** The placeholder `bulletin new` writes and check reports (placeholder rule). */
@@ -186,7 +243,8 @@ const OVERLAY_STYLE =
  * 【待补】 of its text marked, and its diagnostics in a panel over the page. Only the preview
  * shows these; the built file is untouched.
  */
-export function withDiagnostics(html: string, file: VFile): string {
+export function withDiagnostics(html: string, file: VFile, lang: Lang = 'zh'): string {
+  const t = PAGE_TEXTS[lang];
   if (file.messages.length === 0) return html;
   const start = html.search(/<body\b[^>]*>/i);
   const end = html.search(/<\/body\s*>/i);
@@ -197,12 +255,12 @@ export function withDiagnostics(html: string, file: VFile): string {
   );
   const items = [...file.messages].sort(compareMessages).map((m) => {
     const place = placeOf(m);
-    return `<li><strong style="color:${m.fatal ? '#c00' : '#a60'}">${LABEL[severityOf(m)]}</strong> ${escapeHtml(place ? `${place} ` : '')}${escapeHtml(m.reason)}</li>`;
+    return `<li><strong style="color:${m.fatal ? '#c00' : '#a60'}">${SEVERITY_LABELS[lang][severityOf(m)]}</strong> ${escapeHtml(place ? `${place} ` : '')}${escapeHtml(translate(m, lang).text)}</li>`;
   });
   const drafts = file.messages.filter((m) => m.ruleId === 'placeholder').length;
-  const heading = drafts ? `草稿：还有 ${drafts} 处【待补】（发布前须补全）` : `${file.messages.length} 个警告`;
+  const heading = drafts ? t.draft(drafts) : t.warnings(file.messages.length);
   const overlay =
-    `<aside class="bulletin-preview-overlay" aria-label="预览诊断" style="${OVERLAY_STYLE}">` +
+    `<aside class="bulletin-preview-overlay"${lang === 'en' ? ' lang="en"' : ''} aria-label="${t.panel}" style="${OVERLAY_STYLE}">` +
     `<p style="margin:0 0 .3rem;text-indent:0;font-weight:bold">${escapeHtml(heading)}</p>` +
     `<p style="margin:0 0 .3rem;text-indent:0"><code style="font-family:ui-monospace,monospace">${escapeHtml(file.path)}</code></p>` +
     `<ol style="margin:0;padding-left:1.4rem">${items.join('')}</ol></aside>`;

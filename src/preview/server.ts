@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bulletinError, details, type Detail } from '../diagnostics/errors.js';
-import { EVENTS_PATH, injectReload } from './pages.js';
+import { EVENTS_PATH, injectReload, PAGE_TEXTS } from './pages.js';
+import type { Lang } from '../diagnostics/rules.js';
 import { isInside } from '../paths.js';
 
 const TYPES: Record<string, string> = {
@@ -49,11 +50,15 @@ export class PreviewServer {
   private readonly ping: NodeJS.Timeout;
   private checkHost = true;
 
+  private readonly texts: (typeof PAGE_TEXTS)[Lang]['server'];
+
   constructor(
     readonly root: string,
     private readonly routes: Routes,
+    lang: Lang = 'zh',
   ) {
-    this.server = createServer((req, res) => void this.handle(req, res).catch(() => this.send(res, req, 500, '预览服务器内部错误。\n')));
+    this.texts = PAGE_TEXTS[lang].server;
+    this.server = createServer((req, res) => void this.handle(req, res).catch(() => this.send(res, req, 500, `${this.texts.failed}\n`)));
     this.ping = setInterval(() => {
       for (const client of this.clients) client.write(': ping\n\n');
     }, 15_000);
@@ -123,26 +128,26 @@ export class PreviewServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return this.send(res, req, 405, '只支持 GET 和 HEAD。\n', undefined, { Allow: 'GET, HEAD' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return this.send(res, req, 405, `${this.texts.method}\n`, undefined, { Allow: 'GET, HEAD' });
     // Loopback only answers to loopback names: a page elsewhere cannot reach it by DNS rebinding.
     const hostName = (req.headers.host ?? '').replace(/:\d+$/, '');
-    if (this.checkHost && !isLoopback(hostName)) return this.send(res, req, 403, '只接受发往本机的请求。\n');
+    if (this.checkHost && !isLoopback(hostName)) return this.send(res, req, 403, `${this.texts.host}\n`);
     const raw = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
-    if (!raw.startsWith('/')) return this.send(res, req, 400, '请求的路径无效。\n');
+    if (!raw.startsWith('/')) return this.send(res, req, 400, `${this.texts.path}\n`);
     let pathname: string;
     try {
       pathname = decodeURIComponent(raw);
     } catch {
-      return this.send(res, req, 400, '请求的路径无效。\n');
+      return this.send(res, req, 400, `${this.texts.path}\n`);
     }
     const segments = pathname.split('/');
     if (pathname.includes('\0') || pathname.includes('\\') || segments.some((s) => s === '..' || s === '.')) {
-      return this.send(res, req, 400, '请求的路径无效。\n');
+      return this.send(res, req, 400, `${this.texts.path}\n`);
     }
     if (pathname === EVENTS_PATH) return this.events(req, res);
     const page = this.routes.page(pathname);
     if (page !== undefined) return this.send(res, req, 200, page, TYPES['.html']);
-    const notFound = () => this.send(res, req, 404, `找不到 ${pathname}\n`);
+    const notFound = () => this.send(res, req, 404, `${this.texts.notFound(pathname)}\n`);
     if (segments.some((s) => s.startsWith('.'))) return notFound();
     const file = path.join(this.root, ...segments);
     if (file === path.resolve(this.root) || !isInside(this.root, file)) return notFound();

@@ -6,7 +6,8 @@ import { hasErrors } from '../diagnostics/report.js';
 import { FONTS_DIR, fontFaces, resolveFonts, slicesFor, type RoleFont } from '../fonts/fonts.js';
 import type { ManifestEntry } from '../model/manifest.js';
 import { writeCacheFileSync } from '../paths.js';
-import { errorPage, indexPage, withDiagnostics, type FontsFor, type IndexRow } from './pages.js';
+import type { Lang } from '../diagnostics/rules.js';
+import { errorPage, indexPage, PAGE_TEXTS, withDiagnostics, type FontsFor, type IndexRow } from './pages.js';
 
 export interface IssueState {
   source: string;
@@ -36,6 +37,8 @@ export class PreviewState {
     private readonly root: string,
     /** The private folder the preview builds into and serves. */
     readonly outDir: string,
+    /** The language of the preview's own pages and panels. */
+    private readonly lang: Lang = 'zh',
   ) {
     this.sourcesDir = path.resolve(root, 'bulletins');
     this.bodyFont = resolveFonts(defaultConfig, root).find((f) => f.role === 'body');
@@ -61,7 +64,7 @@ export class PreviewState {
       source: file.path,
       stem,
       file,
-      ...(entry ? { label: `${entry.date.slice(0, 4)}年第${entry.issue}期（总第${entry.total}期）`, html: entry.html?.path } : {}),
+      ...(entry ? { label: PAGE_TEXTS[this.lang].label(entry.date.slice(0, 4), entry.issue, entry.total), html: entry.html?.path } : {}),
       ...(entry?.pdf ? { pdf: entry.pdf.path } : {}),
     };
     this.issues.set(stem, state);
@@ -71,11 +74,11 @@ export class PreviewState {
   /** The page the server makes itself for `pathname`: the index, or an issue's errors instead of its stale page. */
   page(pathname: string): string | undefined {
     const { problems } = this;
-    if (pathname === '/') return indexPage(this.title, this.rows(), problems, this.buildId(), this.fontsFor);
+    if (pathname === '/') return indexPage(this.title, this.rows(), problems, this.buildId(), this.fontsFor, this.lang);
     const m = /^\/(.+)\.(html|pdf)$/.exec(pathname);
     const issue = m?.[1] ? this.issues.get(m[1]) : undefined;
     if (issue && (hasErrors(issue.file) || problems.files.some(hasErrors) || problems.failure)) {
-      return errorPage([...problems.files, issue.file], problems.failure, this.buildId(), this.fontsFor);
+      return errorPage([...problems.files, issue.file], problems.failure, this.buildId(), this.fontsFor, this.lang);
     }
     return undefined;
   }
@@ -84,7 +87,7 @@ export class PreviewState {
   decorate(pathname: string, html: string): string {
     const m = /^\/(.+)\.html$/.exec(pathname);
     const issue = m?.[1] ? this.issues.get(m[1]) : undefined;
-    return issue ? withDiagnostics(html, issue.file) : html;
+    return issue ? withDiagnostics(html, issue.file, this.lang) : html;
   }
 
   private rows(): IndexRow[] {

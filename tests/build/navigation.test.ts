@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { issueNavigation, type NavIssue } from '../../src/archive/navigation.js';
+import { issueNavigation, type NavIssue } from '../../src/model/navigation.js';
 import { cliIn, tempProject } from '../helpers/project.js';
 
 const SERIES = '省安全生产专项整治三年行动专刊';

@@ -75,6 +75,17 @@ describe('bulletin in a subfolder of a project', () => {
     expect(manifest.issues.map((i) => i.source)).toEqual(['bulletins/2021/064.md']);
   });
 
+  it('new from a subfolder numbers after the project and writes into its sources folder', async () => {
+    const dir = await project('title: 测试专用简报\nsources: 稿件\n');
+    const { rename, mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(dir, '稿件'));
+    await rename(path.join(dir, 'bulletins/2021'), path.join(dir, '稿件/2021'));
+    const r = await cliIn(path.join(dir, '稿件/2021'), ['new', '--date', '2021-06-28']);
+    expect(r.err).toBe('');
+    expect(r.out).toBe('065.md\n');
+    expect(existsSync(path.join(dir, '稿件/2021/065.md'))).toBe(true);
+  });
+
   it('--cwd runs as if started in that folder', async () => {
     const dir = await project();
     const elsewhere = await tempProject();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../../src/catalogue.js';
 import { TEXTS } from '../../src/cli/texts.js';
 import { catalogue, details, inLang, type Said } from '../../src/diagnostics/errors.js';
+import { PAGE_TEXTS } from '../../src/preview/pages.js';
 import { strayEnglish, strayHan } from './scan.js';
 
 /** Stands for any argument: a string, a number, a list, an object with any field. */
@@ -61,6 +62,12 @@ describe('the catalogues', () => {
       found.push(...strayHan(inLang(told, 'en')).map((h) => `details.${name}: ${h}`), ...strayEnglish(inLang(told, 'zh')).map((w) => `details.${name}.zh: ${w}`));
     }
     expect(found).toEqual([]);
+  });
+
+  it("the preview's own pages: the same texts in both languages, each in its own", () => {
+    expect(shape(PAGE_TEXTS.en)).toEqual(shape(PAGE_TEXTS.zh));
+    expect(texts(PAGE_TEXTS.en, 'en').flatMap(([at, text]) => strayHan(text).map((h) => `${at}: ${h}`))).toEqual([]);
+    expect(texts(PAGE_TEXTS.zh, 'zh').flatMap(([at, text]) => strayEnglish(text).map((w) => `${at}: ${w}`))).toEqual([]);
   });
 
   it('rules: message and hint in both languages', () => {

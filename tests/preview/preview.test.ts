@@ -221,6 +221,24 @@ describe('preview', () => {
     expect(await text(`${url}2021/064.html`)).not.toContain('bulletin-preview-overlay');
   });
 
+  it('speaks English on its own pages and panel with --lang en', async () => {
+    const dir = await tempProject({ 'bulletins/2021/064.md': await readFile(SAMPLE, 'utf8') });
+    const { newIssue } = await import('../../src/core/newIssue.js');
+    expect((await newIssue({ io: captureIo(dir), date: '2021-06-28' })).exitCode).toBe(0);
+    const io = captureIo(dir);
+    const session = await preview({ io, port: 0, lang: 'en', onEvent: previewEvents(output(io, 'en'), false) });
+    sessions.push(session);
+    const url = session.url!;
+    expect(io.out()).toContain(`✓ bulletins/2021/065.md → ${url}2021/065.html (draft: 2 【待补】 to fill in)`);
+    const overlay = /<aside class="bulletin-preview-overlay"[\s\S]*?<\/aside>/.exec(await text(`${url}2021/065.html`))?.[0] ?? '';
+    expect(overlay).toContain('Draft: 2 【待补】 still to fill in before publishing');
+    expect(overlay).toContain('warning</strong> 9:3 Unfinished: “【待补】”');
+    const index = await text(url);
+    expect(index).toContain('<html lang="en">');
+    expect(index).toContain('<th>Issue</th><th>Source</th><th>State</th><th>Open</th>');
+    expect(index).toContain('2 warnings');
+  });
+
   it('--open opens the address once it serves', async () => {
     const dir = await tempProject({ 'bulletins/2021/001.md': '---\nissue: 1\ntotal: 1\ndate: 2021-01-05\n---\n\n# 标题\n\n正文。\n' });
     const opened: string[] = [];

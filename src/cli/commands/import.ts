@@ -41,17 +41,15 @@ const pad = (text: string, to: number): string => text + ' '.repeat(Math.max(0, 
 
 /** The summary of a folder's import: a line per file (input, result, source, issue, 【待补】 left, --verify's verdict) and the totals. */
 export function table(files: ImportedFile[], report: string, out: Output): string {
-  const zh = out.lang === 'zh';
-  const head = zh ? ['输入', '结果', '源文件', '期号', '待补', '核对'] : ['input', 'result', 'source', 'issue', 'pending', 'verify'];
-  const status = (r: ImportedFile) => (r.output === undefined ? (zh ? '失败' : 'failed') : r.unchanged ? (zh ? '未变' : 'unchanged') : zh ? '写出' : 'written');
-  const verdict = (r: ImportedFile) => (r.differences === undefined ? '—' : r.differences === 0 ? (zh ? '一致' : 'same') : zh ? `${r.differences} 处不一致` : `${r.differences} differences`);
+  const t = out.t.import.table;
+  const head = t.head;
+  const status = (r: ImportedFile) => (r.output === undefined ? t.failed : r.unchanged ? t.unchanged : t.written);
+  const verdict = (r: ImportedFile) => (r.differences === undefined ? '—' : r.differences === 0 ? t.same : t.differences(r.differences));
   const rows = files.map((r) => [r.input, status(r), r.output ?? '—', r.recognised.issue !== undefined ? String(r.recognised.issue) : '—', String(r.pending ?? 0), verdict(r)]);
   const widths = head.map((h, c) => Math.max(width(h), ...rows.map((row) => width(row[c] ?? ''))));
   const line = (row: string[]) => row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  ').trimEnd();
   const count = (s: string) => files.filter((r) => status(r) === s).length;
-  const totals = zh
-    ? `共 ${files.length} 个文件：写出 ${count('写出')}，未变 ${count('未变')}，失败 ${count('失败')}；报告见 ${report}`
-    : `${files.length} files: ${count('written')} written, ${count('unchanged')} unchanged, ${count('failed')} failed; report in ${report}`;
+  const totals = t.totals({ files: files.length, written: count(t.written), unchanged: count(t.unchanged), failed: count(t.failed), report });
   return [line(head), ...rows.map(line), totals].join('\n');
 }
 

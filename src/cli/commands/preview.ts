@@ -28,7 +28,7 @@ export function registerPreview(program: Command, { io, out, exit }: CommandCont
       try {
         const onEvent = previewEvents(out, opts.verbose === true);
         const open = opts.open ? (await import('../../preview/open.js')).openInBrowser : undefined;
-        const session = await preview({ paths, port: opts.port, host: opts.host, pdf: opts.pdf, verbose: opts.verbose, io, signal: interrupts.signal, onEvent, ...(open ? { open } : {}) });
+        const session = await preview({ paths, port: opts.port, host: opts.host, pdf: opts.pdf, verbose: opts.verbose, io, signal: interrupts.signal, onEvent, lang: out.lang, ...(open ? { open } : {}) });
         if (session.error) out.error(session.error, opts.verbose === true);
         if (session.url) {
           // Serve until SIGINT/SIGTERM: preview() stops itself on the abort; wait for it.

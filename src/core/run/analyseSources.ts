@@ -4,7 +4,7 @@ import { analyse, type Analysed, type Analysis } from '../analyse.js';
 import { readAnalysisCache, type AnalysisCache } from '../analysisCache.js';
 import { displayPath, type Io } from '../io.js';
 import { shardOf } from './shard.js';
-import { issueNavigation, type IssueNav } from '../../archive/navigation.js';
+import { issueNavigation, type IssueNav } from '../../model/navigation.js';
 import type { BuildResult } from './types.js';
 import type { Run } from './plan.js';
 
