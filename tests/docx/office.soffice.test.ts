@@ -109,4 +109,20 @@ describe.skipIf('missing' in tools)('the Word edition as LibreOffice lays it out
       }
     });
   }
+
+  it('shows the print faces from a file with docx.embedFonts on a machine without them (only its own fonts)', async () => {
+    const source = await readFile(path.join(ROOT, 'bulletins/2022/001.md'), 'utf8');
+    const fonts = async (embed: boolean) => {
+      const dir = await tempProject({ 'bulletins/a.md': source, ...(embed ? { 'bulletin.config.yaml': 'docx:\n  embedFonts: true\n' } : {}) });
+      expect((await printedBuild({ io: captureIo(dir), formats: ['docx'] })).exitCode).toBe(0);
+      const out = path.join(work, embed ? 'embedded' : 'plain');
+      // The machine's own fonts only: no rule maps 仿宋_GB2312 and the others.
+      await sofficePdf(tools.soffice, [path.join(dir, 'dist/a.docx')], out, '/etc/fonts/fonts.conf', path.join(work, 'profile'));
+      const pdf = (await readFile(path.join(out, 'a.pdf'))).toString('latin1');
+      return [...new Set([...pdf.matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([A-Za-z-]+)/g)].map((m) => m[1]!))].sort();
+    };
+    // 001 has no subtitle: no 楷体 text.
+    expect(await fonts(true)).toEqual(['NotoSansSC-Regular', 'NotoSerifSC-Black', 'NotoSerifSC-Regular']);
+    expect(await fonts(false)).not.toContain('NotoSerifSC-Regular');
+  });
 });
