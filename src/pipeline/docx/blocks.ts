@@ -5,7 +5,7 @@ import { picture } from './pictures.js';
 
 /** A body paragraph: justified, first line indented two characters. */
 function para(k: Kit, children: DocxInline[], extra: Record<string, unknown> = {}) {
-  return k.P({ children, alignment: k.d.AlignmentType.BOTH, indent: { firstLine: 2 * pt(SIZE.sanhao) * 10 }, ...extra });
+  return k.P({ children, alignment: k.d.AlignmentType.BOTH, indent: { firstLineChars: 200, firstLine: pt(SIZE.sanhao) * 20 }, ...extra });
 }
 
 /** CSS px per inch, and the grid's line in CSS px. */
