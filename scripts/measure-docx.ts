@@ -4,7 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fontconfig, measurePdf, officeTools, sofficePdf } from '../tests/helpers/office.js';
+import { asLibreOfficeReads, fontconfig, measurePdf, officeTools, sofficePdf } from '../tests/helpers/office.js';
 import { officeFaces } from '../tests/helpers/officeFaces.js';
 import { GB9704 } from '../src/layout/geometry.js';
 
@@ -23,7 +23,9 @@ for (const dir of process.argv.slice(2)) {
   };
   await walk(dir);
   const out = path.join(work, 'out', path.basename(dir));
-  await sofficePdf(tools.soffice, found, out, conf, path.join(work, 'profile'));
+  const flip = process.env.AS_WORD === '1';
+  const inputs = flip ? await Promise.all(found.map((f) => asLibreOfficeReads(f, path.join(work, 'in', path.basename(dir), path.basename(f))))) : found;
+  await sofficePdf(tools.soffice, inputs, out, conf, path.join(work, 'profile'));
   for (const docx of found.sort()) {
     const pdf = await measurePdf(docx.replace(/\.docx$/, '.pdf'), { pdftoppm: tools.pdftoppm, block });
     const lo = await measurePdf(path.join(out, path.basename(docx).replace(/\.docx$/, '.pdf')), { pdftoppm: tools.pdftoppm, block });

@@ -109,7 +109,7 @@ export const configSchema = z.strictObject({
       z.strictObject({
         embedFonts: z
           ._default(z.boolean(), false)
-          .check(about('把打印用的字体（只含本期用到的字，以正式字体名仿宋_GB2312、方正小标宋简体等）嵌入 Word 文件：没有这些字体的电脑上也显示与 PDF 相同的字形；文件因此大约增加每种字体 0.1–1 MB')),
+          .check(about('把打印用的字体（只含本期用到的字，以正式字体名仿宋_GB2312、方正小标宋简体等）嵌入 Word 文件：没有这些字体的电脑上也显示与 PDF 相同的字形；文件因此增大（演示各期增加 48–133 KB）')),
       }),
       { embedFonts: false },
     )

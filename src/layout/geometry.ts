@@ -22,8 +22,13 @@ export interface PageGeometry {
   cssLinePitch: number;
   /** Type sizes per role, in pt (号: 初号 42, 二号 22, 三号 16, 四号 14). */
   type: { masthead: number; title: number; body: number; pageNumber: number; colophon: number; caption: number; table: number };
-  /** Tracking of body text, in pt, so that `grid.chars` characters fill the line: in CSS, and in Word (whole 1/20 pt). */
-  tracking: { css: number; word: number };
+  /**
+   * Tracking of body text, in pt, so that `grid.chars` characters fill the line: −0.25 pt, a
+   * whole number of Word's 1/20 pt, so that the print and the Word edition set characters of
+   * the same width and break lines in the same places (−0.21 in the print against Word's −0.25
+   * let a Word line hold a character more now and then: a first line, a line of figures).
+   */
+  tracking: number;
   /**
    * The page number “— N —” (§7.5: “一字线上距版心下边缘7 mm”): the 一字线's distance below the
    * block (mm), its inset from the block's edge (pt, one 四号 character), and where the figures
@@ -48,7 +53,7 @@ export const GB9704: Omit<PageGeometry, 'pageNumbers'> = {
   grid: { lines: 22, chars: 28 },
   cssLinePitch: 38.640625,
   type: { masthead: 42, title: 22, body: 16, pageNumber: 14, colophon: 14, caption: 14, table: 14 },
-  tracking: { css: -0.21, word: -0.25 },
+  tracking: -0.25,
   pageNumber: { below: 7, inset: 14, dashDrop: 0.652 },
   masthead: { lines: 6, seriesLines: 7, titleLines: 2, rule: { thickness: 2, offset: 4 } },
   colophon: { outerRule: 0.35, innerRule: 0.25, leading: 1.6, padding: 2 },

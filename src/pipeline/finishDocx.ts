@@ -44,6 +44,8 @@ export async function finishDocx(bytes: Uint8Array, date: string, families: stri
     if (name === 'word/fontTable.xml') out = withFallbacks(out, families);
     if (name === 'word/document.xml') out = withoutAutoSpace(out);
     if (name === 'word/styles.xml') out = withParagraphDefaults(out);
+    // Full-width punctuation keeps its full width, as in the PDF (Word's default; LibreOffice compresses it otherwise).
+    if (name === 'word/settings.xml' && !out.includes('<w:characterSpacingControl')) out = out.replace('<w:compat>', '<w:characterSpacingControl w:val="doNotCompress"/><w:compat>');
     texts.set(name, out);
   }
   await stableFontKeys(texts);

@@ -245,6 +245,9 @@ describe('--format docx: images, 本期要目, copies, config fonts', () => {
     expect(toc).toBeGreaterThan(0);
     expect(texts.slice(toc + 1, toc + 3)).toEqual(['◆全省防汛应急演练圆满完成', expect.stringMatching(/^◆/)]);
     expect(texts).toContain('（共印120份）');
+    // The table's 4 rows are one grid line each, rules included: 579 twips less the 10 of the top and bottom rules.
+    const rows = [...doc.matchAll(/<w:trHeight ([^>]*)\/>/g)].map((m) => m[1]!).slice(0, 4);
+    expect(rows.map((r) => [attr(r, 'val'), attr(r, 'hRule')])).toEqual([['569', 'exact'], ['579', 'exact'], ['579', 'exact'], ['569', 'exact']]);
   });
 
   it('embeds an SVG picture with a PNG of it for other readers, at its printed size, its caption once', async () => {

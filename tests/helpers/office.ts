@@ -51,6 +51,24 @@ export async function fontconfig(dir: string, faces: Array<{ official: string; f
   return conf;
 }
 
+/**
+ * A copy of a DOCX as LibreOffice must read it to lay out what Word lays out: LibreOffice 7.4's
+ * import inverts w:overflowPunct (writerfilter DomainMapper.cxx: IsHangingPunctuation =
+ * overflowPunct == 0), so the file's “no punctuation past the margin”, as Word reads it, is
+ * given to LibreOffice as its opposite. Nothing else changes.
+ */
+export async function asLibreOfficeReads(docx: string, out: string): Promise<string> {
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(await readFile(docx));
+  for (const name of ['word/document.xml', 'word/styles.xml']) {
+    const xml = await zip.file(name)?.async('string');
+    if (xml) zip.file(name, xml.replaceAll('<w:overflowPunct w:val="0"/>', '<w:overflowPunct w:val="1"/>'));
+  }
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, await zip.generateAsync({ type: 'uint8array' }));
+  return out;
+}
+
 /** Converts DOCX files to PDF with LibreOffice, in one soffice run, into outDir (same stems). */
 export async function sofficePdf(soffice: string, files: string[], outDir: string, conf: string, profile: string): Promise<void> {
   await mkdir(outDir, { recursive: true });

@@ -20,10 +20,17 @@ export function brokenLines(k: Kit, text: string, role: Role, size: number, trac
 async function article(k: Kit, a: Article, spaced: boolean): Promise<DocxBlock[]> {
   const { d, P } = k;
   const { AlignmentType } = d;
+  // The line after the head is space after its last paragraph: LibreOffice moves a chain of
+  // paragraphs kept with the next (title, empty line) to the next page even when it and two
+  // lines of the paragraph after fit at the foot of a page.
+  const after = { ...exactly(1), after: PAGE.linePitch };
   const head = [
-    P({ children: brokenLines(k, a.title, 'title', SIZE.erhao, 0, k.untracked), alignment: AlignmentType.CENTER, keepNext: true, outlineLevel: 0, spacing: { ...exactly(1), before: spaced ? PAGE.linePitch : 0 } }),
-    ...(a.subtitle ? [P({ children: brokenLines(k, a.subtitle, 'kai', SIZE.sanhao, GB9704.tracking.word), alignment: AlignmentType.CENTER, keepNext: true })] : []),
-    P({ children: [], keepNext: true }),
+    // The line of space before an article: a paragraph of its own (space before a paragraph is
+    // dropped at the top of a page in Word), not kept with the title: LibreOffice moves an
+    // empty paragraph kept with the next to the next page with its chain even when all fit.
+    ...(spaced ? [P({ children: [] })] : []),
+    P({ children: brokenLines(k, a.title, 'title', SIZE.erhao, 0, k.untracked), alignment: AlignmentType.CENTER, keepNext: true, outlineLevel: 0, ...(a.subtitle ? {} : { spacing: after }) }),
+    ...(a.subtitle ? [P({ children: brokenLines(k, a.subtitle, 'kai', SIZE.sanhao, GB9704.tracking), alignment: AlignmentType.CENTER, keepNext: true, spacing: after })] : []),
   ];
   const rest = await blocks(k, a.blocks, 'body');
   const source = a.source ? [P({ children: [k.run(a.source, 'body')], alignment: AlignmentType.RIGHT })] : [];

@@ -1,4 +1,4 @@
-import type { Block } from '../../model/bulletin.js';
+import type { Block, Inline } from '../../model/bulletin.js';
 import { GB9704 } from '../../layout/geometry.js';
 import { exactly, inlines, PAGE, pt, SIZE, type DocxBlock, type DocxInline, type Kit, type Role } from './kit.js';
 import { picture } from './pictures.js';
@@ -89,11 +89,25 @@ export async function blocks(k: Kit, list: Block[], role: Role): Promise<DocxBlo
   return out;
 }
 
-/** A table of the body: ruled all round, the first row a header in 黑体, 四号 type, each column aligned as the source says. */
+/** A table's rules: 0.5 pt, in twips. */
+const RULE = 10;
+
+/** The text of inlines. */
+const textOf = (nodes: Inline[]): string => nodes.map((n) => ('value' in n ? n.value : 'children' in n ? textOf(n.children) : 'alt' in n ? n.alt : '')).join('');
+
+/**
+ * A table of the body: ruled all round, the first row a header in 黑体, 四号 type, each column
+ * aligned as the source says. A row whose cells hold one line each is exactly one line of the
+ * grid high, rules included (the print draws them inside the line), so the text after the
+ * table stays on the grid; a row that wraps is at least that.
+ */
 function table(k: Kit, block: Extract<Block, { type: 'table' }>, role: Role) {
   const { d, P } = k;
+  const columns = Math.max(1, ...block.rows.map((r) => r.length));
+  const room = (GB9704.block.width * (72 / 25.4)) / columns - 8;
+  const oneLine = (row: Inline[][]) => row.every((cell) => [...textOf(cell)].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6), 0) * GB9704.type.table <= room);
   const { AlignmentType, BorderStyle } = d;
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const border = { style: BorderStyle.SINGLE, size: RULE / 2.5, color: '000000' };
   const align = (c: number) => (block.align[c] === 'center' ? AlignmentType.CENTER : block.align[c] === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT);
   return new d.Table({
     width: { size: PAGE.block, type: d.WidthType.DXA },
@@ -103,6 +117,8 @@ function table(k: Kit, block: Extract<Block, { type: 'table' }>, role: Role) {
         new d.TableRow({
           tableHeader: r === 0,
           cantSplit: true,
+          // Less the table's top and bottom rules on its first and last rows: LibreOffice adds them to the rows' height.
+          height: { value: PAGE.linePitch - (r === 0 ? RULE : 0) - (r === block.rows.length - 1 ? RULE : 0), rule: oneLine(row) ? d.HeightRule.EXACT : d.HeightRule.ATLEAST },
           children: row.map((cell, c) => new d.TableCell({ children: [P({ children: inlines(k, cell, r === 0 ? 'hei' : role, SIZE.sihao), alignment: align(c) })] })),
         }),
     ),

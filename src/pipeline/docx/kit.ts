@@ -1,6 +1,6 @@
 import type { Config } from '../../config/schema.js';
 import type { Bulletin, Inline, Place } from '../../model/bulletin.js';
-import { charPitch, GB9704, linePitch } from '../../layout/geometry.js';
+import { GB9704, linePitch } from '../../layout/geometry.js';
 
 export type Docx = typeof import('docx');
 export type DocxParagraph = InstanceType<Docx['Paragraph']>;
@@ -31,14 +31,8 @@ export const PAGE = {
    * 12756 of the block, so a page would hold 21 lines. Every paragraph is set on it exactly.
    */
   linePitch: Math.floor(linePitch(GB9704) * 20),
-  /** 156 mm / 28 characters = 15.79 pt: w:charSpace is (pitch − 16 pt) × 4096. */
-  charSpace: Math.round((charPitch(GB9704) - GB9704.type.body) * 4096),
-  /**
-   * Tracking of body text, in twips: 28 characters of 3号 type fit the 156 mm line only a little
-   * tighter than 16 pt each; −0.25 pt (Word counts in 1/20 pt; −0.2 pt would overflow by 0.2 pt)
-   * gives 28 a line, as the PDF's −0.21 pt does.
-   */
-  tracking: Math.round(GB9704.tracking.word * 20),
+  /** Tracking of body text in twips (w:spacing), the print's: 28 characters of 15.75 pt a line. */
+  tracking: Math.round(GB9704.tracking * 20),
 };
 
 /** Spacing of `lines` lines of the grid, exactly (Word and LibreOffice neither add to it nor snap it). */
