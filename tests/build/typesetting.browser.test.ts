@@ -178,7 +178,7 @@ describe('the printed page, as a typesetter reads it (real browser)', () => {
       return { chars, han: l.text.match(han)?.length ?? 0, pitch: (last.x + last.width - l.x) / chars };
     });
     expect(pitches.some((p) => p.chars === 29)).toBe(true);
-    for (const p of pitches.filter((x) => x.chars > 20)) expect(p.pitch).toBeGreaterThan(16 * (1 - 0.04) + GB9704.tracking.css - 0.05);
+    for (const p of pitches.filter((x) => x.chars > 20)) expect(p.pitch).toBeGreaterThan(16 * (1 - 0.04) + GB9704.tracking - 0.05);
   });
 
   it('ends no paragraph in a line of one character (孤字)', () => {
