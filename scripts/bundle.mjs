@@ -14,7 +14,6 @@ const external = [
   'pdfjs-dist',
   'fontkit',
   'subset-font',
-  'docx',
   'mammoth',
   'jszip',
   '@xmldom/xmldom',

@@ -227,6 +227,17 @@ export const catalogue = {
     },
     hint: { zh: '先运行 bulletin build --shard k/n。', en: 'Run bulletin build --shard k/n first.' },
   },
+  FontPackageMissing: {
+    title: { zh: '缺少字体包', en: 'Font package missing' },
+    message: {
+      zh: (module: string, pkg: string) => `bulletin 只随包提供默认字重的字体；配置所选的字重需要 ${module}，而 npm 包 ${pkg} 没有安装。`,
+      en: (module: string, pkg: string) => `bulletin ships the fonts of the default weights only; the weight the config chooses needs ${module}, and the npm package ${pkg} is not installed.`,
+    },
+    hint: {
+      zh: '在项目中运行 `npm i -D` 加上错误中所说的字体包；或删去配置中的 fonts.*.weight，使用默认字重。',
+      en: 'Run `npm i -D` with the font package the error names in the project; or remove fonts.*.weight from the config to use the default weight.',
+    },
+  },
 } as const;
 
 export type ErrorName = keyof typeof catalogue;

@@ -37,7 +37,7 @@ export interface PrintFonts {
 export async function printFonts(fonts: RoleFont[], env: Record<string, string | undefined> = process.env): Promise<PrintFonts> {
   const tier = async (cut: PrintTier): Promise<PrintFaces> => {
     const chosen = await Promise.all(
-      fonts.map(async (font) => ({ role: font.role, ...(font.print ? { file: await prepared(font.print, cut, env) } : {}), ...(font.family ? { family: font.family } : {}) })),
+      fonts.map(async (font) => ({ role: font.role, ...(font.print ? { file: font.cuts?.[cut] ?? (await prepared(font.print, cut, env)) } : {}), ...(font.family ? { family: font.family } : {}) })),
     );
     return { css: printFaces(chosen), files: [...new Set(chosen.flatMap((c) => (c.file ? [c.file] : [])))] };
   };
@@ -99,12 +99,21 @@ async function prepare(file: string, cut: PrintTier, env: Record<string, string 
     if (now - found.mtimeMs > 86_400_000) await utimes(target, now / 1000, now / 1000).catch(() => {});
     return target;
   }
+  await writeCacheFile(target, await cutFont(file, cut));
+  // Fonts another install prepared and no run has used for CACHE_DAYS days go (71 MB a set).
+  void sweepCache(path.dirname(target));
+  return target;
+}
+
+/**
+ * A print cut of a font file, as TrueType: the whole font without the radical blocks, or its
+ * GB 2312 cut. Made here for a project's own font, and by scripts/fonts.ts for the default faces
+ * the package ships prepared (the same bytes either way).
+ */
+export async function cutFont(file: string, cut: PrintTier): Promise<Uint8Array> {
   // The cmap the coverage check read (and keeps on disk), not a second decoding of the font.
   const [{ default: subsetFont }, { characterSetOf }] = await Promise.all([import('subset-font'), import('./coverage.js')]);
   const common = gb2312Ideographs();
   const kept = [...(await characterSetOf(file))].filter((cp) => !isRadical(cp) && (cut === 'whole' || !isIdeograph(cp) || common.has(cp)));
-  await writeCacheFile(target, await subsetFont(await readFile(file), String.fromCodePoint(...kept), { targetFormat: 'truetype' }));
-  // Fonts another install prepared and no run has used for CACHE_DAYS days go (71 MB a set).
-  void sweepCache(path.dirname(target));
-  return target;
+  return subsetFont(await readFile(file), String.fromCodePoint(...kept), { targetFormat: 'truetype' });
 }
