@@ -26,7 +26,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     main = await import('../dist-lib/cli/main.js');
   } catch (error) {
     if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist-lib')) throw error;
-    process.stderr.write('bulletin 尚未编译：请在其目录中运行 `npm run build`（npm ci / npm install 会自动编译）。\n');
+    process.stderr.write('bulletin 尚未编译：请在其目录中运行 `npm run build`（npm pack 与发布时会自动编译）。/ bulletin is not compiled yet: run `npm run build` in its folder.\n');
     process.exit(1);
   }
   process.exitCode = await main.run(argv);

@@ -11,7 +11,6 @@ import { rmSync } from 'node:fs';
 
 const external = [
   '@sparticuz/chromium',
-  'pdfjs-dist',
   'fontkit',
   'subset-font',
   'mammoth',

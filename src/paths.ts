@@ -121,6 +121,17 @@ export function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/**
+ * A first run's slow work, told before it starts and as it goes: unpacking the bundled Chromium
+ * into the user cache (one step), cutting print fonts a project brings (one step per cut). Core
+ * turns these into build events; the CLI says them in the user's language.
+ */
+export interface Preparing {
+  step: 'browser' | 'fonts';
+  done: number;
+  total: number;
+}
+
 /** Days a file of the user cache stays without being written (or, for a prepared font, used). */
 export const CACHE_DAYS = 30;
 const swept = new Map<string, Promise<number>>();

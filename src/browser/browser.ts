@@ -1,6 +1,7 @@
 import type { Browser } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { bulletinError } from '../diagnostics/errors.js';
+import type { Preparing } from '../paths.js';
 import { bundledChromium, isExecutable } from './bundled.js';
 import { describeTried, discoverBrowser, realSystem, type Channel, type System, type Tried } from './discover.js';
 
@@ -15,6 +16,8 @@ export interface BrowserOptions {
   log?: (text: string) => void;
   /** Stands in for the machine in tests. */
   system?: System;
+  /** Told before the bundled Chromium is unpacked (a first run) and when it is. */
+  onPrepare?: (p: Preparing) => void;
 }
 
 /** The browser a run uses, with how it was found (for the manifest, --verbose and doctor). */
@@ -67,7 +70,7 @@ export async function locateBrowser(options: BrowserOptions): Promise<Located> {
     return { executablePath: chosen.path, source: chosen.source, args: [], tried: discovery.tried };
   }
   try {
-    const chromium = await bundledChromium(options.env);
+    const chromium = await bundledChromium(options.env, options.onPrepare);
     const skip = new Set([...UNSAFE, '--no-sandbox', '--disable-setuid-sandbox', "--headless='shell'", '--headless=shell', '--single-process', '--no-zygote']);
     return { executablePath: chromium.executablePath, source: chosen.source, args: chromium.args.filter((a) => !skip.has(a) && !QUIET.includes(a)), tried: discovery.tried };
   } catch (error) {

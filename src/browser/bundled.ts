@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { packageVersion, userCacheRoot, writeCacheFile } from '../paths.js';
+import { packageVersion, userCacheRoot, writeCacheFile, type Preparing } from '../paths.js';
 
 /** The folder this user's copy of the bundled Chromium lives in, one per package version. */
 export function bundledChromiumDir(env: Record<string, string | undefined>): string {
@@ -50,13 +50,16 @@ function keptArgs(dir: string): string[] | undefined {
  * package's flags are kept beside it: once unpacked, a run finds the browser without loading the
  * package (and the download and archive modules it brings: 47–72 ms before every launch).
  */
-export async function bundledChromium(env: Record<string, string | undefined>): Promise<{ executablePath: string; args: string[] }> {
+export async function bundledChromium(env: Record<string, string | undefined>, onPrepare: (p: Preparing) => void = () => {}): Promise<{ executablePath: string; args: string[] }> {
   const dir = bundledChromiumDir(env);
   const executable = path.join(dir, 'chromium');
   const known = isExecutable(executable) ? keptArgs(dir) : undefined;
   if (known) return { executablePath: executable, args: known };
+  const unpack = !isExecutable(executable);
+  // Told before the package loads and unpacks (1–5 s, once per machine and version).
+  if (unpack) onPrepare({ step: 'browser', done: 0, total: 1 });
   const chromium = (await import('@sparticuz/chromium')).default;
-  if (!isExecutable(executable)) {
+  if (unpack) {
     const staging = `${dir}.staging-${process.pid}`;
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
@@ -77,6 +80,7 @@ export async function bundledChromium(env: Record<string, string | undefined>): 
       rmSync(staging, { recursive: true, force: true });
       if (!existsSync(executable)) throw error;
     }
+    onPrepare({ step: 'browser', done: 1, total: 1 });
   }
   try {
     await writeCacheFile(path.join(dir, ARGS_FILE), JSON.stringify(chromium.args));

@@ -48,6 +48,8 @@ export interface Texts {
     blocked: (n: number) => string;
     done: (a: { built: number; unchanged: number; failed: number; seconds: string }) => string;
     progress: (a: { done: number; total: number; rate: string; eta: string; current: string }) => string;
+    /** A first run's slow work, before it starts (done 0) and as it goes. */
+    prepare: (a: { step: 'browser' | 'fonts'; done: number; total: number }) => string;
   };
   check: {
     description: string;
@@ -202,6 +204,10 @@ export const zh: Texts = {
     blocked: (n) => `已拦截 ${n} 个外部请求（渲染时不访问网络）`,
     done: (a) => `完成：成功 ${a.built} 期${a.unchanged ? `，未改动 ${a.unchanged} 期` : ''}${a.failed ? `，失败 ${a.failed} 期` : ''}（${a.seconds} 秒）`,
     progress: (a) => `${a.done}/${a.total} 期  ${a.rate} 期/秒  剩余约 ${a.eta}  ${a.current}`,
+    prepare: (a) =>
+      a.step === 'browser'
+        ? a.done === 0 ? '首次使用：解压浏览器（约 200 MB，每台电脑只需一次）…' : '浏览器已解压。'
+        : `准备打印字体 ${a.done}/${a.total}${a.done === a.total ? '，完成。' : '…'}`,
   },
   check: {
     description: '检查源文件（前置信息、正文结构、图片、编号、标点排版），不生成输出',
@@ -426,6 +432,10 @@ Exit codes: 0 ok; 1 a source has errors; 2 usage error; 130/143 interrupted by C
     blocked: (n) => `${n} outside request${n === 1 ? '' : 's'} blocked (rendering never uses the network)`,
     done: (a) => `Done: ${a.built} built${a.unchanged ? `, ${a.unchanged} unchanged` : ''}${a.failed ? `, ${a.failed} failed` : ''} (${a.seconds} s)`,
     progress: (a) => `${a.done}/${a.total} issues  ${a.rate} issues/s  about ${a.eta} left  ${a.current}`,
+    prepare: (a) =>
+      a.step === 'browser'
+        ? a.done === 0 ? 'First use: unpacking the browser (about 200 MB, once per computer)…' : 'Browser unpacked.'
+        : `Preparing print fonts ${a.done}/${a.total}${a.done === a.total ? ', done.' : '…'}`,
   },
   check: {
     description: 'check sources (front matter, body structure, images, numbering, punctuation) without building',
