@@ -369,13 +369,13 @@ export const zh: Texts = {
         : '不能生成 PDF：按上面标 ✗ 的提示修改后再运行 bulletin doctor。',
   },
   init: {
-    description: '新建一个简报项目：配置文件（含全部选项说明）、一期演示简报、.gitignore 和 CI 示例',
+    description: '新建一个简报项目：配置文件（含全部选项说明）、一期演示简报、.gitignore、固定 bulletin 版本的 package.json 和 CI 示例',
     dir: '项目目录（默认当前目录；不存在时新建）',
     date: '演示简报的日期（默认今天）',
     dateInvalid: '应为 YYYY-MM-DD 格式的有效日期',
     help: '\n示例：\n  $ bulletin init 应急简报 && cd 应急简报 && bulletin build\n\n已有同名文件时不做任何改动（退出码 1）。',
     created: (where, files, cd) =>
-      `已新建简报项目 ${where}：\n${files.map((f) => `  ${f}`).join('\n')}\n\n下一步：${cd}bulletin build   （PDF 与 HTML 生成到 dist/）`,
+      `已新建简报项目 ${where}：\n${files.map((f) => `  ${f}`).join('\n')}\n\n下一步：${cd}bulletin build   （PDF 与 HTML 生成到 dist/）\n提交前运行一次 npm install：按 package.json 固定 bulletin 的版本，生成 CI 中 npm ci 所需的 package-lock.json。`,
   },
 };
 
@@ -600,12 +600,12 @@ Stop with Ctrl-C (exit code 0).`,
         : 'PDFs cannot be made: fix what is marked ✗ above, then run bulletin doctor again.',
   },
   init: {
-    description: 'start a bulletin project: a config file describing every option, a demo issue, .gitignore and a CI example',
+    description: 'start a bulletin project: a config file describing every option, a demo issue, .gitignore, a package.json pinning bulletin, and a CI example',
     dir: 'project folder (default: the current folder; created when missing)',
     date: 'date of the demo issue (default today)',
     dateInvalid: 'a valid date written YYYY-MM-DD',
     help: '\nExample:\n  $ bulletin init my-bulletin && cd my-bulletin && bulletin build\n\nNothing is changed when a file of the same name exists (exit code 1).',
-    created: (where, files, cd) => `Created the bulletin project ${where}:\n${files.map((f) => `  ${f}`).join('\n')}\n\nNext: ${cd}bulletin build   (PDF and HTML go to dist/)`,
+    created: (where, files, cd) => `Created the bulletin project ${where}:\n${files.map((f) => `  ${f}`).join('\n')}\n\nNext: ${cd}bulletin build   (PDF and HTML go to dist/)\nBefore committing, run npm install once: it pins bulletin's version from package.json and writes the package-lock.json that npm ci in CI needs.`,
   },
 };
 
