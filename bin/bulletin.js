@@ -3,6 +3,7 @@
 // which `prepare` runs on `npm ci` / `npm install`).
 import { readFileSync } from 'node:fs';
 import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 // Node 22.1+ caches compiled code on disk between runs; older Node simply starts a little slower.
 module.enableCompileCache?.();
@@ -18,7 +19,7 @@ for (const stream of [process.stdout, process.stderr]) {
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // The version alone needs none of the CLI: answer before loading it.
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const { version } = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'));
   process.stdout.write(`${version}\n`);
 } else {
   let main;

@@ -7,10 +7,10 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** True when `target` is `root` itself or lies inside it (no `..` escape, not on another drive). */
-export function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+/** True when `target` is `root` itself or lies inside it (no `..` escape, not on another drive). `p`: path.win32 stands in for Windows in tests. */
+export function isInside(root: string, target: string, p: path.PlatformPath = path): boolean {
+  const rel = p.relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !p.isAbsolute(rel));
 }
 
 /** The user's cache folder (XDG_CACHE_HOME, else ~/.cache), where bulletin keeps what it unpacks or reads once. */
