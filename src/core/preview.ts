@@ -9,7 +9,7 @@ import { PreviewServer } from '../preview/server.js';
 import { PreviewState, type IssueState } from '../preview/state.js';
 import { RebuildQueue, type Work } from '../preview/queue.js';
 import { watchProject, type Watching } from '../preview/watch.js';
-import { build, type Format } from './build.js';
+import { build, type BuildEvent, type Format } from './build.js';
 import { displayPath, type Io } from './io.js';
 import { discoverProject, type Project } from './analyse.js';
 import { findSources, outputStem } from './sources.js';
@@ -44,7 +44,9 @@ export type PreviewEvent =
   | { type: 'updated'; seconds: number }
   /** The build itself failed (no browser, say): the pages show it too. */
   | { type: 'failure'; error: unknown }
-  | { type: 'serving'; url: string; host: string; sources: string; config: string };
+  | { type: 'serving'; url: string; host: string; sources: string; config: string }
+  /** A first run's slow work, as build tells it (a PDF preview unpacking the bundled Chromium). */
+  | Extract<BuildEvent, { type: 'prepare' }>;
 
 export interface PreviewSession {
   /** 0 while serving; 1 when there was nothing to preview. */
@@ -154,7 +156,9 @@ function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSi
     const all = options.paths?.length ? await findSources(options.paths, root, config.sources) : project.sources;
     const paths = work === 'full' ? (options.paths ?? []) : [...work];
     state.problems.failure = undefined;
-    const result = await build({ paths, out: outDir, formats, verbose: options.verbose, io, signal, project }).catch((error: unknown) => ({ error, exitCode: 1, issues: [], blocked: [] }));
+    // A first run's slow work (the bundled Chromium unpacked for --pdf) is told as the build tells it.
+    const onEvent = (e: BuildEvent) => void (e.type === 'prepare' && emit(e));
+    const result = await build({ paths, out: outDir, formats, verbose: options.verbose, io, signal, project, onEvent }).catch((error: unknown) => ({ error, exitCode: 1, issues: [], blocked: [] }));
     if (result.error) {
       if (signal.aborted) return undefined;
       emit({ type: 'failure', error: result.error });

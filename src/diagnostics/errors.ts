@@ -64,8 +64,8 @@ export const catalogue = {
     hint: {
       zh: '安装 Google Chrome 或 Microsoft Edge（Windows 自带 Edge）；或用 --browser 指定可执行文件，' +
       '或在 bulletin.config.yaml 中设置 browser.executablePath，或设置环境变量 PUPPETEER_EXECUTABLE_PATH / CHROME_PATH；' +
-      '只要 HTML 可用 `--format html`。运行 `bulletin doctor` 查看详情。',
-      en: 'Install Google Chrome or Microsoft Edge (Windows ships Edge); or name the executable with --browser, browser.executablePath in bulletin.config.yaml, or PUPPETEER_EXECUTABLE_PATH / CHROME_PATH; for HTML only use `--format html`. `bulletin doctor` shows the details.',
+      '只要 HTML 可用 `--format html`；Linux x64 上随包的 Chromium 是可选依赖，安装时用了 --omit=optional 的，去掉它重新安装 bulletin。运行 `bulletin doctor` 查看详情。',
+      en: 'Install Google Chrome or Microsoft Edge (Windows ships Edge); or name the executable with --browser, browser.executablePath in bulletin.config.yaml, or PUPPETEER_EXECUTABLE_PATH / CHROME_PATH; for HTML only use `--format html`; on Linux x64 the bundled Chromium is an optional dependency: installed with --omit=optional, install bulletin again without it. `bulletin doctor` shows the details.',
     },
   },
   OutputNotWritable: {
