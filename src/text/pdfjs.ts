@@ -4,10 +4,11 @@ let loaded: Promise<Pdfjs> | undefined;
 
 /**
  * pdf.js, bundled into dist-lib with its worker, which runs on the main thread as pdf.js does in
- * Node (globalThis.pdfjsWorker). bulletin reads a PDF's text and drawing operators and never
- * renders one, so the 33 MB @napi-rs/canvas that pdf.js loads for rendering is not installed
- * with bulletin; the warnings pdf.js prints when it loads without it (“Cannot load
- * "@napi-rs/canvas"”, “Cannot polyfill `DOMMatrix`”…) are held back, and only those.
+ * Node (globalThis.pdfjsWorker): not the 41 MB pdfjs-dist package. The DOMMatrix that reading a
+ * PDF's drawing (OFD) needs comes from @napi-rs/canvas, an optional dependency of bulletin as it
+ * was of pdfjs-dist; where it could not be installed, text is still read, and the warnings pdf.js
+ * prints on loading without it (“Cannot load "@napi-rs/canvas"”, “Cannot polyfill `DOMMatrix`”…)
+ * are held back, and only those: the OFD step then says what failed.
  */
 export function loadPdfjs(): Promise<Pdfjs> {
   loaded ??= (async () => {

@@ -1,7 +1,9 @@
 // What package.json asks npm to install: only what dist-lib loads from node_modules at run time.
 // A package bundled into dist-lib (its sources appear in the chunks' source maps) is a
-// development dependency; the bundled Chromium is optional (it runs on Linux x64 only); no
-// dependency wants a newer Node than the package's engines allow.
+// development dependency; the bundled Chromium is optional (it runs on Linux x64 only), and so is
+// @napi-rs/canvas (pdf.js, bundled, takes DOMMatrix from it to read a PDF's drawing for OFD; a
+// native package with builds for most systems); no dependency wants a newer Node than the
+// package's engines allow.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,13 +53,13 @@ describe('package.json', () => {
     expect(declared.filter((d) => bundled.has(d))).toEqual([]);
   });
 
-  it('declares every package dist-lib imports at run time (its externals), and the bundled Chromium as optional only', () => {
+  it('declares every package dist-lib imports at run time (its externals), and the bundled Chromium and pdf.js’s canvas as optional only', () => {
     const bundle = readFileSync(path.join(ROOT, 'scripts/bundle.mjs'), 'utf8');
     const external = [.../const external = \[([^\]]*)\]/.exec(bundle)![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
     const runtime = external.filter((name) => name !== '@sparticuz/chromium' && name !== 'mammoth');
     expect(runtime.filter((name) => !(name in pkg.dependencies))).toEqual([]);
-    expect(pkg.optionalDependencies).toEqual({ '@sparticuz/chromium': expect.any(String) });
-    expect('@sparticuz/chromium' in pkg.dependencies).toBe(false);
+    expect(pkg.optionalDependencies).toEqual({ '@sparticuz/chromium': expect.any(String), '@napi-rs/canvas': expect.any(String) });
+    expect(Object.keys(pkg.dependencies).filter((d) => d in pkg.optionalDependencies!)).toEqual([]);
   });
 
   it('ships the prepared fonts, no source maps, and builds when packed (prepack), not on every install', () => {

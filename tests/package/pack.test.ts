@@ -27,7 +27,7 @@ async function sizeOf(dir: string): Promise<number> {
 }
 
 describe('the npm package', () => {
-  it('packs, installs without a warning into an empty folder under “张 三/项目” and builds a demo issue there (HTML and PDF)', { timeout: 300_000 }, async () => {
+  it('packs, installs without a warning into an empty folder under “张 三/项目” and builds a demo issue there (HTML, PDF, Word, OFD)', { timeout: 300_000 }, async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'bulletin-pack-'));
     // 760 MB once installed: removed afterwards, or every run of the suite leaves one behind.
     onTestFinished(() => rm(work, { recursive: true, force: true }));
@@ -69,6 +69,10 @@ describe('the npm package', () => {
     expect((await readFile(path.join(app, 'dist/2021/065.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await readFile(path.join(app, 'dist/2021/065.html'), 'utf8')).toContain('江西应急管理简报');
     expect((await readdir(path.join(app, 'dist/assets/fonts'))).length).toBeGreaterThan(0);
+    // Word and OFD, from the packages bundled into dist-lib (docx; pdf.js reading the PDF's drawing).
+    const more = await run(bin, ['build', '--format', 'docx,ofd', '--out', 'dist-more'], { cwd: app, env: { ...process.env, XDG_CACHE_HOME: cache } });
+    expect(more.stdout).toMatch(/^✓ bulletins\/2021\/065\.md → dist-more\/2021\/065\.docx、dist-more\/2021\/065\.ofd（\d+ 页）\n/);
+    expect((await readFile(path.join(app, 'dist-more/2021/065.ofd'))).subarray(0, 2).toString()).toBe('PK');
 
     // The library entry point: the same core functions, loaded on demand.
     const lib = await run(process.execPath, ['--input-type=module', '-e', "const m = await import('bulletin'); console.log(Object.keys(m).sort().join(','))"], { cwd: app });
