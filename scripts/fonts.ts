@@ -7,7 +7,9 @@
 // reads with fontkit. Skipped when fonts/manifest.json says the same packages and code made it.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { characterSetOf } from '../src/fonts/coverage.js';
@@ -25,6 +27,12 @@ if (process.argv[2] === '--cut') {
 }
 
 const require = createRequire(import.meta.url);
+
+// Made from the font files alone, never from a user cache (whose cmaps another checkout's
+// bulletin may have written in another form: a cut made from one came out as 1.4 KB); the
+// `--cut` processes inherit this.
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'bulletin-fonts-'));
+process.env.XDG_CACHE_HOME = scratch;
 const root = path.resolve(import.meta.dirname, '..');
 const out = SHIPPED_FONTS;
 
@@ -76,4 +84,5 @@ const cmaps: Record<string, number[]> = {};
 for (const [rel, file] of [...cmapOf].sort(([a], [b]) => (a < b ? -1 : 1))) cmaps[rel] = (await characterSetOf(file)).toJSON();
 await writeFile(path.join(out, 'cmaps.json'), JSON.stringify(cmaps));
 await writeFile(manifestFile, `${JSON.stringify({ key, css, print }, null, 1)}\n`);
+await rm(scratch, { recursive: true, force: true });
 console.log(`fonts/: ${css.length} stylesheets, ${cmapOf.size} files (${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Config, FontRole } from '../config/schema.js';
 import { bulletinError } from '../diagnostics/errors.js';
@@ -75,7 +74,7 @@ export function shippedPrint(module: string): { whole: string; common: string } 
 }
 
 /** A font module's file: the shipped copy (web stylesheets), else the installed package's; a clear error when neither is there. */
-function fontModule(module: string, shipped?: string): string {
+export function fontModule(module: string, shipped?: string): string {
   if (shipped && existsSync(shipped)) return shipped;
   try {
     return require.resolve(module);
