@@ -11,10 +11,8 @@ import { rmSync } from 'node:fs';
 
 const external = [
   '@sparticuz/chromium',
-  'pdfjs-dist',
   'fontkit',
   'subset-font',
-  'docx',
   'mammoth',
   'jszip',
   '@xmldom/xmldom',

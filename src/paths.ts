@@ -7,10 +7,10 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** True when `target` is `root` itself or lies inside it (no `..` escape, not on another drive). */
-export function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+/** True when `target` is `root` itself or lies inside it (no `..` escape, not on another drive). `p`: path.win32 stands in for Windows in tests. */
+export function isInside(root: string, target: string, p: path.PlatformPath = path): boolean {
+  const rel = p.relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !p.isAbsolute(rel));
 }
 
 /** The user's cache folder (XDG_CACHE_HOME, else ~/.cache), where bulletin keeps what it unpacks or reads once. */
@@ -119,6 +119,17 @@ export function packageVersion(name: string): string {
   let dir = path.dirname(require.resolve(name));
   while (path.basename(dir) !== path.basename(name) && path.dirname(dir) !== dir) dir = path.dirname(dir);
   return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * A first run's slow work, told before it starts and as it goes: unpacking the bundled Chromium
+ * into the user cache (one step), cutting print fonts a project brings (one step per cut). Core
+ * turns these into build events; the CLI says them in the user's language.
+ */
+export interface Preparing {
+  step: 'browser' | 'fonts';
+  done: number;
+  total: number;
 }
 
 /** Days a file of the user cache stays without being written (or, for a prepared font, used). */

@@ -1,6 +1,7 @@
 import type { Browser } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { bulletinError, details, type Said } from '../diagnostics/errors.js';
+import type { Preparing } from '../paths.js';
 import { bundledChromium, bundledChromiumDir, isExecutable, unpackedIntact } from './bundled.js';
 import { describeTried, discoverBrowser, realSystem, type Channel, type System, type Tried } from './discover.js';
 
@@ -15,6 +16,8 @@ export interface BrowserOptions {
   log?: (text: Said) => void;
   /** Stands in for the machine in tests. */
   system?: System;
+  /** Told before the bundled Chromium is unpacked (a first run) and when it is. */
+  onPrepare?: (p: Preparing) => void;
 }
 
 /** The browser a run uses, with how it was found (for the manifest, --verbose and doctor). */
@@ -69,7 +72,7 @@ export async function locateBrowser(options: BrowserOptions, fresh?: boolean): P
     return { executablePath: chosen.path, source: chosen.source, args: [], tried: discovery.tried };
   }
   try {
-    const chromium = await bundledChromium(options.env, { fresh: fresh === true });
+    const chromium = await bundledChromium(options.env, { fresh: fresh === true, ...(options.onPrepare ? { onPrepare: options.onPrepare } : {}) });
     const skip = new Set([...UNSAFE, '--no-sandbox', '--disable-setuid-sandbox', "--headless='shell'", '--headless=shell', '--single-process', '--no-zygote']);
     return { executablePath: chromium.executablePath, source: chosen.source, args: chromium.args.filter((a) => !skip.has(a) && !QUIET.includes(a)), tried: discovery.tried, bundledDir: chromium.dir };
   } catch (error) {

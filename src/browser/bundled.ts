@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { packageVersion, userCacheRoot, walkFiles, writeCacheFile } from '../paths.js';
+import { packageVersion, userCacheRoot, walkFiles, writeCacheFile, type Preparing } from '../paths.js';
 
 /** The folder this user's copy of the bundled Chromium lives in, one per package version. */
 export function bundledChromiumDir(env: Record<string, string | undefined>): string {
@@ -96,15 +96,19 @@ async function writeListing(dir: string): Promise<void> {
  * unpacked, a run finds the browser without loading the package (and the download and archive
  * modules it brings: 47–72 ms before every launch).
  */
-export async function bundledChromium(env: Record<string, string | undefined>, options: { fresh?: boolean } = {}): Promise<{ executablePath: string; args: string[]; dir: string }> {
+export async function bundledChromium(env: Record<string, string | undefined>, options: { fresh?: boolean; onPrepare?: (p: Preparing) => void } = {}): Promise<{ executablePath: string; args: string[]; dir: string }> {
+  const onPrepare = options.onPrepare ?? (() => {});
   const dir = bundledChromiumDir(env);
   if (options.fresh) rmSync(dir, { recursive: true, force: true });
   const executable = path.join(dir, 'chromium');
   const whole = () => isExecutable(executable) && unpackedIntact(dir);
   const known = whole() ? keptArgs(dir) : undefined;
   if (known) return { executablePath: executable, args: known, dir };
+  const unpack = !whole();
+  // Told before the package loads and unpacks (1–5 s, once per machine and version).
+  if (unpack) onPrepare({ step: 'browser', done: 0, total: 1 });
   const chromium = (await import('@sparticuz/chromium')).default;
-  if (!whole()) {
+  if (unpack) {
     const staging = `${dir}.staging-${process.pid}`;
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
@@ -126,6 +130,7 @@ export async function bundledChromium(env: Record<string, string | undefined>, o
       rmSync(staging, { recursive: true, force: true });
       if (!existsSync(executable)) throw error;
     }
+    onPrepare({ step: 'browser', done: 1, total: 1 });
   }
   try {
     await writeCacheFile(path.join(dir, ARGS_FILE), JSON.stringify(chromium.args));

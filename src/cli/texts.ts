@@ -51,6 +51,8 @@ export interface Texts {
     blocked: (n: number) => string;
     done: (a: { built: number; unchanged: number; failed: number; seconds: string }) => string;
     progress: (a: { done: number; total: number; rate: string; eta: string; current: string }) => string;
+    /** A first run's slow work, before it starts (done 0) and as it goes. */
+    prepare: (a: { step: 'browser' | 'fonts'; done: number; total: number }) => string;
   };
   check: {
     description: string;
@@ -239,6 +241,10 @@ export const zh: Texts = {
       return `${parts.filter(Boolean).join('；')}（${a.seconds} 秒）`;
     },
     progress: (a) => `${a.done}/${a.total} 期  ${a.rate} 期/秒  剩余约 ${a.eta}  ${a.current}`,
+    prepare: (a) =>
+      a.step === 'browser'
+        ? a.done === 0 ? '首次使用：解压浏览器（约 200 MB，每台电脑只需一次）…' : '浏览器已解压。'
+        : `准备打印字体 ${a.done}/${a.total}${a.done === a.total ? '，完成。' : '…'}`,
   },
   check: {
     description: '检查源文件（前置信息、正文结构、图片、编号、标点排版），不生成输出',
@@ -425,13 +431,13 @@ export const zh: Texts = {
         : '不能生成 PDF：按上面标 ✗ 的提示修改后再运行 bulletin doctor。',
   },
   init: {
-    description: '新建一个简报项目：配置文件（含全部选项说明）、一期演示简报、.gitignore 和 CI 示例',
+    description: '新建一个简报项目：配置文件（含全部选项说明）、一期演示简报、.gitignore、固定 bulletin 版本的 package.json 和 CI 示例',
     dir: '项目目录（默认当前目录；不存在时新建）',
     date: '演示简报的日期（默认今天）',
     dateInvalid: '应为 YYYY-MM-DD 格式的有效日期',
     help: '\n示例：\n  $ bulletin init 应急简报 && cd 应急简报 && bulletin build\n\n已有同名文件时不做任何改动（退出码 1）。',
     created: (where, files, cd) =>
-      `已新建简报项目 ${where}：\n${files.map((f) => `  ${f}`).join('\n')}\n\n下一步：${cd}bulletin build   （PDF 与 HTML 生成到 dist/）`,
+      `已新建简报项目 ${where}：\n${files.map((f) => `  ${f}`).join('\n')}\n\n下一步：${cd}bulletin build   （PDF 与 HTML 生成到 dist/）\n提交前运行一次 npm install：按 package.json 固定 bulletin 的版本，生成 CI 中 npm ci 所需的 package-lock.json。`,
   },
 };
 
@@ -501,6 +507,10 @@ Exit codes: 0 ok; 1 a source has errors; 2 usage error; 130/143 interrupted by C
       return `${said.charAt(0).toUpperCase()}${said.slice(1)} (${a.seconds} s)`;
     },
     progress: (a) => `${a.done}/${a.total} issues  ${a.rate} issues/s  about ${a.eta} left  ${a.current}`,
+    prepare: (a) =>
+      a.step === 'browser'
+        ? a.done === 0 ? 'First use: unpacking the browser (about 200 MB, once per computer)…' : 'Browser unpacked.'
+        : `Preparing print fonts ${a.done}/${a.total}${a.done === a.total ? ', done.' : '…'}`,
   },
   check: {
     description: 'check sources (front matter, body structure, images, numbering, punctuation) without building',
@@ -690,12 +700,12 @@ Stop with Ctrl-C (exit code 0).`,
         : 'PDFs cannot be made: fix what is marked ✗ above, then run bulletin doctor again.',
   },
   init: {
-    description: 'start a bulletin project: a config file describing every option, a demo issue, .gitignore and a CI example',
+    description: 'start a bulletin project: a config file describing every option, a demo issue, .gitignore, a package.json pinning bulletin, and a CI example',
     dir: 'project folder (default: the current folder; created when missing)',
     date: 'date of the demo issue (default today)',
     dateInvalid: 'a valid date written YYYY-MM-DD',
     help: '\nExample:\n  $ bulletin init my-bulletin && cd my-bulletin && bulletin build\n\nNothing is changed when a file of the same name exists (exit code 1).',
-    created: (where, files, cd) => `Created the bulletin project ${where}:\n${files.map((f) => `  ${f}`).join('\n')}\n\nNext: ${cd}bulletin build   (PDF and HTML go to dist/)`,
+    created: (where, files, cd) => `Created the bulletin project ${where}:\n${files.map((f) => `  ${f}`).join('\n')}\n\nNext: ${cd}bulletin build   (PDF and HTML go to dist/)\nBefore committing, run npm install once: it pins bulletin's version from package.json and writes the package-lock.json that npm ci in CI needs.`,
   },
 };
 

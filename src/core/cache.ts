@@ -6,7 +6,7 @@ import { sha256, type ManifestEntry } from '../model/manifest.js';
 import { packageVersion as installedVersion, walkFiles } from '../paths.js';
 import type { Bulletin } from '../model/bulletin.js';
 import { BUILTIN_TEMPLATES, VERSION } from '../version.js';
-import { FONT_PACKAGES } from '../fonts/fonts.js';
+import { FONT_PACKAGES, SHIPPED_FONTS } from '../fonts/fonts.js';
 import { openEntry, sealEntry, sealer } from './seal.js';
 
 /**
@@ -68,6 +68,8 @@ export async function runKey(inputs: RunInputs): Promise<string> {
   // The OFD edition is read from the PDF by pdf.js and zipped by JSZip: their versions count when it is made.
   const ofd = inputs.formats.includes('ofd') ? ['pdfjs-dist', 'jszip', 'fontkit'] : [];
   const packages = [...FONT_PACKAGES, 'docx', '@cantoo/pdf-lib', ...ofd].map((p) => `${p}@${packageVersion(p)}`);
+  // The faces the package ships (fonts/), known by the packages and code that made them.
+  packages.push(`fonts/${await readFile(path.join(SHIPPED_FONTS, 'manifest.json'), 'utf8').then((t) => sha(t), () => 'none')}`);
   return sha(VERSION, JSON.stringify(inputs.config), [...inputs.formats].sort().join(','), String(inputs.draft), inputs.pdfa ? 'pdfa' : '', inputs.browser, templates.join('\n'), fontFiles.join('\n'), packages.join('\n'));
 }
 

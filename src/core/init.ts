@@ -33,9 +33,25 @@ function today(): string {
 }
 
 /**
+ * The project's package.json: bulletin pinned to the version that made the project, as a
+ * development dependency, so `npm ci` (the CI workflow, a colleague's checkout) installs the
+ * same bulletin and `npx bulletin` runs it; scripts for the three everyday commands.
+ */
+export function projectPackage(version: string): string {
+  const pkg = {
+    private: true,
+    scripts: { check: 'bulletin check', build: 'bulletin build', preview: 'bulletin preview' },
+    devDependencies: { bulletin: version },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/**
  * `bulletin init [dir]`: a project ready to build — a commented bulletin.config.yaml with every
- * option, a demo issue that passes `check`, .gitignore for the output, and a GitHub Actions
- * workflow (check, sharded build, index). Writes nothing if any of these files exists.
+ * option, a demo issue that passes `check`, .gitignore for the output, a package.json that pins
+ * bulletin, and a GitHub Actions workflow (npm ci; check, sharded build, index). Writes nothing
+ * if any of these files exists, except package.json: a folder that is an npm project already
+ * keeps its own (add bulletin with `npm i -D bulletin`).
  */
 export async function init(options: InitOptions): Promise<InitResult> {
   const root = path.resolve(options.io.cwd, options.dir ?? '.');
@@ -45,11 +61,11 @@ export async function init(options: InitOptions): Promise<InitResult> {
   const files: Array<[string, string]> = [
     [CONFIG_NAME, commentedConfig()],
     [`bulletins/${year}/001.md`, env.render('issue.md.njk', { date, year, month: Number(month), day: Number(day) })],
-    ['.github/workflows/bulletin.yml', env.render('workflow.yml.njk', { version: VERSION, shards: options.shards ?? 2 })],
+    ['.github/workflows/bulletin.yml', env.render('workflow.yml.njk', { shards: options.shards ?? 2 })],
   ];
+  if (!existsSync(path.join(root, 'package.json'))) files.push(['package.json', projectPackage(VERSION)]);
   // Only what the project's commands create: the output, and node_modules when npm installs into it.
-  files.splice(2, 0, ['.gitignore', `${env.render('gitignore', { npm: files.some(([rel]) => rel === 'package.json') }).trim()}
-`]);
+  files.splice(2, 0, ['.gitignore', `${env.render('gitignore', { npm: files.some(([rel]) => rel === 'package.json') }).trim()}\n`]);
   const existing = files.filter(([rel]) => existsSync(path.join(root, rel))).map(([rel]) => displayPath(options.io, path.join(root, rel)));
   if (existing.length) return { exitCode: 1, root, files: [], error: bulletinError('InitTargetExists', [existing.join('、')]) };
   const written: string[] = [];

@@ -23,8 +23,8 @@ export function processIo(): Io {
   };
 }
 
-/** Path as shown to the user: relative to the cwd, with forward slashes. */
-export function displayPath(io: Pick<Io, 'cwd'>, absolute: string): string {
-  const rel = path.relative(io.cwd, absolute);
-  return (rel === '' ? '.' : rel).split(path.sep).join('/');
+/** Path as shown to the user: relative to the cwd, with forward slashes. `p`: path.win32 stands in for Windows in tests. */
+export function displayPath(io: Pick<Io, 'cwd'>, absolute: string, p: path.PlatformPath = path): string {
+  const rel = p.relative(io.cwd, absolute);
+  return (rel === '' ? '.' : rel).split(p.sep).join('/');
 }

@@ -10,7 +10,7 @@ import { PreviewServer } from '../preview/server.js';
 import { PreviewState, type IssueState } from '../preview/state.js';
 import { RebuildQueue, type Work } from '../preview/queue.js';
 import { watchProject, type Watching } from '../preview/watch.js';
-import { build, type Format } from './build.js';
+import { build, type BuildEvent, type Format } from './build.js';
 import { displayPath, type Io } from './io.js';
 import { discoverProject, type Project } from './analyse.js';
 import { findSources, outputStem } from './sources.js';
@@ -51,7 +51,9 @@ export type PreviewEvent =
   | { type: 'updated'; seconds: number }
   /** The build itself failed (no browser, say): the pages show it too. */
   | { type: 'failure'; error: unknown }
-  | { type: 'serving'; url: string; host: string; sources: string; config: string };
+  | { type: 'serving'; url: string; host: string; sources: string; config: string }
+  /** A first run's slow work, as build tells it (a PDF preview unpacking the bundled Chromium). */
+  | Extract<BuildEvent, { type: 'prepare' }>;
 
 export interface PreviewSession {
   /** 0 while serving; 1 when there was nothing to preview. */
@@ -167,7 +169,9 @@ function rebuilder(options: PreviewOptions, state: PreviewState, signal: AbortSi
     const paths = work === 'full' ? (options.paths ?? []) : [...work];
     state.problems.failure = undefined;
     // A draft ({@link build}'s --draft): a new issue's 【待补】 shows, marked, instead of an error page.
-    const result = await build({ paths, out: outDir, formats, verbose: options.verbose, io, signal, project, draft: true }).catch((error: unknown) => ({ error, exitCode: 1, issues: [], blocked: [] }));
+    // A first run's slow work (the bundled Chromium unpacked for --pdf) is told as the build tells it.
+    const onEvent = (e: BuildEvent) => void (e.type === 'prepare' && emit(e));
+    const result = await build({ paths, out: outDir, formats, verbose: options.verbose, io, signal, project, draft: true, onEvent }).catch((error: unknown) => ({ error, exitCode: 1, issues: [], blocked: [] }));
     if (result.error) {
       if (signal.aborted) return undefined;
       emit({ type: 'failure', error: result.error });

@@ -31,11 +31,14 @@ export async function findSources(paths: string[], cwd: string, defaultDir: stri
   return [...new Set(found)];
 }
 
-/** Where an issue's outputs go, relative to the output folder, without extension. */
-export function outputStem(source: string, root: string, sourcesDir: string): string {
-  const rel = (base: string) => path.relative(base, source);
-  const stem = isInside(sourcesDir, source) ? rel(sourcesDir) : isInside(root, source) ? rel(root) : path.basename(source);
-  return stem.replace(/\.md$/i, '').split(path.sep).join('/');
+/**
+ * Where an issue's outputs go, relative to the output folder, without extension, '/'-separated.
+ * `p` is the platform's path module (path.win32 in tests stands in for Windows).
+ */
+export function outputStem(source: string, root: string, sourcesDir: string, p: path.PlatformPath = path): string {
+  const rel = (base: string) => p.relative(base, source);
+  const stem = isInside(sourcesDir, source, p) ? rel(sourcesDir) : isInside(root, source, p) ? rel(root) : p.basename(source);
+  return stem.replace(/\.md$/i, '').split(p.sep).join('/');
 }
 
 /**

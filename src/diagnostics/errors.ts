@@ -200,8 +200,8 @@ export const catalogue = {
     hint: {
       zh: '安装 Google Chrome 或 Microsoft Edge（Windows 自带 Edge）；或用 --browser 指定可执行文件，' +
       '或在 bulletin.config.yaml 中设置 browser.executablePath，或设置环境变量 PUPPETEER_EXECUTABLE_PATH / CHROME_PATH；' +
-      '只要 HTML 可用 `--format html`。运行 `bulletin doctor` 查看详情。',
-      en: 'Install Google Chrome or Microsoft Edge (Windows ships Edge); or name the executable with --browser, browser.executablePath in bulletin.config.yaml, or PUPPETEER_EXECUTABLE_PATH / CHROME_PATH; for HTML only use `--format html`. `bulletin doctor` shows the details.',
+      '只要 HTML 可用 `--format html`；Linux x64 上随包的 Chromium 是可选依赖，安装时用了 --omit=optional 的，去掉它重新安装 bulletin。运行 `bulletin doctor` 查看详情。',
+      en: 'Install Google Chrome or Microsoft Edge (Windows ships Edge); or name the executable with --browser, browser.executablePath in bulletin.config.yaml, or PUPPETEER_EXECUTABLE_PATH / CHROME_PATH; for HTML only use `--format html`; on Linux x64 the bundled Chromium is an optional dependency: installed with --omit=optional, install bulletin again without it. `bulletin doctor` shows the details.',
     },
   },
   OutputNotWritable: {
@@ -416,6 +416,17 @@ export const catalogue = {
       en: (dirs: string) => `No shard manifests (manifest.shard-k-of-n.json) in ${dirs}.`,
     },
     hint: { zh: '先运行 bulletin build --shard k/n。', en: 'Run bulletin build --shard k/n first.' },
+  },
+  FontPackageMissing: {
+    title: { zh: '缺少字体包', en: 'Font package missing' },
+    message: {
+      zh: (module: string, pkg: string) => `bulletin 只随包提供默认字重的字体；配置所选的字重需要 ${module}，而 npm 包 ${pkg} 没有安装。`,
+      en: (module: string, pkg: string) => `bulletin ships the fonts of the default weights only; the weight the config chooses needs ${module}, and the npm package ${pkg} is not installed.`,
+    },
+    hint: {
+      zh: '在项目中运行 `npm i -D` 加上错误中所说的字体包；或删去配置中的 fonts.*.weight，使用默认字重。',
+      en: 'Run `npm i -D` with the font package the error names in the project; or remove fonts.*.weight from the config to use the default weight.',
+    },
   },
 } as const;
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { covers, isRadical, sliceOf, type RoleFont, type Slice } from './fonts.js';
-import { fileKey, sweepCache, userCacheRoot, writeCacheFile } from '../paths.js';
+import { covers, isRadical, SHIPPED_FONTS, sliceOf, type RoleFont, type Slice } from './fonts.js';
+import { fileKey, isInside, sweepCache, userCacheRoot, writeCacheFile } from '../paths.js';
 import { DetailError, details } from '../diagnostics/errors.js';
 
 /**
@@ -132,7 +132,23 @@ function cachedCmap(cached: string, font: string): CodePoints | undefined {
   }
 }
 
+let shipped: Record<string, number[]> | undefined;
+
+/** The cmap of a font file the package ships (fonts/cmaps.json, written with them by scripts/fonts.ts). */
+function shippedCmap(file: string): CodePoints | undefined {
+  if (!isInside(SHIPPED_FONTS, file)) return undefined;
+  try {
+    shipped ??= JSON.parse(readFileSync(path.join(SHIPPED_FONTS, 'cmaps.json'), 'utf8')) as Record<string, number[]>;
+  } catch {
+    shipped = {};
+  }
+  const runs = shipped[path.relative(SHIPPED_FONTS, file).split(path.sep).join('/')];
+  return runs ? CodePoints.fromRuns(runs) : undefined;
+}
+
 async function readCmap(file: string): Promise<CodePoints> {
+  const known = shippedCmap(file);
+  if (known) return known;
   const font = fileKey(file);
   const cached = path.join(cacheDir(), `${font.slice(0, 32)}.json`);
   const kept = cachedCmap(cached, font);

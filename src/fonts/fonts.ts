@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Config, FontRole } from '../config/schema.js';
+import { bulletinError } from '../diagnostics/errors.js';
+import { PACKAGE_ROOT } from '../version.js';
 
 const require = createRequire(import.meta.url);
 
@@ -39,8 +41,47 @@ const BUNDLED: Record<Role, { css: (weight: number) => string; print: (weight: n
   figures: { css: (w) => `@fontsource/noto-serif-sc/${w}.css`, print: (w) => expoFont('noto-serif-sc', 'NotoSerifSC', w), weight: 400, name: 'Noto Serif SC' },
 };
 
-/** The npm packages the bundled fonts come from (their versions are part of the build cache's key). */
+/** The npm packages the bundled fonts come from (their versions are part of the build cache's key, when they are installed). */
 export const FONT_PACKAGES = ['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont', '@expo-google-fonts/noto-serif-sc', '@expo-google-fonts/noto-sans-sc', '@fontsource/lxgw-wenkai'];
+
+/**
+ * The faces of the default weights, shipped in the package's fonts/ folder (scripts/fonts.ts
+ * writes it at build time from the font packages, which are development dependencies): each
+ * web-font stylesheet with its slices, byte for byte (fonts/web/<module>), and each print font
+ * already prepared (fonts/print/<module>.ttf and its GB 2312 cut, -gb2312.ttf), so an installed
+ * bulletin carries one set of the faces it uses (not the six packages' 450 MB of every weight
+ * twice) and a first build prepares nothing. Another weight is read from the font packages,
+ * when they are installed.
+ */
+export const SHIPPED_FONTS = path.join(PACKAGE_ROOT, 'fonts');
+
+/** The npm modules the default faces come from: stylesheets (web) and whole fonts (print). */
+export function defaultFaceModules(): { css: string[]; print: string[] } {
+  const css = new Set<string>();
+  const print = new Set<string>();
+  for (const role of ROLES) {
+    css.add(BUNDLED[role].css(BUNDLED[role].weight));
+    print.add(BUNDLED[role].print(BUNDLED[role].weight));
+  }
+  return { css: [...css], print: [...print] };
+}
+
+/** Where the package ships the prepared print cuts of a font module (undefined: not shipped). */
+export function shippedPrint(module: string): { whole: string; common: string } | undefined {
+  const stem = path.join(SHIPPED_FONTS, 'print', module.replace(/\.[^./]+$/, ''));
+  const cuts = { whole: `${stem}.ttf`, common: `${stem}-gb2312.ttf` };
+  return existsSync(cuts.whole) && existsSync(cuts.common) ? cuts : undefined;
+}
+
+/** A font module's file: the shipped copy (web stylesheets), else the installed package's; a clear error when neither is there. */
+export function fontModule(module: string, shipped?: string): string {
+  if (shipped && existsSync(shipped)) return shipped;
+  try {
+    return require.resolve(module);
+  } catch (error) {
+    throw bulletinError('FontPackageMissing', [module, module.startsWith('@') ? module.split('/').slice(0, 2).join('/') : module.split('/')[0]!], error);
+  }
+}
 
 export interface Slice {
   /** Absolute path of the woff2 file. */
@@ -57,6 +98,8 @@ export interface RoleFont {
   family?: string;
   /** The whole font file a PDF is printed with (absolute path): a project's own file, or the bundled face whole. */
   print?: string;
+  /** The print cuts the package ships prepared (a default face): printFonts uses them as they are. */
+  cuts?: { whole: string; common: string };
 }
 
 const sliceCache = new Map<string, Slice[]>();
@@ -65,7 +108,7 @@ const sliceCache = new Map<string, Slice[]>();
 export function bundledSlices(cssModule: string): Slice[] {
   const cached = sliceCache.get(cssModule);
   if (cached) return cached;
-  const cssPath = require.resolve(cssModule);
+  const cssPath = fontModule(cssModule, path.join(SHIPPED_FONTS, 'web', cssModule));
   const css = readFileSync(cssPath, 'utf8');
   const slices: Slice[] = [];
   for (const block of css.split('@font-face').slice(1)) {
@@ -98,7 +141,8 @@ export function resolveFonts(config: Config, root: string): RoleFont[] {
     if (chosen?.family && config.fonts.system) return { role, name: chosen.family, slices: [], family: chosen.family };
     const b = BUNDLED[role];
     const weight = chosen?.weight ?? b.weight;
-    return { role, name: b.name, slices: bundledSlices(b.css(weight)), print: require.resolve(b.print(weight)) };
+    const cuts = shippedPrint(b.print(weight));
+    return { role, name: b.name, slices: bundledSlices(b.css(weight)), print: cuts?.whole ?? fontModule(b.print(weight)), ...(cuts ? { cuts } : {}) };
   });
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { readFile, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { fileKey, sweepCache, userCacheRoot, writeCacheFile } from '../paths.js';
+import { fileKey, sweepCache, userCacheRoot, writeCacheFile, type Preparing } from '../paths.js';
 import { isRadical, printFaces, type RoleFont } from './fonts.js';
 
 /** @font-face rules for the print fonts of one tier, and the files they name. */
@@ -35,10 +36,22 @@ export interface PrintFonts {
  * each printing tab 0.2 s), without the radical blocks (isRadical). Where preparing fails, the
  * file itself is used.
  */
-export async function printFonts(fonts: RoleFont[], env: Record<string, string | undefined> = process.env): Promise<PrintFonts> {
+export async function printFonts(fonts: RoleFont[], env: Record<string, string | undefined> = process.env, onPrepare: (p: Preparing) => void = () => {}): Promise<PrintFonts> {
+  // The cuts to make (a project's own font, another weight): told before the first is started, then one by one.
+  const toCut = [...new Set(fonts.filter((f) => f.print && !f.cuts).map((f) => f.print!))].flatMap((file) => (['whole', 'common'] as const).filter((cut) => !isPrepared(file, cut, env)).map((cut) => `${cut}\0${file}`));
+  let done = 0;
+  if (toCut.length) onPrepare({ step: 'fonts', done, total: toCut.length });
   const tier = async (cut: PrintTier): Promise<PrintFaces> => {
     const chosen = await Promise.all(
-      fonts.map(async (font) => ({ role: font.role, ...(font.print ? { file: await prepared(font.print, cut, env) } : {}), ...(font.family ? { family: font.family } : {}) })),
+      fonts.map(async (font) => {
+        if (!font.print) return { role: font.role, ...(font.family ? { family: font.family } : {}) };
+        const file = font.cuts?.[cut] ?? (await prepared(font.print, cut, env));
+        if (toCut.includes(`${cut}\0${font.print}`) && !counted.has(`${cut}\0${font.print}`)) {
+          counted.add(`${cut}\0${font.print}`);
+          onPrepare({ step: 'fonts', done: ++done, total: toCut.length });
+        }
+        return { role: font.role, file };
+      }),
     );
     return { css: printFaces(chosen), files: [...new Set(chosen.flatMap((c) => (c.file ? [c.file] : [])))] };
   };
@@ -79,6 +92,24 @@ export function printTier(text: string | Iterable<string>): PrintTier {
 }
 
 const preparing = new Map<string, Promise<string>>();
+/** Cuts told as done this run (a role that shares its font with another is told once). */
+const counted = new Set<string>();
+
+/** Where a print cut of `file` is kept in the user cache. */
+function cutTarget(file: string, cut: PrintTier, env: Record<string, string | undefined>): string {
+  const name = `${path.basename(file, path.extname(file))}-${fileKey(file).slice(0, 16)}${cut === 'common' ? '-gb2312' : ''}.ttf`;
+  return path.join(userCacheRoot(env), 'bulletin', 'fonts-v1', name);
+}
+
+/** True when the cut is made already (this run or an earlier one): nothing to tell. */
+function isPrepared(file: string, cut: PrintTier, env: Record<string, string | undefined>): boolean {
+  if (preparing.has(`${cut}\0${file}`)) return true;
+  try {
+    return statSync(cutTarget(file, cut, env)).size > 0;
+  } catch {
+    return false;
+  }
+}
 
 function prepared(file: string, cut: PrintTier, env: Record<string, string | undefined>): Promise<string> {
   const key = `${cut}\0${file}`;
@@ -122,8 +153,7 @@ export async function preparedIntact(font: string, thorough = false): Promise<bo
 }
 
 async function prepare(file: string, cut: PrintTier, env: Record<string, string | undefined>): Promise<string> {
-  const name = `${path.basename(file, path.extname(file))}-${fileKey(file).slice(0, 16)}${cut === 'common' ? '-gb2312' : ''}.ttf`;
-  const target = path.join(userCacheRoot(env), 'bulletin', 'fonts-v1', name);
+  const target = cutTarget(file, cut, env);
   if (await preparedIntact(target)) {
     // A prepared font in use is dated again (once a day at most), so the sweep keeps it; its record after it.
     const now = Date.now();
@@ -134,15 +164,24 @@ async function prepare(file: string, cut: PrintTier, env: Record<string, string 
     }
     return target;
   }
-  // The cmap the coverage check read (and keeps on disk), not a second decoding of the font.
-  const [{ default: subsetFont }, { characterSetOf }] = await Promise.all([import('subset-font'), import('./coverage.js')]);
-  const common = gb2312Ideographs();
-  const kept = [...(await characterSetOf(file))].filter((cp) => !isRadical(cp) && (cut === 'whole' || !isIdeograph(cp) || common.has(cp)));
-  const data = await subsetFont(await readFile(file), String.fromCodePoint(...kept), { targetFormat: 'truetype' });
+  const data = await cutFont(file, cut);
   await writeCacheFile(target, data);
   const record: PreparedRecord = { size: data.byteLength, sha256: sha(data) };
   await writeCacheFile(recordOf(target), JSON.stringify(record));
   // Fonts another install prepared and no run has used for CACHE_DAYS days go (71 MB a set).
   void sweepCache(path.dirname(target));
   return target;
+}
+
+/**
+ * A print cut of a font file, as TrueType: the whole font without the radical blocks, or its
+ * GB 2312 cut. Made here for a project's own font, and by scripts/fonts.ts for the default faces
+ * the package ships prepared (the same bytes either way).
+ */
+export async function cutFont(file: string, cut: PrintTier): Promise<Uint8Array> {
+  // The cmap the coverage check read (and keeps on disk), not a second decoding of the font.
+  const [{ default: subsetFont }, { characterSetOf }] = await Promise.all([import('subset-font'), import('./coverage.js')]);
+  const common = gb2312Ideographs();
+  const kept = [...(await characterSetOf(file))].filter((cp) => !isRadical(cp) && (cut === 'whole' || !isIdeograph(cp) || common.has(cp)));
+  return subsetFont(await readFile(file), String.fromCodePoint(...kept), { targetFormat: 'truetype' });
 }

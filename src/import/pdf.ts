@@ -1,5 +1,6 @@
 import type { Line } from './model.js';
 import { HEADING_END, PAGE_NUMBER, TERMINAL, headingDepth } from './patterns.js';
+import { loadPdfjs } from '../text/pdfjs.js';
 
 /**
  * `bulletin import file.pdf`: the text of a PDF with its positions and fonts (pdf.js), turned
@@ -110,7 +111,7 @@ function stemOf(data: Uint8Array | undefined, text: string, fontkit: typeof impo
 
 /** The lines of every page, top to bottom, each with its runs of text, and each font's stroke width. */
 async function printedLines(bytes: Uint8Array): Promise<{ lines: PrintedLine[]; stems: Stems }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const fontkit = await import('fontkit').then((m) => ((m as { default?: typeof import('fontkit') }).default ?? m) as typeof import('fontkit'));
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, fontExtraProperties: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const lines: PrintedLine[] = [];

@@ -20,6 +20,7 @@
 import { GB9704 } from '../layout/geometry.js';
 import { hungMeasure } from './paragraphs.js';
 import { DetailError, details } from '../diagnostics/errors.js';
+import { loadPdfjs } from '../text/pdfjs.js';
 
 export interface ReadLine {
   /** The line as read, spaces and all. */
@@ -70,7 +71,7 @@ function blankParts(str: string, x: number, w: number): Array<{ text: string; x:
 
 /** A PDF's text in drawing order, line by line, with each line's edges. */
 export async function readPdf(bytes: Uint8Array): Promise<Reading> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const raw: Array<{ text: string; x0: number; x1: number; size: number }> = [];
   type Piece = { text: string; x: number; w: number };

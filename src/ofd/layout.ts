@@ -5,6 +5,7 @@
  * the glyph id it prints; each path with its outline, fill and stroke; each picture with its
  * pixels and placement. Nothing is laid out again: the OFD shows what the PDF shows.
  */
+import { loadPdfjs } from '../text/pdfjs.js';
 
 /** An affine matrix [a b c d e f]: x' = a·x + c·y + e, y' = b·x + d·y + f. */
 export type Matrix = [number, number, number, number, number, number];
@@ -229,7 +230,7 @@ function maskToRgba(img: ImageData, color: Rgb): Uint8Array | undefined {
 
 /** Reads the drawing of every page of `pdf`, and its outline. */
 export async function readLayout(pdf: Uint8Array): Promise<Layout> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const OPS = pdfjs.OPS as Record<string, number>;
   const op = Object.fromEntries(Object.entries(OPS).map(([k, v]) => [v, k])) as Record<number, string>;
   const doc = await pdfjs.getDocument({

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { packageVersion, sweepCache, userCacheRoot, writeCacheFileSync } from '../paths.js';
+import { VERSION } from '../version.js';
 
 /** The environment options that change what a template compiles to. */
 export interface CompileOptions {
@@ -17,6 +18,15 @@ const { compiler } = nunjucks as unknown as {
 };
 
 let nunjucksVersion: string | undefined;
+
+/** nunjucks' version where it is installed (a checkout); in an installed bulletin it is bundled into dist-lib, and bulletin's version names it. */
+function nunjucksIdentity(): string {
+  try {
+    return packageVersion('nunjucks');
+  } catch {
+    return `bundled in bulletin@${VERSION}`;
+  }
+}
 
 /**
  * A file-system loader whose templates come compiled: nunjucks turns a template into JavaScript
@@ -42,7 +52,7 @@ export class CompiledLoader extends nunjucks.FileSystemLoader {
   override getSource(name: string): nunjucks.LoaderSource {
     const source = super.getSource(name) as nunjucks.LoaderSource | null;
     if (!source) return source as unknown as nunjucks.LoaderSource;
-    nunjucksVersion ??= packageVersion('nunjucks');
+    nunjucksVersion ??= nunjucksIdentity();
     const key = createHash('sha256')
       .update(JSON.stringify([nunjucksVersion, source.path, this.options, source.src]))
       .digest('hex')

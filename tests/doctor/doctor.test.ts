@@ -42,7 +42,7 @@ describe('bulletin doctor', () => {
     expect(report.fonts.map((f) => `${f.role} ${path.basename(f.print ?? '')}`)).toEqual([
       'title NotoSerifSC_900Black.ttf',
       'body NotoSerifSC_400Regular.ttf',
-      'kai lxgw-wenkai-latin-500-normal.woff2',
+      'kai lxgw-wenkai-latin-500-normal.ttf',
       'hei NotoSansSC_400Regular.ttf',
       'figures NotoSerifSC_400Regular.ttf',
     ]);

@@ -14,6 +14,16 @@ import { FRONT, captureIo, runCli, tempDir, tempProject } from './helpers.js';
 
 const SOURCE = { 'bulletins/001.md': `${FRONT}\n# 标题\n\n正文。\n` };
 
+/**
+ * A project with a font of its own (黑体 from a file in the project): the default faces ship
+ * prepared with the package, with their cmaps, so only a project's own font makes a cmap, a
+ * print cut and their records in the user cache.
+ */
+async function projectWithOwnFont(): Promise<string> {
+  const font = await readFile(path.join(process.cwd(), 'fonts/print/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular-gb2312.ttf'));
+  return tempProject({ ...SOURCE, 'bulletin.config.yaml': 'fonts:\n  hei:\n    file: fonts/hei.ttf\n', 'fonts/hei.ttf': font });
+}
+
 async function builtProject(): Promise<string> {
   const dir = await tempProject(SOURCE);
   const result = await build({ io: captureIo(dir), formats: ['html'] });
@@ -175,7 +185,7 @@ describe('the user’s cache', () => {
 
   it('doctor finds damaged files of the user cache and removes them', async () => {
     const xdg = await tempDir('bulletin-xdg-');
-    const dir = await tempProject(SOURCE);
+    const dir = await projectWithOwnFont();
     const io = captureIo(dir);
     io.env.XDG_CACHE_HOME = xdg;
     const r = spawnSync(process.execPath, [path.join(process.cwd(), 'bin', 'bulletin.js'), 'build', '--format', 'html'], { cwd: dir, env: { ...process.env, XDG_CACHE_HOME: xdg }, encoding: 'utf8' });
@@ -199,7 +209,7 @@ describe('the user’s cache: fonts and the bundled Chromium (PDF)', () => {
 
   it.skipIf(!canPrint)('a damaged prepared print font is prepared again; a damaged Chromium is unpacked again', async () => {
     const xdg = await tempDir('bulletin-xdg-');
-    const dir = await tempProject(SOURCE);
+    const dir = await projectWithOwnFont();
     const env = { ...process.env, XDG_CACHE_HOME: xdg, NO_COLOR: '1' };
     const run = (args: string[]) => spawnSync(process.execPath, [path.join(process.cwd(), 'bin', 'bulletin.js'), ...args], { cwd: dir, env, encoding: 'utf8', timeout: 180_000 });
     const first = run(['build', '--format', 'pdf']);

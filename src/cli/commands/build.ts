@@ -152,6 +152,12 @@ function tellIssue(out: Output, show: (absolute: string) => string, verbose: boo
       current = e.source;
       bar?.update(done, current);
     }
+    if (e.type === 'prepare') {
+      // Standard error, so standard output stays the list of issues.
+      if (bar) bar.log(out.t.build.prepare(e));
+      else out.warn(out.t.build.prepare(e));
+      return;
+    }
     if (bar) {
       if (e.type === 'issue') {
         done = e.done;

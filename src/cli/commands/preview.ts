@@ -56,6 +56,7 @@ export function previewEvents(out: Output, verbose: boolean): (e: PreviewEvent) 
     else if (e.type === 'rebuild') out.say(t.changed(e.changed === 'all' ? t.all : e.changed.join(out.lang === 'zh' ? '、' : ', ')));
     else if (e.type === 'updated') out.say(t.updated(e.seconds.toFixed(1)));
     else if (e.type === 'failure') out.error(e.error, verbose);
+    else if (e.type === 'prepare') out.warn(out.t.build.prepare(e));
     else if (e.type === 'serving') {
       out.say(t.serving(e.url, e.host === '0.0.0.0' || e.host === '::' ? e.host : undefined));
       out.say(t.watching(e.sources, e.config));

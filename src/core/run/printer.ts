@@ -5,6 +5,7 @@ import { resolveFonts } from '../../fonts/fonts.js';
 import type { TabPool } from '../../pipeline/print.js';
 import { CACHE_NAME } from '../cache.js';
 import { interruptedError } from '../interrupt.js';
+import type { Preparing } from '../../paths.js';
 import type { Run } from './plan.js';
 import type { Said } from '../../diagnostics/errors.js';
 import { prints } from '../../pipeline/index.js';
@@ -102,8 +103,10 @@ async function startPrinter(run: Run): Promise<Started> {
       channel: config.browser.channel,
       env: run.io.env,
       log: run.verbose ? (text: Said) => run.onEvent?.({ type: 'log', text }) : undefined,
+      onPrepare: tellPrepare,
     });
-  const [browser, fonts] = await Promise.all([launch(), printFonts(resolveFonts(config, run.project.place.root), run.io.env)]);
+  const tellPrepare = (p: Preparing) => run.onEvent?.({ type: 'prepare', ...p });
+  const [browser, fonts] = await Promise.all([launch(), printFonts(resolveFonts(config, run.project.place.root), run.io.env, tellPrepare)]);
   const version = await browser.version();
   // A browser that dies mid-batch fails the issue it was printing; the next ones get a new one.
   const pool = new TabPool(browser, { allowed: [run.outDir], timeout: config.browser.timeout, fonts, zoom: 4 }, run.concurrency, 200, launch);

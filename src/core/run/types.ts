@@ -45,7 +45,9 @@ export type BuildEvent =
   /** One issue is through: built, unchanged (the cache had it) or failed (its messages say why). */
   | { type: 'issue'; source: string; status: 'built' | 'unchanged' | 'failed'; entry?: ManifestEntry; errors: number; done: number; total: number }
   /** A detail for --verbose (browser discovery and start-up). */
-  | { type: 'log'; text: Said };
+  | { type: 'log'; text: Said }
+  /** A first run's slow work (the bundled Chromium unpacked, a project's print fonts cut): told before it starts (done 0), and as it goes. */
+  | { type: 'prepare'; step: 'browser' | 'fonts'; done: number; total: number };
 
 export interface BuiltIssue {
   file: VFile;
