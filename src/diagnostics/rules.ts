@@ -1114,6 +1114,31 @@ export const templateError = rule<{ detail: string }>()({
   message: { zh: (a) => `模板出错：${a.detail}`, en: (a) => `Template error: ${a.detail}` },
   hint: same('检查项目 templates/ 中覆盖的模板。', 'Check the templates you override in the project\'s templates/.'),
 });
+export const templateUnsafe = rule<{ file: string; line: number; name: string }>()({
+  id: 'template-unsafe',
+  severity: 'error',
+  group: 'output',
+  sample: { file: 'templates/sheet.njk', line: 3, name: 'constructor' },
+  message: {
+    zh: (a) => `模板 ${a.file} 第 ${a.line} 行访问了“${a.name}”：模板只能读取简报的数据，不能访问构造函数、原型或全局对象`,
+    en: (a) => `Template ${a.file}, line ${a.line}, reaches for "${a.name}": templates may read the issue's data, never constructors, prototypes or globals`,
+  },
+  hint: same(
+    '模板在沙箱中运行（见 docs/security.md）；改用简报数据中的字段和内置过滤器。',
+    'Templates run in a sandbox (see docs/security.md); use the fields of the issue\'s data and the built-in filters.',
+  ),
+});
+export const templateOutside = rule<{ file: string; real: string }>()({
+  id: 'template-outside',
+  severity: 'error',
+  group: 'output',
+  sample: { file: 'templates/sheet.njk', real: '/etc/passwd' },
+  message: {
+    zh: (a) => `模板 ${a.file} 链接到项目之外（${a.real}），不读取`,
+    en: (a) => `The template ${a.file} links outside the project (${a.real}); it is not read`,
+  },
+  hint: same('把模板文件本身放进项目的 templates/，不要用指向项目外的链接。', 'Put the template file itself into the project\'s templates/, not a link to a file outside the project.'),
+});
 export const layoutDrift = rule<{ expected: number; actual: number }>()({
   id: 'layout-drift',
   severity: 'warning',
@@ -1171,7 +1196,7 @@ export const STAGE_RULES = [
   linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageMissing, imageType, missingGlyph,
   numberingDuplicateTotal, numberingGapTotal, numberingOrder, numberingDuplicateIssue, numberingYearReset, numberingGapIssue,
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
-  templateError, layoutDrift, printFailed, docxFailed, ofdFailed,
+  templateError, templateUnsafe, templateOutside, layoutDrift, printFailed, docxFailed, ofdFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
   importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importVerifyBlock, importConvertFirst, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as const;

@@ -1,19 +1,30 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
-import { packageVersion, sweepCache, userCacheRoot, writeCacheFileSync } from '../paths.js';
+import { isInside, packageVersion, sweepCache, userCacheRoot, writeCacheFileSync } from '../paths.js';
+import { compileSandboxed, sandboxed, TemplateCheckError } from './templateSandbox.js';
 
 /** The environment options that change what a template compiles to. */
 export interface CompileOptions {
   autoescape: boolean;
   throwOnUndefined: boolean;
   trimBlocks: boolean;
+  lstripBlocks?: boolean;
 }
 
+/** A template file whose real path (links followed) is outside the folder it must stay in. */
+export class TemplateOutsideError extends Error {
+  override name = 'TemplateOutside';
+}
+
+/** Bumped when what a compiled template may do changes (the sandbox's checks run at compile time). */
+const SANDBOX = 'sandbox-1';
+
 /** nunjucks' compiler, which its type declarations leave out. */
-const { compiler } = nunjucks as unknown as {
-  compiler: { compile(src: string, asyncFilters: string[], extensions: unknown[], name: string, options: CompileOptions): string };
+type NunjucksError = Error & { Update(path: string): void };
+const { lib } = nunjucks as unknown as {
+  lib: { TemplateError: new (message: string, lineno: number, colno: number) => NunjucksError };
 };
 
 let nunjucksVersion: string | undefined;
@@ -25,33 +36,56 @@ let nunjucksVersion: string | undefined;
  * user's cache folder under a hash of everything it is made from (nunjucks' version, the
  * template's path and text, the options), so an edited template or another nunjucks compiles
  * anew; a kept file that cannot be read or run is compiled again.
+ *
+ * Every template runs in the sandbox (templateSandbox.ts), and is read only when its real path,
+ * links followed, lies inside `confine` (the project, for its templates/ folder) or inside the
+ * search path it was found in.
  */
 export class CompiledLoader extends nunjucks.FileSystemLoader {
   private readonly folder: string;
+  private readonly confine: Record<string, string>;
 
   constructor(
     searchPaths: string[],
     private readonly options: CompileOptions,
     env: Record<string, string | undefined>,
+    /** Search path → the folder its templates must really be in (default: the search path itself). */
+    confine: Record<string, string> = {},
   ) {
     super(searchPaths, { noCache: false });
+    this.confine = Object.fromEntries(Object.entries(confine).map(([k, v]) => [path.normalize(k), v]));
     this.folder = path.join(userCacheRoot(env), 'bulletin', 'templates-v1');
   }
 
   override getSource(name: string): nunjucks.LoaderSource {
     const source = super.getSource(name) as nunjucks.LoaderSource | null;
     if (!source) return source as unknown as nunjucks.LoaderSource;
+    this.checkPlace(source.path);
     nunjucksVersion ??= packageVersion('nunjucks');
     const key = createHash('sha256')
-      .update(JSON.stringify([nunjucksVersion, source.path, this.options, source.src]))
+      .update(JSON.stringify([nunjucksVersion, SANDBOX, source.path, this.options, source.src]))
       .digest('hex')
       .slice(0, 32);
     const file = path.join(this.folder, `${key}.js`);
     const props = this.kept(file) ?? this.compile(source, file);
-    return props ? { ...source, src: { type: 'code', obj: props } as unknown as string } : source;
+    return { ...source, src: { type: 'code', obj: sandboxed(props) } as unknown as string };
   }
 
-  private kept(file: string): unknown {
+  /** Refuses a template whose real path leaves the folder it was found in (or the project, for the project's own). */
+  private checkPlace(file: string): void {
+    const searchPath = (this as unknown as { searchPaths: string[] }).searchPaths.find((p) => isInside(path.resolve(p), file));
+    if (!searchPath) throw new TemplateOutsideError(file);
+    const bound = this.confine[searchPath] ?? searchPath;
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      return; // gone since it was read: nothing was read through a link
+    }
+    if (!isInside(realpathSync(bound), real)) throw new TemplateOutsideError(`${file} → ${real}`);
+  }
+
+  private kept(file: string): Record<string, unknown> | undefined {
     try {
       return run(readFileSync(file, 'utf8'));
     } catch {
@@ -59,12 +93,17 @@ export class CompiledLoader extends nunjucks.FileSystemLoader {
     }
   }
 
-  private compile(source: nunjucks.LoaderSource, file: string): unknown {
+  private compile(source: nunjucks.LoaderSource, file: string): Record<string, unknown> {
     let code: string;
     try {
-      code = compiler.compile(source.src, [], [], source.path, this.options);
-    } catch {
-      return undefined; // nunjucks reports the template's error itself, with its place
+      code = compileSandboxed(source.src, source.path, this.options);
+    } catch (error) {
+      // The template's error with its place, as nunjucks gives it: "(path) [Line n, Column m]".
+      const templateError =
+        error instanceof TemplateCheckError ? new lib.TemplateError(error.message, error.line, error.column) : (error as Partial<NunjucksError>);
+      if (typeof templateError.Update !== 'function') throw error;
+      templateError.Update(source.path);
+      throw templateError;
     }
     try {
       writeCacheFileSync(file, code);
@@ -78,7 +117,7 @@ export class CompiledLoader extends nunjucks.FileSystemLoader {
 }
 
 /** What nunjucks' Template runs a compiled template as: a function body returning its blocks and root. */
-function run(code: string): unknown {
+function run(code: string): Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- nunjucks' own way to load compiled code
-  return new Function(code)();
+  return new Function(code)() as Record<string, unknown>;
 }

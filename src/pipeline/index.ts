@@ -20,6 +20,8 @@ import type { Writer } from './write.js';
 import type { Printer } from './print.js';
 import type { RenderedPage } from './render.js';
 import { abortable, throwIfInterrupted } from './abortable.js';
+import { templateRefusal } from './templateSandbox.js';
+import { isInside } from '../paths.js';
 
 export interface Compiled {
   file: VFile;
@@ -78,6 +80,8 @@ export const prints = (formats: readonly Format[]): boolean => formats.includes(
 /** What the back half needs from the run: shared by every issue of a build. */
 export interface ProduceContext {
   config: Config;
+  /** The project's root: template paths are shown relative to it. */
+  root?: string;
   env: nunjucks.Environment;
   fonts: RoleFont[];
   writer: Writer;
@@ -115,7 +119,10 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   try {
     page = render(ctx.env, b, { config: ctx.config, htmlDir, fontFaces: fonts.rules, version: ctx.version, unprintable: fonts.unprintable });
   } catch (error) {
-    report(file, rules.templateError, { detail: (error as Error).message.split('\n').slice(0, 2).join(' ') });
+    const refusal = templateRefusal(error, (p) => (ctx.root && isInside(ctx.root, p) ? path.relative(ctx.root, p) : p));
+    if (refusal?.kind === 'unsafe') report(file, rules.templateUnsafe, { file: refusal.file, line: refusal.line, name: refusal.name });
+    else if (refusal?.kind === 'outside') report(file, rules.templateOutside, { file: refusal.file, real: refusal.real });
+    else report(file, rules.templateError, { detail: (error as Error).message.split('\n').slice(0, 2).join(' ') });
     return undefined;
   }
   // The printer is awaited once the page is rendered, before anything is written: a browser
