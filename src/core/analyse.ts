@@ -78,7 +78,7 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
       assetsDir: `${stem}.assets`,
       ...(options.draft ? { draft: true } : {}),
     };
-    const file = await read(show(absolute), absolute);
+    const file = await read(show(absolute), absolute, inProject ? { root } : {});
     const cache = options.cache;
     const { key, kept } = cache && !hasErrors(file) ? await lookUp(cache, file, absolute) : {};
     if (kept) {

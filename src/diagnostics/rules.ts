@@ -90,6 +90,27 @@ export const sourceTooLarge = rule<{ mb: string; limit: number }>()({
     'An issue is usually under 100 KB; check that this is the right file, or split it into several issues.',
   ),
 });
+export const sourceNotAFile = rule<{ kind: 'fifo' | 'device' | 'socket' | 'other' }>()({
+  id: 'source-not-a-file',
+  severity: 'error',
+  group: 'source',
+  sample: { kind: 'fifo' },
+  message: {
+    zh: (a) => `这不是普通文件（${{ fifo: '命名管道', device: '设备文件', socket: '套接字', other: '特殊文件' }[a.kind]}），不读取`,
+    en: (a) => `This is not a regular file (${{ fifo: 'a named pipe', device: 'a device', socket: 'a socket', other: 'a special file' }[a.kind]}); it is not read`,
+  },
+  hint: same('源文件须是普通文件；删除它，或换成其内容的副本。', 'A source must be a regular file; remove it, or replace it with a copy of its contents.'),
+});
+export const sourceOutsideProject = rule({
+  id: 'source-outside-project',
+  severity: 'error',
+  group: 'source',
+  message: same('源文件是指向项目之外的链接，不读取', 'The source is a link to a file outside the project; it is not read'),
+  hint: same(
+    '把文件本身放进项目；要构建项目之外的文件，在命令行上写出它的路径。',
+    'Put the file itself into the project; to build a file outside the project, name it on the command line.',
+  ),
+});
 export const sourceBinary = rule<{ offset: number }>()({
   id: 'source-binary',
   severity: 'error',
@@ -426,6 +447,20 @@ export const configFontOutside = rule<{ file: string }>()({
   sample: { file: '../fonts/kai.ttf' },
   message: { zh: (a) => `字体文件在项目目录之外：${a.file}`, en: (a) => `The font file is outside the project: ${a.file}` },
   hint: same('把字体文件放进项目（如 fonts/），用相对路径引用。', 'Put the font file into the project (such as fonts/) and name it by a relative path.'),
+});
+export const configBrowserInside = rule<{ file: string }>()({
+  id: 'config-browser-inside',
+  severity: 'error',
+  group: 'config',
+  sample: { file: './tools/chrome.sh' },
+  message: {
+    zh: (a) => `browser.executablePath 须是项目之外的绝对路径，不运行：${a.file}`,
+    en: (a) => `browser.executablePath must be an absolute path outside the project; it is not run: ${a.file}`,
+  },
+  hint: same(
+    '项目中的文件是数据，不能作为程序运行；写本机浏览器的绝对路径，或用命令行 --browser、环境变量 PUPPETEER_EXECUTABLE_PATH 指定（见 docs/security.md）。',
+    'A project\'s files are data and are never run as programs; give the absolute path of the browser installed on this machine, or use --browser or PUPPETEER_EXECUTABLE_PATH (see docs/security.md).',
+  ),
 });
 export const configFontMissing = rule<{ file: string }>()({
   id: 'config-font-missing',
@@ -1139,6 +1174,17 @@ export const templateOutside = rule<{ file: string; real: string }>()({
   },
   hint: same('把模板文件本身放进项目的 templates/，不要用指向项目外的链接。', 'Put the template file itself into the project\'s templates/, not a link to a file outside the project.'),
 });
+export const templateNotAFile = rule<{ file: string; kind: 'fifo' | 'device' | 'socket' | 'other' }>()({
+  id: 'template-not-a-file',
+  severity: 'error',
+  group: 'output',
+  sample: { file: 'templates/sheet.njk', kind: 'fifo' },
+  message: {
+    zh: (a) => `模板 ${a.file} 不是普通文件（${{ fifo: '命名管道', device: '设备文件', socket: '套接字', other: '特殊文件' }[a.kind]}），不读取`,
+    en: (a) => `The template ${a.file} is not a regular file (${{ fifo: 'a named pipe', device: 'a device', socket: 'a socket', other: 'a special file' }[a.kind]}); it is not read`,
+  },
+  hint: same('模板须是普通文件；删除它，或换成模板文件本身。', 'A template must be a regular file; remove it, or replace it with the template file itself.'),
+});
 export const layoutDrift = rule<{ expected: number; actual: number }>()({
   id: 'layout-drift',
   severity: 'warning',
@@ -1189,14 +1235,14 @@ export const ofdFailed = rule<{ detail: string }>()({
 
 /** The rules of the pipeline stages (the proofreading rules live with their checks in src/lint/rules.ts). */
 export const STAGE_RULES = [
-  sourceUnreadable, sourceIsDirectory, sourceTooLarge, sourceBinary, sourceEncoding, sourceEncodingLegacy, sourceEmpty, internalError,
+  sourceUnreadable, sourceIsDirectory, sourceNotAFile, sourceOutsideProject, sourceTooLarge, sourceBinary, sourceEncoding, sourceEncodingLegacy, sourceEmpty, internalError,
   frontMatterMissing, frontMatterEngine, frontMatterSyntax, frontMatterUnclosed, frontMatterNotAMap, frontMatterTotalLtIssue,
-  configUnreadable, configUnknownRule, configFontOutside, configFontMissing, configFontType, configFontCff, configFontSystem,
+  configUnreadable, configUnknownRule, configFontOutside, configBrowserInside, configFontMissing, configFontType, configFontCff, configFontSystem,
   bodyTooDeep, tableTooWide, bodyTooComplex, rawHtml, headingDepth, articleTitleEmpty, tooManyArticles, bodyBeforeTitle, bodyNoArticle,
   linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageMissing, imageType, missingGlyph,
   numberingDuplicateTotal, numberingGapTotal, numberingOrder, numberingDuplicateIssue, numberingYearReset, numberingGapIssue,
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
-  templateError, templateUnsafe, templateOutside, layoutDrift, printFailed, docxFailed, ofdFailed,
+  templateError, templateUnsafe, templateOutside, templateNotAFile, layoutDrift, printFailed, docxFailed, ofdFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
   importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importVerifyBlock, importConvertFirst, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as const;

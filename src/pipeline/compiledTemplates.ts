@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { specialKind } from '../text/regularFile.js';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { isInside, packageVersion, sweepCache, userCacheRoot, writeCacheFileSync } from '../paths.js';
@@ -16,6 +17,11 @@ export interface CompileOptions {
 /** A template file whose real path (links followed) is outside the folder it must stay in. */
 export class TemplateOutsideError extends Error {
   override name = 'TemplateOutside';
+}
+
+/** A template that is a FIFO, a device or a socket: never read. */
+export class TemplateNotAFileError extends Error {
+  override name = 'TemplateNotAFile';
 }
 
 /** Bumped when what a compiled template may do changes (the sandbox's checks run at compile time). */
@@ -58,9 +64,12 @@ export class CompiledLoader extends nunjucks.FileSystemLoader {
   }
 
   override getSource(name: string): nunjucks.LoaderSource {
+    // Where nunjucks' loader will read it: judged before it is read.
+    const searchPaths = (this as unknown as { searchPaths: string[] }).searchPaths;
+    const found = searchPaths.map((p) => path.resolve(p, name)).find((p, i) => isInside(path.resolve(searchPaths[i]!), p) && existsSync(p));
+    if (found) this.checkPlace(found);
     const source = super.getSource(name) as nunjucks.LoaderSource | null;
     if (!source) return source as unknown as nunjucks.LoaderSource;
-    this.checkPlace(source.path);
     nunjucksVersion ??= packageVersion('nunjucks');
     const key = createHash('sha256')
       .update(JSON.stringify([nunjucksVersion, SANDBOX, source.path, this.options, source.src]))
@@ -83,6 +92,8 @@ export class CompiledLoader extends nunjucks.FileSystemLoader {
       return; // gone since it was read: nothing was read through a link
     }
     if (!isInside(realpathSync(bound), real)) throw new TemplateOutsideError(`${file} → ${real}`);
+    // A FIFO or a device would block the loader's read, or never end.
+    if (!statSync(real).isFile()) throw new TemplateNotAFileError(`${file} → ${specialKind(statSync(real))}`);
   }
 
   private kept(file: string): Record<string, unknown> | undefined {

@@ -122,6 +122,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
     const refusal = templateRefusal(error, (p) => (ctx.root && isInside(ctx.root, p) ? path.relative(ctx.root, p) : p));
     if (refusal?.kind === 'unsafe') report(file, rules.templateUnsafe, { file: refusal.file, line: refusal.line, name: refusal.name });
     else if (refusal?.kind === 'outside') report(file, rules.templateOutside, { file: refusal.file, real: refusal.real });
+    else if (refusal?.kind === 'special') report(file, rules.templateNotAFile, { file: refusal.file, kind: refusal.what });
     else report(file, rules.templateError, { detail: (error as Error).message.split('\n').slice(0, 2).join(' ') });
     return undefined;
   }

@@ -19,6 +19,7 @@
  */
 import nunjucks from 'nunjucks';
 import { transform } from 'nunjucks/src/transformer.js';
+import type { SpecialKind } from '../text/regularFile.js';
 
 /** The error a refused access throws; nunjucks adds the template's path, line and column. */
 export class TemplateSandboxError extends Error {
@@ -187,7 +188,10 @@ export function compileSandboxed(src: string, name: string, options: { throwOnUn
 }
 
 /** What a render error says about the sandbox: a refused access (its template, line and name) or a template linked outside. */
-export type TemplateRefusal = { kind: 'unsafe'; file: string; line: number; name: string } | { kind: 'outside'; file: string; real: string };
+export type TemplateRefusal =
+  | { kind: 'unsafe'; file: string; line: number; name: string }
+  | { kind: 'outside'; file: string; real: string }
+  | { kind: 'special'; file: string; what: SpecialKind };
 
 /**
  * Reads a refusal back from the error nunjucks threw: it keeps only the text ("(path) [Line n,
@@ -196,9 +200,11 @@ export type TemplateRefusal = { kind: 'unsafe'; file: string; line: number; name
 export function templateRefusal(error: unknown, show: (file: string) => string): TemplateRefusal | undefined {
   const raw = error instanceof Error ? error.message : String(error);
   // Thrown for the page's own template as it is; for an included one, inside nunjucks' text.
-  const message = error instanceof Error && error.name === 'TemplateOutside' ? `TemplateOutside: ${raw}` : raw;
-  const outside = /TemplateOutside: (.*?)(?: → (.*))?$/m.exec(message);
-  if (outside) return { kind: 'outside', file: show(outside[1] ?? ''), real: outside[2] ?? '' };
+  const thrown = error instanceof Error ? error.name : '';
+  const message = thrown === 'TemplateOutside' || thrown === 'TemplateNotAFile' ? `${thrown}: ${raw}` : raw;
+  const outside = /Template(Outside|NotAFile): (.*?)(?: → (.*))?$/m.exec(message);
+  if (outside?.[1] === 'NotAFile') return { kind: 'special', file: show(outside[2] ?? ''), what: (outside[3] ?? 'other') as SpecialKind };
+  if (outside) return { kind: 'outside', file: show(outside[2] ?? ''), real: outside[3] ?? '' };
   const unsafe = /TemplateSandbox: (.*)$/m.exec(message);
   if (!unsafe) return undefined;
   const place = /\(([^()\n]*)\) \[Line (\d+)/.exec(message);
