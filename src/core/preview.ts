@@ -24,6 +24,8 @@ export interface PreviewOptions {
   port?: number;
   /** Default 127.0.0.1 (this machine only). */
   host?: string;
+  /** Host names the server answers to besides loopback names and IP addresses (`--allow-host`). */
+  allowHosts?: string[];
   /** Build the PDFs too (slower). */
   pdf?: boolean;
   verbose?: boolean;
@@ -111,7 +113,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   try {
-    const port = await server.listen(host, options.port ?? DEFAULT_PREVIEW_PORT);
+    const port = await server.listen(host, options.port ?? DEFAULT_PREVIEW_PORT, 10, options.allowHosts ?? []);
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     state.url = `http://${shown}:${port}/`;
     const initial = rebuild('full');

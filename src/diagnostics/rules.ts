@@ -205,6 +205,14 @@ export const frontMatterNotAMap = rule({
   message: same('前置信息应为“字段: 值”的键值表', 'The front matter must be a map of "field: value" lines'),
   hint: same('按“issue: 64”这样的格式逐行书写字段。', 'Write one field per line, like "issue: 64".'),
 });
+export const frontMatterTooLong = rule<{ key: string; chars: number; limit: number }>()({
+  id: 'front-matter-too-long',
+  severity: 'error',
+  group: 'front-matter',
+  sample: { key: 'title', chars: 300000, limit: 200 },
+  message: { zh: (a) => `${a.key} 过长（${a.chars} 个字符，上限 ${a.limit}）`, en: (a) => `${a.key} is too long (${a.chars} characters; the limit is ${a.limit})` },
+  hint: same('报头、编发单位、标识和专刊名各印成一行；检查是否把正文写进了前置信息。', 'The masthead title, publisher, marker and series name are printed on one line each; check that no body text went into the front matter.'),
+});
 export const frontMatterTotalLtIssue = rule<{ total: number; issue: number }>()({
   id: 'front-matter-total-lt-issue',
   severity: 'error',
@@ -535,6 +543,14 @@ export const tableTooWide = rule<{ pipes: number; limit: number }>()({
   },
   hint: same('把过宽的表格拆开，或改用文字叙述。', 'Split the wide table, or describe it in text.'),
 });
+export const headingTooLong = rule<{ chars: number; limit: number }>()({
+  id: 'heading-too-long',
+  severity: 'error',
+  group: 'body',
+  sample: { chars: 30000, limit: 200 },
+  message: { zh: (a) => `标题过长（${a.chars} 个字符，上限 ${a.limit}）`, en: (a) => `The heading is too long (${a.chars} characters; the limit is ${a.limit})` },
+  hint: same('标题一般不超过 60 个字；检查是否漏了换行，使正文连到了标题行上。', 'A title is rarely over 60 characters; check for a missing line break that joined body text to the heading.'),
+});
 export const bodyTooComplex = rule<{ limit: number }>()({
   id: 'body-too-complex',
   severity: 'error',
@@ -646,6 +662,28 @@ export const imageOutsideProject = rule<{ url: string }>()({
   sample: { url: '../../a.png' },
   message: { zh: (a) => `图片在项目目录之外：“${a.url}”`, en: (a) => `The image is outside the project: "${a.url}"` },
   hint: same('图片须放在项目目录之内（不能用 ../ 或指向外部的链接）。', 'Images must be inside the project folder (no ../ or links pointing outside).'),
+});
+export const imageTooLarge = rule<{ url: string; width: number; height: number; limit: number }>()({
+  id: 'image-too-large',
+  severity: 'error',
+  group: 'assets',
+  sample: { url: 'images/a.png', width: 30000, height: 30000, limit: 50 },
+  message: {
+    zh: (a) => `图片像素过多：“${a.url}”（${a.width} × ${a.height}，上限 ${a.limit} 百万像素）`,
+    en: (a) => `The image has too many pixels: "${a.url}" (${a.width} × ${a.height}; the limit is ${a.limit} megapixels)`,
+  },
+  hint: same('浏览器无法解码这样大的图片；缩小到打印所需（版心宽 15.6 厘米，约 2000 像素宽已足够）。', 'The browser cannot decode an image that large; scale it down to what print needs (the text block is 15.6 cm wide: about 2000 pixels is plenty).'),
+});
+export const imageSvgUnsafe = rule<{ url: string; removed: string }>()({
+  id: 'image-svg-unsafe',
+  severity: 'warning',
+  group: 'assets',
+  sample: { url: 'images/chart.svg', removed: '<script> onload="alert(1)"' },
+  message: {
+    zh: (a) => `SVG 图片“${a.url}”中有脚本、事件或外部引用，发布时去掉：${a.removed}`,
+    en: (a) => `The SVG "${a.url}" holds scripts, event handlers or external references, removed when published: ${a.removed}`,
+  },
+  hint: same('SVG 只保留图形（见 docs/security.md）；从作图软件重新导出为普通 SVG 或 PNG。', 'An SVG keeps only what it draws (see docs/security.md); export it again from the drawing program as a plain SVG, or as a PNG.'),
 });
 export const imageMissing = rule<{ url: string }>()({
   id: 'image-missing',
@@ -1236,10 +1274,10 @@ export const ofdFailed = rule<{ detail: string }>()({
 /** The rules of the pipeline stages (the proofreading rules live with their checks in src/lint/rules.ts). */
 export const STAGE_RULES = [
   sourceUnreadable, sourceIsDirectory, sourceNotAFile, sourceOutsideProject, sourceTooLarge, sourceBinary, sourceEncoding, sourceEncodingLegacy, sourceEmpty, internalError,
-  frontMatterMissing, frontMatterEngine, frontMatterSyntax, frontMatterUnclosed, frontMatterNotAMap, frontMatterTotalLtIssue,
+  frontMatterMissing, frontMatterEngine, frontMatterSyntax, frontMatterUnclosed, frontMatterNotAMap, frontMatterTooLong, frontMatterTotalLtIssue,
   configUnreadable, configUnknownRule, configFontOutside, configBrowserInside, configFontMissing, configFontType, configFontCff, configFontSystem,
-  bodyTooDeep, tableTooWide, bodyTooComplex, rawHtml, headingDepth, articleTitleEmpty, tooManyArticles, bodyBeforeTitle, bodyNoArticle,
-  linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageMissing, imageType, missingGlyph,
+  bodyTooDeep, tableTooWide, headingTooLong, bodyTooComplex, rawHtml, headingDepth, articleTitleEmpty, tooManyArticles, bodyBeforeTitle, bodyNoArticle,
+  linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageTooLarge, imageSvgUnsafe, imageMissing, imageType, missingGlyph,
   numberingDuplicateTotal, numberingGapTotal, numberingOrder, numberingDuplicateIssue, numberingYearReset, numberingGapIssue,
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
   templateError, templateUnsafe, templateOutside, templateNotAFile, layoutDrift, printFailed, docxFailed, ofdFailed,

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { sanitiseSvg } from './sanitiseSvg.js';
 import type { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import type { Bulletin } from '../model/bulletin.js';
@@ -131,7 +133,12 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   const printer = prints(ctx.formats) && ctx.printing ? await abortable(ctx.printing, ctx.signal) : undefined;
   // A font file shared by several issues is copied once per run (awaited by each user).
   await Promise.all(fonts.files.map((f) => ctx.writer.copyShared(f.from, f.to)));
-  for (const image of b.images) await ctx.writer.copy(image.from, image.to);
+  for (const image of b.images) {
+    // An SVG is published as sanitised (sanitiseSvg.ts): as it is when clean, rewritten when not.
+    const svg = /\.svg$/i.test(image.from) ? sanitiseSvg(await readFile(image.from)) : undefined;
+    if (svg?.removed.length) await ctx.writer.write(image.to, svg.bytes);
+    else await ctx.writer.copy(image.from, image.to);
+  }
   const htmlRel = `${stem}.html`;
   const { html } = page;
   // The printer takes the page structured, at the address it has (or would have) in the output.
