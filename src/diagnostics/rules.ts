@@ -1080,6 +1080,34 @@ export const importUnreadable = rule<{ kind: string; detail: string }>()({
   message: { zh: (a) => `无法读取这个 ${a.kind} 文件：${a.detail}`, en: (a) => `This ${a.kind} file cannot be read: ${a.detail}` },
   hint: same('文件可能已损坏或加密；请用原文件，或先另存为文本再导入。', 'The file may be damaged or encrypted; use the original, or save it as text and import that.'),
 });
+export const importTooLarge = rule<{ format: string; kind: 'part' | 'total' | 'pages' | 'stream' | 'doctype'; where: string; limit: number }>()({
+  id: 'import-too-large',
+  severity: 'error',
+  group: 'import',
+  sample: { format: 'Word', kind: 'part', where: 'word/document.xml', limit: 32 },
+  message: {
+    zh: (a) =>
+      ({
+        part: `这个 ${a.format} 文件的 ${a.where} 解压后超过 ${a.limit} MB，可能是压缩炸弹，不导入`,
+        total: `这个 ${a.format} 文件解压后共超过 ${a.limit} MB，可能是压缩炸弹，不导入`,
+        pages: `这个 ${a.format} 文件有 ${a.where} 页，超过上限 ${a.limit} 页，不导入`,
+        stream: `这个 ${a.format} 文件的第 ${a.where} 个数据流解压后超过 ${a.limit} MB，可能是压缩炸弹，不导入`,
+        doctype: `这个 ${a.format} 文件的 ${a.where} 中有 DOCTYPE 或实体声明（Word 从不写这些，可能是 XXE 攻击），不导入`,
+      })[a.kind],
+    en: (a) =>
+      ({
+        part: `${a.where} of this ${a.format} file inflates past ${a.limit} MB (a zip bomb?); not imported`,
+        total: `This ${a.format} file inflates past ${a.limit} MB in all (a zip bomb?); not imported`,
+        pages: `This ${a.format} file has ${a.where} pages, over the limit of ${a.limit}; not imported`,
+        stream: `Stream ${a.where} of this ${a.format} file inflates past ${a.limit} MB (a compression bomb?); not imported`,
+        doctype: `${a.where} of this ${a.format} file holds a DOCTYPE or entity declarations (Word never writes them: an XXE attack?); not imported`,
+      })[a.kind],
+  },
+  hint: same(
+    '一期简报的文件只有几百 KB、几页；确认文件来源，或把原文件另存一份再导入。上限见 docs/security.md。',
+    'An issue\'s file is a few hundred KB and a few pages; check where the file came from, or save the original again and import that. The limits are in docs/security.md.',
+  ),
+});
 export const importNoText = rule<{ kind: string }>()({
   id: 'import-no-text',
   severity: 'error',
@@ -1282,7 +1310,7 @@ export const STAGE_RULES = [
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
   templateError, templateUnsafe, templateOutside, templateNotAFile, layoutDrift, printFailed, docxFailed, ofdFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
-  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importVerifyBlock, importConvertFirst, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
+  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importVerifyBlock, importConvertFirst, importUnreadable, importTooLarge, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as const;
 
 
