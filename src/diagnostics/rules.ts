@@ -83,7 +83,7 @@ export const sourceTooLarge = rule<{ mb: string; limit: number }>()({
   id: 'source-too-large',
   severity: 'error',
   group: 'source',
-  sample: { mb: '12.0', limit: 8 },
+  sample: { mb: '12.0', limit: 1 },
   message: { zh: (a) => `源文件过大（${a.mb} MB，上限 ${a.limit} MB）`, en: (a) => `The source file is too large (${a.mb} MB; the limit is ${a.limit} MB)` },
   hint: same(
     '一期简报的源文件通常不到 100 KB；检查是否选错了文件，或把内容拆成多期。',
@@ -550,6 +550,20 @@ export const headingTooLong = rule<{ chars: number; limit: number }>()({
   sample: { chars: 30000, limit: 200 },
   message: { zh: (a) => `标题过长（${a.chars} 个字符，上限 ${a.limit}）`, en: (a) => `The heading is too long (${a.chars} characters; the limit is ${a.limit})` },
   hint: same('标题一般不超过 60 个字；检查是否漏了换行，使正文连到了标题行上。', 'A title is rarely over 60 characters; check for a missing line break that joined body text to the heading.'),
+});
+export const inlineTooComplex = rule<{ limit: number; scope: 'paragraph' | 'body' }>()({
+  id: 'inline-too-complex',
+  severity: 'error',
+  group: 'body',
+  sample: { limit: 200, scope: 'paragraph' },
+  message: {
+    zh: (a) => `${a.scope === 'paragraph' ? '这一段' : '正文'}中的 *、_、~、< 和方括号过多（超过 ${a.limit} 个）`,
+    en: (a) => `Too many *, _, ~, < and square brackets in ${a.scope === 'paragraph' ? 'this paragraph' : 'the body'} (over ${a.limit})`,
+  },
+  hint: same(
+    '简报正文很少用 *、_、~、< 和 [ ]；检查是否粘贴了代码或乱码，需要原样显示的符号可用反斜杠转义，如 \\*。',
+    'A bulletin rarely uses *, _, ~, < or [ ]; check for pasted code or garbled text, and escape a mark meant literally with a backslash, such as \\*.',
+  ),
 });
 export const bodyTooComplex = rule<{ limit: number }>()({
   id: 'body-too-complex',
@@ -1304,7 +1318,7 @@ export const STAGE_RULES = [
   sourceUnreadable, sourceIsDirectory, sourceNotAFile, sourceOutsideProject, sourceTooLarge, sourceBinary, sourceEncoding, sourceEncodingLegacy, sourceEmpty, internalError,
   frontMatterMissing, frontMatterEngine, frontMatterSyntax, frontMatterUnclosed, frontMatterNotAMap, frontMatterTooLong, frontMatterTotalLtIssue,
   configUnreadable, configUnknownRule, configFontOutside, configBrowserInside, configFontMissing, configFontType, configFontCff, configFontSystem,
-  bodyTooDeep, tableTooWide, headingTooLong, bodyTooComplex, rawHtml, headingDepth, articleTitleEmpty, tooManyArticles, bodyBeforeTitle, bodyNoArticle,
+  bodyTooDeep, tableTooWide, headingTooLong, inlineTooComplex, bodyTooComplex, rawHtml, headingDepth, articleTitleEmpty, tooManyArticles, bodyBeforeTitle, bodyNoArticle,
   linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageTooLarge, imageSvgUnsafe, imageMissing, imageType, missingGlyph,
   numberingDuplicateTotal, numberingGapTotal, numberingOrder, numberingDuplicateIssue, numberingYearReset, numberingGapIssue,
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,

@@ -134,3 +134,32 @@ describe('preview', () => {
     expect(svg.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self'; sandbox");
   }, 30_000);
 });
+
+describe('Markdown parsed within bounds', () => {
+  /** Each a shape micromark costs the square of (bench --hostile has them at the caps), just past the paragraph's cap of 200 marks. */
+  const shapes: [string, string][] = [
+    ['nested links', '['.repeat(101) + 'a' + '](b)'.repeat(101)],
+    ['nested emphasis', '*a '.repeat(101) + 'b' + ' a*'.repeat(101)],
+    ['a long bold run', `${'*'.repeat(202)}a`],
+    ['*a** runs', '*a**'.repeat(70)],
+    ['strikes', '~~a'.repeat(101)],
+    ['autolink openers', '<a'.repeat(201)],
+  ];
+  it.for(shapes)('%s: refused before parsing, at the paragraph', async ([, shape]) => {
+    const dir = await tempProject({ 'bulletins/a.md': body(`# 标题\n\n正文。\n\n${shape}\n继续。`) });
+    const result = await check({ io: captureIo(dir) });
+    expect(result.exitCode).toBe(1);
+    const io = captureIo(dir);
+    const built = await build({ io, formats: ['html'] });
+    expect(built.issues[0]!.file.messages.map((m) => [m.ruleId, m.reason, m.line])).toEqual([
+      ['inline-too-complex', '这一段中的 *、_、~、< 和方括号过多（超过 200 个）', 11],
+    ]);
+  });
+
+  it('counts the body as a whole too', async () => {
+    const paragraphs = Array.from({ length: 30 }, () => '*a* '.repeat(90)).join('\n\n');
+    const dir = await tempProject({ 'bulletins/a.md': body(`# 标题\n\n${paragraphs}`) });
+    const built = await build({ io: captureIo(dir), formats: ['html'] });
+    expect(built.issues[0]!.file.messages.map((m) => [m.ruleId, m.reason])).toEqual([['inline-too-complex', '正文中的 *、_、~、< 和方括号过多（超过 5000 个）']]);
+  });
+});
