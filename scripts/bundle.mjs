@@ -22,6 +22,7 @@ const external = [
   'iconv-lite',
   'chokidar',
   'cli-progress',
+  '@resvg/resvg-wasm',
 ];
 
 /**

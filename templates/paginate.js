@@ -15,6 +15,15 @@
     return h;
   }
   function undo() {
+    undoLayout();
+    var tight = document.querySelectorAll('[data-tightened]');
+    for (var t = 0; t < tight.length; t++) {
+      tight[t].style.letterSpacing = '';
+      tight[t].removeAttribute('data-tightened');
+    }
+  }
+  /* What one layout pass sets; tightened paragraphs stay for the next pass. */
+  function undoLayout() {
     var spacers = document.querySelectorAll('.bulletin-spacer');
     for (var i = 0; i < spacers.length; i++) spacers[i].remove();
     var snapped = document.querySelectorAll('[data-snapped]');
@@ -39,8 +48,8 @@
     for (var left = n - out[0]; left > 0; left -= full) out.push(Math.min(left, full));
     return out;
   }
-  function paginate() {
-    undo();
+  function layout() {
+    undoLayout();
     var sheet = document.querySelector('.sheet');
     var H = px('var(--block-h)');
     var P = px('var(--p)');
@@ -65,7 +74,10 @@
     var prevBottom = null;
     var articles = [];
     var drift = 0;
-    function newPage() { page++; y = 0; }
+    // Body lines on the current page, and whether anything but paragraph lines is on it.
+    var pageLines = 0;
+    var pageMixed = false;
+    function newPage() { page++; y = 0; pageLines = 0; pageMixed = false; }
     function push(el) {
       el.style.breakBefore = 'page';
       el.setAttribute('data-pushed', '');
@@ -115,6 +127,7 @@
         for (var f = 0; f < frags.length; f++) {
           if (f > 0) newPage();
           y += frags[f] * P;
+          pageLines += frags[f];
         }
       } else {
         var need = h;
@@ -127,13 +140,19 @@
         }
         if (y > 0 && y + need > H + eps && need <= H) push(el);
         if (h > H) { page += Math.floor((y + h) / H); y = (y + h) % H; } else { y += h; }
+        pageMixed = true;
       }
       var a = el.getAttribute('data-article');
       if (a) articles.push({ index: Number(a), page: page, top: (y - h) / Z });
     }
     var pages = page + 1;
+    // The last page holds a single line of body text and nothing else of the body.
+    var lonely = page > 0 && pageLines === 1 && !pageMixed;
+    var colophonLines = 0;
+    var foot = null;
     if (colophon) {
       var c = colophon.getBoundingClientRect().height;
+      colophonLines = Math.ceil((c + 1) / P - 0.01);
       var spacer = document.createElement('div');
       spacer.className = 'bulletin-spacer';
       var room = H - y;
@@ -147,8 +166,83 @@
       }
       spacer.style.height = Math.max(0, height) / Z + 'px';
       colophon.parentNode.insertBefore(spacer, colophon);
+      foot = { space: Math.max(0, height) / Z, height: c / Z, freshPage: !(c + 1 <= room) };
     }
-    return { pages: pages, articles: articles, pitch: P / Z, blockHeight: H / Z, drift: drift / Z, width: sheet ? sheet.getBoundingClientRect().width / Z : 0 };
+    return { pages: pages, lonely: lonely, colophonLines: colophonLines, colophon: foot, articles: articles, pitch: P / Z, blockHeight: H / Z, drift: drift / Z, width: sheet ? sheet.getBoundingClientRect().width / Z : 0 };
+  }
+  /* Paragraphs that can set in one line fewer with a little less letter-spacing (never a
+     smaller type; at most MAX_EM more per character), the last first: a line gained near the
+     end of the issue moves the fewest lines. */
+  var MAX_EM = 0.04;
+  function tightenable() {
+    var Z = px('100px') / 100 || 1;
+    var P = px('var(--p)');
+    var out = [];
+    var paras = document.querySelectorAll('.sheet p[data-flow="lines"]');
+    for (var i = 0; i < paras.length; i++) {
+      var el = paras[i];
+      if (el.closest('.colophon')) continue;
+      var n = Math.round(el.getBoundingClientRect().height / P);
+      if (n < 2) continue;
+      var range = document.createRange();
+      range.selectNodeContents(el);
+      var rects = range.getClientRects();
+      var last = -Infinity;
+      for (var r = 0; r < rects.length; r++) last = Math.max(last, rects[r].top);
+      // The last line's extent (the range gives boxes of its elements and of its text).
+      var left = Infinity;
+      var right = -Infinity;
+      for (var q = 0; q < rects.length; q++) {
+        if (Math.abs(rects[q].top - last) >= P / 2) continue;
+        left = Math.min(left, rects[q].left);
+        right = Math.max(right, rects[q].right);
+      }
+      var style = getComputedStyle(el);
+      var em = parseFloat(style.fontSize);
+      var lastChars = (right - left) / Z / em;
+      var before = Array.from(el.textContent || '').length - Math.round(lastChars);
+      if (before <= 0) continue;
+      var cost = (right - left) / Z / before;
+      if (cost / em <= MAX_EM) out.push({ el: el, n: n, cost: cost, max: MAX_EM * em, spacing: parseFloat(style.letterSpacing) || 0 });
+    }
+    return out.reverse();
+  }
+  /* Sets one paragraph in one line fewer, if the tightening it is allowed does it. */
+  function tighten(cand) {
+    var P = px('var(--p)');
+    var tries = [cand.cost * 1.02 + 0.01, Math.min(cand.max, cand.cost * 1.3)];
+    for (var t = 0; t < tries.length; t++) {
+      cand.el.style.letterSpacing = (cand.spacing - tries[t]) + 'px';
+      if (Math.round(cand.el.getBoundingClientRect().height / P) === cand.n - 1) {
+        cand.el.setAttribute('data-tightened', '');
+        return true;
+      }
+    }
+    cand.el.style.letterSpacing = '';
+    return false;
+  }
+  function paginate() {
+    undo();
+    var result = layout();
+    if (!result.lonely) return result;
+    // A last page holding one line of body text: paragraphs are tightened, from the end,
+    // until that line goes back to the page before: with the colophon too when enough lines
+    // can be gained for both (a page fewer), else with the colophon alone on the last page.
+    var pages = result.pages;
+    var goals = [
+      function (r) { return r.pages < pages; },
+      function (r) { return !r.lonely; },
+    ];
+    for (var g = 0; g < goals.length; g++) {
+      var candidates = tightenable();
+      for (var k = 0; k < candidates.length; k++) {
+        if (!tighten(candidates[k])) continue;
+        var again = layout();
+        if (goals[g](again)) return again;
+      }
+      undo();
+    }
+    return layout();
   }
   window.bulletinPaginate = paginate;
   window.addEventListener('beforeprint', paginate);

@@ -1,7 +1,7 @@
 import type { Browser } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { bulletinError } from '../diagnostics/errors.js';
-import { bundledChromium, isExecutable } from './bundled.js';
+import { bundledChromium, bundledChromiumDir, isExecutable, unpackedIntact } from './bundled.js';
 import { describeTried, discoverBrowser, realSystem, type Channel, type System, type Tried } from './discover.js';
 
 export interface BrowserOptions {
@@ -24,6 +24,8 @@ export interface Located {
   /** Extra flags the bundled Chromium needs. */
   args: string[];
   tried: Tried[];
+  /** The folder of the bundled Chromium's unpacked copy, when that is the browser. */
+  bundledDir?: string;
 }
 
 /** Flags that keep a headless print engine quiet and offline. */
@@ -56,7 +58,7 @@ function isRoot(): boolean {
  * Finds the browser (discover.ts) and, for the bundled Chromium, unpacks it. Throws the
  * catalogue's BrowserNotFound, listing every place tried, when there is none.
  */
-export async function locateBrowser(options: BrowserOptions): Promise<Located> {
+export async function locateBrowser(options: BrowserOptions, fresh?: boolean): Promise<Located> {
   const log = options.log ?? (() => {});
   const discovery = discoverBrowser({ flag: options.flag, configPath: options.executablePath, channel: options.channel }, options.system ?? realSystem(options.env));
   for (const t of discovery.tried) log(`查找浏览器：${t.found ? '✓' : '✗'} ${t.source}：${t.path}\n`);
@@ -67,18 +69,45 @@ export async function locateBrowser(options: BrowserOptions): Promise<Located> {
     return { executablePath: chosen.path, source: chosen.source, args: [], tried: discovery.tried };
   }
   try {
-    const chromium = await bundledChromium(options.env);
+    const chromium = await bundledChromium(options.env, { fresh: fresh === true });
     const skip = new Set([...UNSAFE, '--no-sandbox', '--disable-setuid-sandbox', "--headless='shell'", '--headless=shell', '--single-process', '--no-zygote']);
-    return { executablePath: chromium.executablePath, source: chosen.source, args: chromium.args.filter((a) => !skip.has(a) && !QUIET.includes(a)), tried: discovery.tried };
+    return { executablePath: chromium.executablePath, source: chosen.source, args: chromium.args.filter((a) => !skip.has(a) && !QUIET.includes(a)), tried: discovery.tried, bundledDir: chromium.dir };
   } catch (error) {
-    throw bulletinError('BrowserLaunchFailed', [`随包的 Chromium 不可用（${(error as Error).message}）`], error);
+    throw bulletinError('BundledBrowserFailed', [bundledChromiumDir(options.env), (error as Error).message.split('\n')[0] ?? ''], error);
   }
 }
 
-/** Starts the one browser of a run. */
+/**
+ * Starts the one browser of a run. When the bundled Chromium does not start, its copy in the
+ * user's cache is checked file by file: a damaged copy is removed, unpacked again and started
+ * once more; a whole one that does not start (or a fresh copy that fails too) gives
+ * BundledBrowserFailed, which says how to find what the machine lacks.
+ */
 export async function launchBrowser(options: BrowserOptions): Promise<Browser> {
   const log = options.log ?? (() => {});
-  const located = await locateBrowser(options);
+  let located = await locateBrowser(options);
+  try {
+    return await start(located, options, log);
+  } catch (error) {
+    const dir = located.bundledDir;
+    if (!dir) throw error;
+    if (unpackedIntact(dir, true)) throw bundledFailed(dir, error);
+    log(`随包的 Chromium 的副本已损坏，重新解压后再试：${dir}\n`);
+    located = await locateBrowser(options, true);
+    try {
+      return await start(located, options, log);
+    } catch (again) {
+      throw bundledFailed(dir, again);
+    }
+  }
+}
+
+function bundledFailed(dir: string, error: unknown): Error {
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  return bulletinError('BundledBrowserFailed', [dir, (cause as Error).message.split('\n')[0] ?? ''], error);
+}
+
+async function start(located: Located, options: BrowserOptions, log: (text: string) => void): Promise<Browser> {
   const { executablePath, source } = located;
   const args = [...located.args, ...QUIET];
   if (isRoot()) {

@@ -1,7 +1,8 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { packageVersion, userCacheRoot, writeCacheFile } from '../paths.js';
+import { packageVersion, userCacheRoot, walkFiles, writeCacheFile } from '../paths.js';
 
 /** The folder this user's copy of the bundled Chromium lives in, one per package version. */
 export function bundledChromiumDir(env: Record<string, string | undefined>): string {
@@ -43,20 +44,67 @@ function keptArgs(dir: string): string[] | undefined {
   }
 }
 
+/** Written last into an unpacked copy: the size and hash of each of its files. */
+export const UNPACKED_FILE = 'bulletin-unpacked.json';
+
+interface Listed {
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Whether an unpacked copy is whole: every file its listing names is there, of the size listed,
+ * and none was written after the listing (a binary damaged in place, a library cut short); when
+ * `thorough` (a copy that did not start, doctor), every file also has the hash listed (0.3 s).
+ */
+export function unpackedIntact(dir: string, thorough = false): boolean {
+  try {
+    const listing = path.join(dir, UNPACKED_FILE);
+    const written = statSync(listing).mtimeMs;
+    const files = (JSON.parse(readFileSync(listing, 'utf8')) as { files?: Record<string, Listed> }).files;
+    if (!files || typeof files !== 'object' || Object.keys(files).length === 0) return false;
+    for (const [rel, listed] of Object.entries(files)) {
+      const file = path.join(dir, rel);
+      const info = statSync(file);
+      if (!info.isFile() || info.size !== listed?.size || typeof listed.sha256 !== 'string' || info.mtimeMs > written) return false;
+      if (thorough && createHash('sha256').update(readFileSync(file)).digest('hex') !== listed.sha256) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function writeListing(dir: string): Promise<void> {
+  const files: Record<string, Listed> = {};
+  for (const file of await walkFiles(dir)) {
+    const rel = path.relative(dir, file).split(path.sep).join('/');
+    if (rel !== ARGS_FILE && rel !== UNPACKED_FILE) {
+      const data = readFileSync(file);
+      files[rel] = { size: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') };
+    }
+  }
+  writeFileSync(path.join(dir, UNPACKED_FILE), JSON.stringify({ files }));
+}
+
 /**
  * Unpacks the Chromium shipped in the @sparticuz/chromium npm package into this user's cache
  * (not the shared /tmp/chromium it uses on AWS Lambda, which another user may own or a killed
- * run may have left half-written): into a staging folder first, then renamed into place. The
- * package's flags are kept beside it: once unpacked, a run finds the browser without loading the
- * package (and the download and archive modules it brings: 47–72 ms before every launch).
+ * run may have left half-written): into a staging folder first, listed (UNPACKED_FILE), then
+ * renamed into place. A copy that is not whole (unpackedIntact), or that failed to start
+ * (`fresh`), is removed and unpacked again. The package's flags are kept beside it: once
+ * unpacked, a run finds the browser without loading the package (and the download and archive
+ * modules it brings: 47–72 ms before every launch).
  */
-export async function bundledChromium(env: Record<string, string | undefined>): Promise<{ executablePath: string; args: string[] }> {
+export async function bundledChromium(env: Record<string, string | undefined>, options: { fresh?: boolean } = {}): Promise<{ executablePath: string; args: string[]; dir: string }> {
   const dir = bundledChromiumDir(env);
+  if (options.fresh) rmSync(dir, { recursive: true, force: true });
   const executable = path.join(dir, 'chromium');
-  const known = isExecutable(executable) ? keptArgs(dir) : undefined;
-  if (known) return { executablePath: executable, args: known };
+  const whole = () => isExecutable(executable) && unpackedIntact(dir);
+  const known = whole() ? keptArgs(dir) : undefined;
+  if (known) return { executablePath: executable, args: known, dir };
   const chromium = (await import('@sparticuz/chromium')).default;
-  if (!isExecutable(executable)) {
+  if (!whole()) {
     const staging = `${dir}.staging-${process.pid}`;
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
@@ -69,8 +117,9 @@ export async function bundledChromium(env: Record<string, string | undefined>): 
       if (previous === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = previous;
     }
-    // A copy that another run finished meanwhile wins; a broken one is replaced.
-    if (!isExecutable(executable)) rmSync(dir, { recursive: true, force: true });
+    await writeListing(staging);
+    // A whole copy that another run finished meanwhile wins; a broken one is replaced.
+    if (!whole()) rmSync(dir, { recursive: true, force: true });
     try {
       renameSync(staging, dir);
     } catch (error) {
@@ -83,5 +132,5 @@ export async function bundledChromium(env: Record<string, string | undefined>): 
   } catch {
     // a read-only cache: the next run loads the package again
   }
-  return { executablePath: executable, args: chromium.args };
+  return { executablePath: executable, args: chromium.args, dir };
 }

@@ -4,6 +4,7 @@ import { interruptExitCode } from '../core/interrupt.js';
 import { commands } from './commands/index.js';
 import { output, type Output } from './output.js';
 import { resolveLang, type Lang } from './texts.js';
+import { escapeControls } from '../text/terminal.js';
 
 import { VERSION } from '../version.js';
 
@@ -38,8 +39,8 @@ export function program(context: CommandContext): Command {
     .showHelpAfterError(t.afterError)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => context.io.stdout(s),
-      writeErr: (s) => context.io.stderr(s),
+      writeOut: (s) => context.io.stdout(escapeControls(s)),
+      writeErr: (s) => context.io.stderr(escapeControls(s)),
       outputError: (s, write) => write(t.commanderError(s)),
     });
   for (const register of commands) register(cmd, context);
@@ -62,9 +63,18 @@ export async function run(argv: string[], io: Io = processIo()): Promise<ExitCod
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
       return 2;
     }
-    out.error(error, verbose);
-    return interruptExitCode(error) ?? (code || 1);
+    const exitCode = interruptExitCode(error) ?? (code || 1);
+    // --json promises its document for every failure, this one too.
+    if (jsonFlag(argv)) out.json({ ok: false, exitCode, error: out.errorJson(error) });
+    else out.error(error, verbose);
+    return exitCode;
   }
+}
+
+/** `--json` before a bare `--`. */
+function jsonFlag(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
 }
 
 /** `--lang en` or `--lang=en` anywhere before a bare `--`: read before the help texts are made. */

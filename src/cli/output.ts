@@ -5,6 +5,7 @@ import { BulletinError, describeError } from '../diagnostics/errors.js';
 import { formatReport, messageToJson } from '../diagnostics/format.js';
 import type { Io } from '../core/io.js';
 import { TEXTS, type Lang, type Texts } from './texts.js';
+import { escapeControls, escapeJsonControls } from '../text/terminal.js';
 
 /** How the CLI speaks: in one language, with colour only on a terminal and never under NO_COLOR. */
 export interface Output {
@@ -35,12 +36,13 @@ export function output(io: Io, lang: Lang): Output {
     t: TEXTS[lang],
     color,
     progress: io.terminal === true && process.stderr.isTTY === true && io.env.TERM !== 'dumb' && !io.env.CI,
-    say: (line) => io.stdout(`${line}\n`),
-    warn: (line) => io.stderr(`${line}\n`),
+    // Every line printed is escaped (terminal.ts): names and keys from sources never act on the terminal.
+    say: (line) => io.stdout(`${escapeControls(line)}\n`),
+    warn: (line) => io.stderr(`${escapeControls(line)}\n`),
     diagnostics: (files, options = {}) => io.stderr(formatReport(files, { ...options, lang, color, translate })),
-    error: (error, verbose = false) => io.stderr(describeError(error, verbose, lang)),
+    error: (error, verbose = false) => io.stderr(escapeControls(describeError(error, verbose, lang))),
     message: (m) => messageToJson(m, translate, lang),
-    json: (value) => io.stdout(`${JSON.stringify(value, null, 2)}\n`),
+    json: (value) => io.stdout(`${escapeJsonControls(JSON.stringify(value, null, 2))}\n`),
     errorJson: (error) => {
       if (error instanceof BulletinError) {
         const told = error.told(lang);

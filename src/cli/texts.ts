@@ -28,7 +28,7 @@ export interface Texts {
     /** commander's own error line, in this language. */
     commanderError: (s: string) => string;
   };
-  options: { json: string; verbose: string; out: string; strict: string; browser: string; paths: string };
+  options: { json: string; verbose: string; out: string; forceOut: string; strict: string; browser: string; paths: string };
   build: {
     description: string;
     format: string;
@@ -86,6 +86,8 @@ export interface Texts {
     help: string;
     missing: (source: string) => string;
     differs: (source: string, kind: string, expected: string, actual: string) => string;
+    /** A file of the output folder: edited (file), not rebuilt (extra), not there (absent), or a cache entry edited (cache). */
+    file: (kind: 'file' | 'extra' | 'absent' | 'cache', file: string, source: string) => string;
     checked: (issues: number, differing: number) => string;
   };
   preview: {
@@ -130,6 +132,7 @@ export interface Texts {
     fontFix: string;
     outputOk: (path: string) => string;
     outputBad: (path: string, error: string) => string;
+    caches: (folder: string, checked: number, damaged: string[]) => string;
     verdict: (pdfReady: boolean, ok: boolean, sources: number) => string;
   };
   init: {
@@ -173,6 +176,7 @@ export const zh: Texts = {
     json: '在标准输出打印机器可读的结果',
     verbose: '显示详细信息（含出错时的调用栈）',
     out: '输出目录（默认 dist，或配置中的 out）',
+    forceOut: '接管输出目录：其中已有别的文件或另一个项目的输出时也写入（这些文件可能被替换或删除）',
     strict: '有警告也按失败处理（退出码 1）',
     browser: '用这个 Chrome/Edge/Chromium 生成 PDF（优先于配置、环境变量和自动查找）',
     paths: '源文件或目录（默认 bulletins/ 下全部）',
@@ -304,7 +308,15 @@ export const zh: Texts = {
     help: '\n示例：\n  $ bulletin verify\n  $ bulletin verify --manifest public/manifest.json',
     missing: (source) => `✗ ${source}：无法重建（源文件缺失或有错误，用 bulletin check 查看）`,
     differs: (source, kind, expected, actual) => `✗ ${source}：${kind} 不一致（清单 ${expected}…，重建 ${actual || '无'}…）`,
-    checked: (issues, differing) => `核对了 ${issues} 期：${differing ? `${differing} 期不一致` : '全部一致'}`,
+    file: (kind, file, source) =>
+      kind === 'file'
+        ? `✗ ${file}：与由源文件重新构建的不同（被改动过）`
+        : kind === 'extra'
+          ? `✗ ${file}：不是由这些源文件构建出的文件`
+          : kind === 'absent'
+            ? `✗ ${file}：缺少（由源文件构建会有这个文件）`
+            : `✗ ${file}：${source} 的缓存条目被改动或损坏（构建不会使用它）`,
+    checked: (issues, differing) => `核对了 ${issues} 期：${differing ? `${differing} 处不一致` : '全部一致'}`,
   },
   preview: {
     description: '在浏览器中预览简报：构建到临时目录并在本机提供网页，保存后自动重新构建并刷新',
@@ -357,6 +369,10 @@ export const zh: Texts = {
     fontFix: '    修改：换用常用字，或在配置 fonts 中为这一角色指定含这些字的字体文件',
     outputOk: (path) => `✓ 输出目录 ${path} 可写`,
     outputBad: (path, error) => `✗ 输出目录 ${path} 不可写：${error}\n    修改：检查权限，或用 --out 指定另一个目录`,
+    caches: (folder, checked, damaged) =>
+      damaged.length === 0
+        ? `✓ 缓存 ${folder}：${checked} 项完好`
+        : `✓ 缓存 ${folder}：${checked} 项中 ${damaged.length} 项已损坏，已删除（需要时重新生成）：\n${damaged.map((d) => `    ${d}`).join('\n')}`,
     verdict: (pdfReady, ok, sources) =>
       pdfReady
         ? ok
@@ -398,6 +414,7 @@ Examples:
     json: 'print a machine-readable result on standard output',
     verbose: 'show details (stack traces on failure)',
     out: 'output folder (default dist, or out in the config)',
+    forceOut: 'take the output folder over: write into it even when it holds other files or another project\'s outputs (they may be replaced or removed)',
     strict: 'fail on warnings too (exit code 1)',
     browser: 'print PDFs with this Chrome/Edge/Chromium (before config, environment and discovery)',
     paths: 'source files or folders (default: all under bulletins/)',
@@ -531,7 +548,15 @@ Examples:
     help: '\nExamples:\n  $ bulletin verify\n  $ bulletin verify --manifest public/manifest.json',
     missing: (source) => `✗ ${source}: cannot be rebuilt (source missing or with errors; see bulletin check)`,
     differs: (source, kind, expected, actual) => `✗ ${source}: ${kind} differs (manifest ${expected}…, rebuilt ${actual || 'none'}…)`,
-    checked: (issues, differing) => `Verified ${issues} issue${issues === 1 ? '' : 's'}: ${differing ? `${differing} differ` : 'all identical'}`,
+    file: (kind, file, source) =>
+      kind === 'file'
+        ? `✗ ${file}: differs from what the sources build to (edited)`
+        : kind === 'extra'
+          ? `✗ ${file}: not built from these sources`
+          : kind === 'absent'
+            ? `✗ ${file}: missing (the sources build to it)`
+            : `✗ ${file}: the entry of ${source} was edited or damaged (builds do not use it)`,
+    checked: (issues, differing) => `Verified ${issues} issue${issues === 1 ? '' : 's'}: ${differing ? `${differing} difference${differing === 1 ? '' : 's'}` : 'all identical'}`,
   },
   preview: {
     description: 'preview bulletins in the browser: builds into a temporary folder, serves it on this machine, rebuilds and reloads on save',
@@ -585,6 +610,10 @@ Stop with Ctrl-C (exit code 0).`,
     fontFix: '    Fix: use common characters, or give this role a font file that has them under fonts in the config',
     outputOk: (path) => `✓ Output folder ${path} is writable`,
     outputBad: (path, error) => `✗ Output folder ${path} is not writable: ${error}\n    Fix: check the permissions, or choose another folder with --out`,
+    caches: (folder, checked, damaged) =>
+      damaged.length === 0
+        ? `✓ Cache ${folder}: ${checked} entries intact`
+        : `✓ Cache ${folder}: ${damaged.length} of ${checked} entries were damaged and removed (made again when needed):\n${damaged.map((d) => `    ${d}`).join('\n')}`,
     verdict: (pdfReady, ok, sources) =>
       pdfReady
         ? ok

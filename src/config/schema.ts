@@ -27,7 +27,7 @@ export const configSchema = z.strictObject({
   distribution: z
     ._default(z.record(text(), z.union([text(), z.array(text()).check(z.minLength(1))])), { 抄报: '省委、省政府领导' })
     .check(about('默认报尾各行（源文件的 distribution 覆盖整个表）')),
-  out: z._default(text(), 'dist').check(about('输出目录，相对于项目根目录')),
+  out: z._default(text(), 'dist').check(about('输出目录，相对于项目根目录；须在项目之内，不能是项目目录或源文件目录（项目之外的目录只能在命令行上用 --out 指定，见 docs/security.md）')),
   sources: z._default(text(), 'bulletins').check(about('源文件目录，相对于项目根目录')),
   baseUrl: z
     .optional(z.url({ protocol: /^https?$/ }).check(z.regex(/\/$/, '须以 / 结尾')))
@@ -104,6 +104,16 @@ export const configSchema = z.strictObject({
       { pdfa: false },
     )
     .check(about('PDF 设置')),
+  docx: z
+    ._default(
+      z.strictObject({
+        embedFonts: z
+          ._default(z.boolean(), false)
+          .check(about('把打印用的字体（只含本期用到的字，以正式字体名仿宋_GB2312、方正小标宋简体等）嵌入 Word 文件：没有这些字体的电脑上也显示与 PDF 相同的字形；文件因此大约增加每种字体 0.1–1 MB')),
+      }),
+      { embedFonts: false },
+    )
+    .check(about('Word（--format docx）设置')),
 });
 
 export type Config = z.output<typeof configSchema>;

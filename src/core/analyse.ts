@@ -11,7 +11,9 @@ import { checkNumbering, type NumberedSource } from '../archive/numbering.js';
 import { keyLines, type KeyLines } from '../archive/keyLines.js';
 import { loadArchive } from '../archive/loadArchive.js';
 import { displayPath, type Io } from './io.js';
-import { findSources, outputStem } from './sources.js';
+import { findSources, outputStem, reservedOutput } from './sources.js';
+import { report } from '../diagnostics/report.js';
+import { sourceReservedOutput } from '../diagnostics/rules.js';
 import { isInside } from '../paths.js';
 
 export interface Analysed extends Compiled {
@@ -79,17 +81,23 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
       ...(options.draft ? { draft: true } : {}),
     };
     const file = await read(show(absolute), absolute, inProject ? { root } : {});
+    const reserved = reservedOutput(stem);
+    if (reserved) report(file, sourceReservedOutput, reserved);
     const cache = options.cache;
     const { key, kept } = cache && !hasErrors(file) ? await lookUp(cache, file, absolute) : {};
+    const before = file.messages.length;
     if (kept) {
       // Unchanged since the last build: its findings are made again from the catalogue; only
-      // its images are looked at on disk again.
-      restoreMessages(file, kept);
-      const bulletin = kept.bulletin && resolveAssets(file, kept.bulletin, compileOptions);
-      sources.push({ file, absolute, stem, ...(kept.frontMatter ? { frontMatter: kept.frontMatter } : {}), ...(bulletin ? { bulletin } : {}), ...(kept.lines ? { lines: kept.lines } : {}) });
-      continue;
+      // its images are looked at on disk again. A kept analysis this code cannot use is a miss.
+      try {
+        restoreMessages(file, kept);
+        const bulletin = kept.bulletin && resolveAssets(file, kept.bulletin, compileOptions);
+        sources.push({ file, absolute, stem, ...(kept.frontMatter ? { frontMatter: kept.frontMatter } : {}), ...(bulletin ? { bulletin } : {}), ...(kept.lines ? { lines: kept.lines } : {}) });
+        continue;
+      } catch {
+        file.messages.length = before;
+      }
     }
-    const before = file.messages.length;
     const compiled = compileRead(file, compileOptions);
     const lines = compiled.parsed ? keyLines(compiled.parsed.yaml) : undefined;
     if (cache && key) {

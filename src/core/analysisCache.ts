@@ -12,12 +12,14 @@ import type { KeyLines } from '../archive/keyLines.js';
 import type { Bulletin } from '../model/bulletin.js';
 import type { FrontMatter } from '../model/frontMatter.js';
 import { VERSION } from '../version.js';
+import { openEntry, sealEntry, sealer } from './seal.js';
 
 /**
  * What analysing a source found, kept between builds in the output folder so that a source whose
  * bytes, config and tool are unchanged is not parsed and proofread again (on 300 issues that was
  * 1.1 s of a 1.9 s no-op rebuild). The messages are kept as rule ids and arguments and made again
- * from the catalogue; images are still checked on disk every time (resolveAssets).
+ * from the catalogue; images are still checked on disk every time (resolveAssets). Each entry is
+ * sealed (seal.ts) and its shape checked when read: an edited or damaged entry is a miss.
  */
 export const ANALYSIS_CACHE_NAME = '.bulletin-analysis.json';
 
@@ -70,17 +72,57 @@ export async function analysisKey(text: string, absolute: string, config: Config
     .digest('hex');
 }
 
-export async function readAnalysisCache(outDir: string): Promise<AnalysisCache> {
-  try {
-    const data = JSON.parse(await readFile(path.join(outDir, ANALYSIS_CACHE_NAME), 'utf8')) as { version: 1; sources: Record<string, Analysed> };
-    return data.version === 1 ? new Map(Object.entries(data.sources)) : new Map();
-  } catch {
-    return new Map();
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The shape of a kept analysis, checked before any of it is used (a seal proves who wrote it, not that this code can read it). */
+function isAnalysed(v: unknown): v is Analysed {
+  if (!isObject(v) || typeof v.key !== 'string' || !Array.isArray(v.messages)) return false;
+  for (const m of v.messages as unknown[]) {
+    if (!isObject(m) || typeof m.rule !== 'string' || !ruleById(m.rule) || !SEVERITIES.has(m.severity as string)) return false;
+    if (m.at !== undefined && (!isObject(m.at) || typeof m.at.line !== 'number' || typeof m.at.column !== 'number')) return false;
   }
+  if (v.frontMatter !== undefined && !isObject(v.frontMatter)) return false;
+  if (v.lines !== undefined && !isObject(v.lines)) return false;
+  if (v.bulletin !== undefined && (!isObject(v.bulletin) || typeof v.bulletin.source !== 'string' || !Array.isArray(v.bulletin.articles) || !Array.isArray(v.bulletin.images))) return false;
+  return true;
 }
 
-export function serialiseAnalysisCache(cache: AnalysisCache): string {
-  return `${JSON.stringify({ version: 1, sources: Object.fromEntries([...cache].sort(([a], [b]) => (a < b ? -1 : 1))) })}\n`;
+/** What was kept, read entry by entry: an entry whose seal or shape is wrong is left out (a miss). */
+export interface KeptAnalysis {
+  cache: AnalysisCache;
+  /** Sources whose entry was sealed with this user's key and no longer matches it: edited or damaged. */
+  rejected: string[];
+}
+
+export async function auditAnalysisCache(outDir: string, env: Record<string, string | undefined>): Promise<KeptAnalysis> {
+  const cache: AnalysisCache = new Map();
+  const rejected: string[] = [];
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(path.join(outDir, ANALYSIS_CACHE_NAME), 'utf8'));
+  } catch {
+    return { cache, rejected };
+  }
+  const sealing = sealer(env);
+  if (!isObject(data) || data.version !== 2 || !isObject(data.sources)) return { cache, rejected };
+  const ours = data.sealedBy === sealing.id;
+  for (const [source, stored] of Object.entries(data.sources)) {
+    const value = ours ? openEntry(sealing, source, stored) : undefined;
+    if (isAnalysed(value)) cache.set(source, value);
+    else if (ours) rejected.push(source);
+  }
+  return { cache, rejected };
+}
+
+export async function readAnalysisCache(outDir: string, env: Record<string, string | undefined>): Promise<AnalysisCache> {
+  return (await auditAnalysisCache(outDir, env)).cache;
+}
+
+export function serialiseAnalysisCache(cache: AnalysisCache, env: Record<string, string | undefined>): string {
+  const sealing = sealer(env);
+  const sources = Object.fromEntries([...cache].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, value]) => [source, sealEntry(sealing, source, value)]));
+  return `${JSON.stringify({ version: 2, sealedBy: sealing.id, sources })}\n`;
 }
 
 /** What to keep of a compiled source; undefined when a message cannot be made again from the catalogue. */

@@ -8,13 +8,15 @@ import type { Bulletin } from '../model/bulletin.js';
 import { BUILTIN_TEMPLATES, VERSION } from '../version.js';
 import { FONT_PACKAGES } from '../fonts/fonts.js';
 import { readRegularFile } from '../text/regularFile.js';
+import { openEntry, sealEntry, sealer } from './seal.js';
 
 /**
  * Incremental builds: an issue's outputs are rebuilt only when something they depend on changed
  * — its source and images, the config, the templates (built-in and the project's), the font
  * packages and project font files, the formats asked for, the tool's version and the browser.
- * The inputs' hash per issue and the outputs it made live in `<out>/.bulletin-cache.json`; an
- * issue whose hash matches and whose outputs still hold the recorded bytes is not built again.
+ * The inputs' hash per issue and the outputs it made live in `<out>/.bulletin-cache.json`, each
+ * entry sealed (seal.ts); an issue whose hash matches, whose entry's seal and shape hold and whose
+ * outputs still hold the recorded bytes is not built again.
  */
 
 export const CACHE_NAME = '.bulletin-cache.json';
@@ -101,28 +103,88 @@ export async function browserIdentity(executable: string | undefined, bundled: b
   return s ? `${executable}:${s.size}:${s.mtimeMs}` : `${executable}:missing`;
 }
 
-export async function readCache(outDir: string): Promise<CacheFile> {
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const HEX64 = /^[0-9a-f]{64}$/;
+const EXTENSIONS = { html: '.html', pdf: '.pdf', docx: '.docx', ofd: '.ofd' } as const;
+
+/** An output's path as a manifest may name it: relative, inside the output folder, of its format. */
+function safeOutputPath(p: unknown, format: keyof typeof EXTENSIONS): boolean {
+  if (typeof p !== 'string' || !p.endsWith(EXTENSIONS[format]) || p.includes('\\') || p.startsWith('/') || /^[a-z]:/i.test(p)) return false;
+  return p.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !/[\u0000-\u001f]/.test(part));
+}
+
+/**
+ * A manifest entry of the expected shape whose outputs lie inside the output folder, each of its
+ * own format (an entry read from a cache or an old manifest: it decides links and removals).
+ */
+export function isSafeEntry(e: unknown, source?: string): e is ManifestEntry {
+  if (!isObject(e) || typeof e.source !== 'string' || (source !== undefined && e.source !== source)) return false;
+  if (!Number.isSafeInteger(e.issue) || !Number.isSafeInteger(e.total) || typeof e.date !== 'string' || !Array.isArray(e.articles)) return false;
+  if (!e.articles.every((a) => typeof a === 'string')) return false;
+  if (e.series !== null && e.series !== undefined && !(isObject(e.series) && typeof e.series.name === 'string' && Number.isSafeInteger(e.series.number))) return false;
+  for (const format of ['html', 'pdf', 'docx', 'ofd'] as const) {
+    const output = e[format];
+    if (output === null || output === undefined) continue;
+    if (!isObject(output) || !safeOutputPath(output.path, format) || typeof output.sha256 !== 'string' || !HEX64.test(output.sha256)) return false;
+  }
+  return true;
+}
+
+/**
+ * The build cache, entry by entry: an entry whose seal (seal.ts) does not match, or whose shape is
+ * wrong, is left out and the issue is built again. Never throws: a missing or damaged file is empty.
+ */
+export async function readCache(outDir: string, env: Record<string, string | undefined>): Promise<CacheFile> {
+  const cache: CacheFile = { version: 1, issues: {} };
   try {
-    const value = JSON.parse(await readFile(path.join(outDir, CACHE_NAME), 'utf8')) as CacheFile;
-    if (value.version === 1 && value.issues && typeof value.issues === 'object') return value;
+    const data = JSON.parse(await readFile(path.join(outDir, CACHE_NAME), 'utf8')) as unknown;
+    const sealing = sealer(env);
+    if (!isObject(data) || data.version !== 2 || data.sealedBy !== sealing.id || !isObject(data.issues)) return cache;
+    for (const [source, stored] of Object.entries(data.issues)) {
+      const value = openEntry(sealing, source, stored);
+      if (isObject(value) && typeof value.key === 'string' && isSafeEntry(value.entry, source)) cache.issues[source] = { key: value.key, entry: value.entry };
+    }
   } catch {
     // none yet, or unreadable: everything is built
   }
-  return { version: 1, issues: {} };
+  return cache;
 }
 
-export function serialiseCache(cache: CacheFile): string {
-  const issues = Object.fromEntries(Object.entries(cache.issues).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ version: 1, issues }, null, 1)}\n`;
+/** Sources whose entry in the build cache was sealed with this user's key and no longer matches it (verify). */
+export async function auditCache(outDir: string, env: Record<string, string | undefined>): Promise<string[]> {
+  try {
+    const data = JSON.parse(await readFile(path.join(outDir, CACHE_NAME), 'utf8')) as unknown;
+    const sealing = sealer(env);
+    if (!isObject(data) || data.version !== 2 || data.sealedBy !== sealing.id || !isObject(data.issues)) return [];
+    return Object.entries(data.issues).flatMap(([source, stored]) => {
+      const value = openEntry(sealing, source, stored);
+      return isObject(value) && typeof value.key === 'string' && isSafeEntry(value.entry, source) ? [] : [source];
+    });
+  } catch {
+    return [];
+  }
 }
 
-/** The entry recorded for these inputs, when every output it names still holds its bytes. */
-export async function unchanged(cache: CacheFile, source: string, key: string, outDir: string, formats: string[]): Promise<ManifestEntry | undefined> {
+export function serialiseCache(cache: CacheFile, env: Record<string, string | undefined>): string {
+  const sealing = sealer(env);
+  const issues = Object.fromEntries(
+    Object.entries(cache.issues)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([source, hit]) => [source, sealEntry(sealing, source, hit)]),
+  );
+  return `${JSON.stringify({ version: 2, sealedBy: sealing.id, issues }, null, 1)}\n`;
+}
+
+/**
+ * The entry recorded for these inputs, when it names this issue's own outputs (`stem` and the
+ * format's extension) and every one of them still holds its bytes.
+ */
+export async function unchanged(cache: CacheFile, source: string, key: string, outDir: string, formats: string[], stem: string): Promise<ManifestEntry | undefined> {
   const hit = cache.issues[source];
   if (!hit || hit.key !== key) return undefined;
   for (const format of formats as Array<'html' | 'pdf' | 'docx' | 'ofd'>) {
     const output = hit.entry[format];
-    if (!output) return undefined;
+    if (!output || output.path !== `${stem}${EXTENSIONS[format]}`) return undefined;
     const bytes = await readFile(path.join(outDir, output.path)).catch(() => undefined);
     if (!bytes || sha256(bytes) !== output.sha256) return undefined;
   }

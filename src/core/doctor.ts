@@ -9,6 +9,7 @@ import { roleTexts } from '../fonts/roleText.js';
 import { coverage, openFace } from '../fonts/coverage.js';
 import { analyse } from './analyse.js';
 import { displayPath, type Io } from './io.js';
+import { auditUserCache, type CacheAudit } from './userCache.js';
 
 /**
  * `bulletin doctor`: what this machine and project will do when asked for a PDF — Node, the
@@ -71,6 +72,8 @@ export interface DoctorReport {
   browser: BrowserCheck;
   fonts: FontCheck[];
   output: { path: string; writable: boolean; error?: string };
+  /** The user's cache folder: entries looked at, and the damaged ones removed (made again when next needed). */
+  caches: CacheAudit;
   sources: number;
 }
 
@@ -150,6 +153,8 @@ export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
   const configProblems = analysis.configFile ? analysis.configFile.messages.filter((m) => m.fatal).map((m) => `${analysis.configFile!.path}:${m.line ?? 1}:${m.column ?? 1} ${m.reason}`) : [];
   const configOk = !analysis.configFile || !hasErrors(analysis.configFile);
 
+  // The user cache first: a damaged Chromium copy or print font is removed before the test print.
+  const caches = await auditUserCache(io.env);
   const browser = await checkBrowser(options, config.browser.executablePath, config.browser.channel);
 
   const fonts: FontCheck[] = [];
@@ -185,6 +190,7 @@ export async function doctor(options: DoctorOptions): Promise<DoctorReport> {
     browser,
     fonts,
     output: { path: show(outDir), ...output },
+    caches,
     sources: issues.length,
   };
 }

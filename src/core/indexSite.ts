@@ -3,17 +3,21 @@ import { walkFiles } from '../paths.js';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { VFile } from 'vfile';
-import { bulletinError } from '../diagnostics/errors.js';
+import { BulletinError, bulletinError, WRITE_ERROR_CODES } from '../diagnostics/errors.js';
 import { hasErrors } from '../diagnostics/report.js';
 import { Writer } from '../pipeline/write.js';
 import type { ManifestEntry } from '../model/manifest.js';
 import { displayPath, type Io } from './io.js';
 import { mergeEntries, publish, readManifest } from './publish.js';
+import { checkOutputOwner, checkOutputPlace, stampOutput, STAMP_NAME } from './outputFolder.js';
+import { acquireLock, LOCK_NAME } from './lock.js';
 
 export interface IndexOptions {
   /** Folders holding shard outputs; default: the output folder. */
   dirs?: string[];
   out?: string;
+  /** `--force-out`: write into an output folder that holds other files or another project's outputs. */
+  forceOut?: boolean;
   io: Io;
 }
 
@@ -48,7 +52,32 @@ export async function indexSite(options: IndexOptions): Promise<IndexResult> {
     return { exitCode: 1, issues: 0, manifests: 0, configFile: loaded.file };
   }
   const out = path.resolve(root, options.out ?? loaded.config.out);
+  const show = (abs: string) => displayPath(io, abs);
   const dirs = (options.dirs?.length ? options.dirs : [out]).map((d) => path.resolve(root, d));
+  try {
+    // The output folder as for build: bulletin's only (outputFolder.ts), one writer at a time.
+    checkOutputPlace({ outDir: out, root, sourcesDir: path.resolve(root, loaded.config.sources), named: options.out !== undefined, configName: loaded.file?.path ?? 'bulletin.config.yaml', env: io.env, show });
+    await checkOutputOwner(out, root, options.forceOut === true, show);
+    const lock = await acquireLock(out, show);
+    try {
+      await checkOutputOwner(out, root, options.forceOut === true, show);
+      await stampOutput(out, root);
+      return await merge(out, dirs, root, loaded.config, io);
+    } finally {
+      await lock.release();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (error instanceof BulletinError) return { exitCode: 1, issues: 0, manifests: 0, error };
+    if (typeof code === 'string' && WRITE_ERROR_CODES.has(code)) {
+      const at = (error as NodeJS.ErrnoException).path;
+      return { exitCode: 1, issues: 0, manifests: 0, error: bulletinError('OutputNotWritable', [typeof at === 'string' ? show(at) : show(out), code], error) };
+    }
+    throw error;
+  }
+}
+
+async function merge(out: string, dirs: string[], root: string, config: Parameters<typeof publish>[2], io: Io): Promise<IndexResult> {
   const writer = new Writer(out);
   const lists: ManifestEntry[][] = [];
   for (const dir of dirs) {
@@ -56,14 +85,15 @@ export async function indexSite(options: IndexOptions): Promise<IndexResult> {
     const manifests = files.filter((f) => SHARD.test(f) || (f === 'manifest.json' && dir !== out)).sort();
     for (const m of manifests) lists.push(await readManifest(path.join(dir, m)));
     if (dir !== out) {
-      for (const f of files) if (!SHARD.test(f) && f !== 'manifest.json') await writer.copy(path.join(dir, f), f);
+      // A shard's own stamp and lock stay with it.
+      for (const f of files) if (!SHARD.test(f) && f !== 'manifest.json' && f !== STAMP_NAME && f !== LOCK_NAME) await writer.copy(path.join(dir, f), f);
     }
   }
   if (lists.length === 0) {
     return { exitCode: 1, issues: 0, manifests: 0, error: bulletinError('NoShardManifests', [dirs.map((d) => displayPath(io, d)).join(', ')]) };
   }
   const entries = mergeEntries(...lists);
-  await publish(writer, root, loaded.config, entries, io.env);
+  await publish(writer, root, config, entries, io.env);
   for (const f of await listFiles(out)) if (SHARD.test(f)) await rm(path.join(out, f));
   return { exitCode: 0, issues: entries.length, manifests: lists.length, page: path.join(out, 'index.html') };
 }

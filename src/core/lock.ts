@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { link, mkdir, open, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bulletinError } from '../diagnostics/errors.js';
@@ -20,6 +21,27 @@ export function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The locks this process holds (their contents): a lock under our own pid that is not one of these was left by an earlier process. */
+const held = new Set<string>();
+
+/**
+ * The command line of a live process, where the system shows it (/proc on Linux); undefined
+ * where it does not. Arguments are joined by spaces, at most 200 characters.
+ */
+export function commandLine(pid: number): string | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '').split('\0').join(' ');
+    return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A command line that runs bulletin: its bin, its package, or a program of that name. */
+function isBulletin(command: string): boolean {
+  return /bulletin/i.test(command);
 }
 
 async function readOwner(file: string): Promise<string | undefined> {
@@ -64,7 +86,9 @@ async function breakStale(file: string, owner: string): Promise<void> {
 /**
  * Takes the output folder's lock: a file created with O_EXCL holding our pid, so two builds
  * into one folder never interleave their writes. A lock whose process is gone (a build killed
- * with SIGKILL, a crash) is stale and taken over; a live one gives the catalogue's LockHeld.
+ * with SIGKILL, a crash) is stale and taken over, and so is one under this very pid that this
+ * process does not hold; a live one gives the catalogue's LockHeld, or LockStale when the process
+ * holding that pid is plainly not bulletin (its command line).
  * `show` turns the lock's path into what the user sees.
  */
 export async function acquireLock(outDir: string, show: (abs: string) => string = (p) => p): Promise<Lock> {
@@ -85,11 +109,13 @@ export async function acquireLock(outDir: string, show: (abs: string) => string 
         await unlink(staged).catch(() => {});
       }
       let released = false;
+      held.add(content);
       return {
         path: file,
         async release() {
           if (released) return;
           released = true;
+          held.delete(content);
           if ((await readOwner(file)) === content) await unlink(file).catch(() => {});
         },
       };
@@ -106,7 +132,12 @@ export async function acquireLock(outDir: string, show: (abs: string) => string 
     if (!Number.isInteger(pid)) {
       await new Promise((r) => setTimeout(r, 50));
       if ((await readOwner(file)) !== owner) continue;
-    } else if (isAlive(pid)) {
+    } else if (pid === process.pid ? held.has(owner) : isAlive(pid)) {
+      // Our own pid on a lock we do not hold: an earlier process had this pid (PID 1 in a
+      // container started again) and is gone. Another live process that is not bulletin got the
+      // pid of a build that ended without removing its lock: said so, with how to remove it.
+      const command = pid === process.pid ? undefined : commandLine(pid);
+      if (command !== undefined && !isBulletin(command)) throw bulletinError('LockStale', [show(file), String(pid), command || '?']);
       throw bulletinError('LockHeld', [show(file), String(pid)]);
     }
     await breakStale(file, owner);

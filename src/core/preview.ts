@@ -16,7 +16,7 @@ import { findSources, outputStem } from './sources.js';
 
 export { DEFAULT_PREVIEW_PORT } from '../preview/port.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/port.js';
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 40;
 
 export interface PreviewOptions {
   paths?: string[];

@@ -37,3 +37,24 @@ export function outputStem(source: string, root: string, sourcesDir: string): st
   const stem = isInside(sourcesDir, source) ? rel(sourcesDir) : isInside(root, source) ? rel(root) : path.basename(source);
   return stem.replace(/\.md$/i, '').split(path.sep).join('/');
 }
+
+/**
+ * The page of its own that bulletin writes under an issue's output name, if any: the listing
+ * (index.html), the feed (feed.xml), the manifest (manifest.json, manifest.shard-k-of-n.json),
+ * the series pages (series/…) and the fonts (assets/…). Compared without case, as on the file
+ * systems of Windows and macOS. A source of such a name is refused rather than overwritten.
+ */
+export function reservedOutput(stem: string): { output: string; page: string; zhPage: string } | undefined {
+  const parts = stem.toLowerCase().split('/');
+  const first = parts[0] ?? '';
+  const output = `${stem}.html`;
+  if (parts.length === 1) {
+    if (first === 'index') return { output, page: 'the listing of every issue (index.html)', zhPage: '全部各期的列表页 index.html' };
+    if (first === 'feed') return { output, page: 'the feed (feed.xml)', zhPage: '订阅源 feed.xml' };
+    if (first === 'manifest' || first.startsWith('manifest.')) return { output, page: 'the manifest (manifest.json)', zhPage: '清单 manifest.json' };
+    return undefined;
+  }
+  if (first === 'series') return { output, page: 'the pages of the series (series/)', zhPage: '专刊列表页（series/）' };
+  if (first === 'assets') return { output, page: 'the shared files of the site (assets/)', zhPage: '网站共用文件（assets/）' };
+  return undefined;
+}

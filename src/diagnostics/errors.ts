@@ -17,6 +17,19 @@ const WRITE_REASONS: Record<string, { zh: string; en: string }> = {
   EDQUOT: { zh: '超出磁盘配额', en: 'the disk quota is used up' },
 };
 
+/** A path as one word of a shell command: quoted when it holds anything but letters, digits and `_./-`. */
+function shellWord(path: string): string {
+  return /^[\w./-]+$/u.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Why a folder cannot be the output folder (the detail of OutputUnsafe). */
+const UNSAFE_PLACES: Record<string, { zh: string; en: string }> = {
+  'filesystem-root': { zh: '是文件系统的根目录', en: 'is the root of the file system' },
+  home: { zh: '是或包含用户的主目录', en: 'is or holds the home folder' },
+  project: { zh: '是或包含项目目录', en: 'is or holds the project folder' },
+  sources: { zh: '是、包含或位于源文件目录', en: 'is, holds or lies in the sources folder' },
+};
+
 /** The codes OutputNotWritable explains: an environment that refuses a write, not a defect. */
 export const WRITE_ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(WRITE_REASONS));
 
@@ -50,9 +63,22 @@ export const catalogue = {
       en: (detail: string) => `Cannot start the Chromium that prints the PDFs: ${detail}`,
     },
     hint: {
-      zh: '重新运行 `npm ci` 以安装随包提供的 @sparticuz/chromium；或设置环境变量 PUPPETEER_EXECUTABLE_PATH，' +
-      '或在 bulletin.config.yaml 中设置 browser.executablePath 指向一个 Chrome/Chromium；只要 HTML 可用 `--format html`。',
-      en: 'Run `npm ci` again to install the bundled @sparticuz/chromium; or set PUPPETEER_EXECUTABLE_PATH, or browser.executablePath in bulletin.config.yaml, to a Chrome/Chromium; for HTML only use `--format html`.',
+      zh: '在终端中运行这个浏览器并加 `--version`，看它能否在本机启动；或用 `--browser`、环境变量 PUPPETEER_EXECUTABLE_PATH ' +
+      '或 bulletin.config.yaml 中的 browser.executablePath 指向另一个 Chrome/Chromium（`bulletin doctor` 列出查找过的位置）；只要 HTML 可用 `--format html`。',
+      en: 'Run this browser in a terminal with `--version` to see whether it starts on this machine; or point `--browser`, PUPPETEER_EXECUTABLE_PATH or browser.executablePath in bulletin.config.yaml to another Chrome/Chromium (`bulletin doctor` lists the places looked at); for HTML only use `--format html`.',
+    },
+  },
+  BundledBrowserFailed: {
+    title: { zh: '随包的 Chromium 无法启动', en: 'The bundled Chromium does not start' },
+    message: {
+      zh: (dir: string, detail: string) =>
+        `随包的 Chromium（解压在 ${dir}）无法启动：${detail}。这份副本的文件已逐个核对，是完好的（损坏的副本会被删除并重新解压），多半是本机缺少它需要的系统库。查看缺少哪些：ldd ${dir}/chromium | grep "not found"`,
+      en: (dir: string, detail: string) =>
+        `The bundled Chromium (unpacked in ${dir}) does not start: ${detail}. Its files were checked one by one and are whole (a damaged copy is removed and unpacked again), so most likely this machine lacks system libraries it needs. To see which: ldd ${dir}/chromium | grep "not found"`,
+    },
+    hint: {
+      zh: '用系统的包管理器安装 ldd 列出的库（如 libnss3、libatk-bridge2.0-0、libgbm1）；或用 `--browser` 指定本机已安装的 Chrome/Chromium（`bulletin doctor` 列出查找过的位置）；只要 HTML 可用 `--format html`。',
+      en: 'Install the libraries ldd lists with the system package manager (such as libnss3, libatk-bridge2.0-0, libgbm1); or name an installed Chrome/Chromium with `--browser` (`bulletin doctor` lists the places looked at); for HTML only use `--format html`.',
     },
   },
   BrowserNotFound: {
@@ -77,6 +103,45 @@ export const catalogue = {
     hint: {
       zh: '检查输出目录的权限和磁盘空间，或用 `--out` 指定另一个目录。',
       en: 'Check the permissions and free space of the output folder, or choose another with `--out`.',
+    },
+  },
+  OutputUnsafe: {
+    title: { zh: '不能用作输出目录', en: 'Not an output folder' },
+    message: {
+      zh: (path: string, what: string) => `不能把 ${path} 用作输出目录：它${UNSAFE_PLACES[what]?.zh ?? what}。bulletin 会在输出目录中写入、替换和删除文件。`,
+      en: (path: string, what: string) => `${path} cannot be the output folder: it ${UNSAFE_PLACES[what]?.en ?? what}. bulletin writes, replaces and removes files in its output folder.`,
+    },
+    hint: {
+      zh: '用项目中的一个单独目录（默认 dist/），或用 `--out` 指定一个空目录。',
+      en: 'Use a folder of its own in the project (dist/ by default), or name an empty folder with `--out`.',
+    },
+  },
+  OutputOutsideProject: {
+    title: { zh: '输出目录在项目之外', en: 'Output folder outside the project' },
+    message: {
+      zh: (path: string, config: string) => `${config} 中的 out 指向项目目录之外：${path}。项目的配置只能让 bulletin 写入项目之内。`,
+      en: (path: string, config: string) => `out in ${config} points outside the project: ${path}. A project's config may only have bulletin write inside the project.`,
+    },
+    hint: {
+      zh: '把 out 改为项目中的目录（如 dist）；确实要写到项目之外时，在命令行上写出：`--out 目录`。',
+      en: 'Set out to a folder in the project (such as dist); to write outside the project, name the folder on the command line: `--out DIR`.',
+    },
+  },
+  OutputNotOurs: {
+    title: { zh: '输出目录不属于本项目', en: 'The output folder is not this project’s' },
+    message: {
+      zh: (path: string, whose: string) =>
+        whose === 'project'
+          ? `输出目录 ${path} 是另一个项目的输出（见其中的 .bulletin-output），未写入任何文件，以免删除那个项目的各期。`
+          : `输出目录 ${path} 中已有不是 bulletin 生成的文件，未写入任何文件，以免覆盖或删除它们。`,
+      en: (path: string, whose: string) =>
+        whose === 'project'
+          ? `The output folder ${path} holds another project's outputs (see its .bulletin-output); nothing was written, so as not to remove that project's issues.`
+          : `The output folder ${path} holds files bulletin did not write; nothing was written, so as not to overwrite or remove them.`,
+    },
+    hint: {
+      zh: '用 `--out` 指定一个空目录；确认其中的文件都可以被替换或删除后，加 `--force-out` 接管这个目录。',
+      en: 'Name an empty folder with `--out`; once sure the files in it may be replaced or removed, add `--force-out` to take the folder over.',
     },
   },
   ConfigInvalid: {
@@ -108,8 +173,23 @@ export const catalogue = {
       en: (path: string, pid: string) => `The output folder is locked by another build (process ${pid}): ${path}`,
     },
     hint: {
-      zh: '等待另一个构建结束后再运行；若该进程已不存在，锁会被自动回收。',
-      en: 'Wait for the other build to finish; if that process is gone, the lock is taken back automatically.',
+      zh: '等待另一个构建结束后再运行；若该进程已不存在，锁会被自动回收；确认没有构建在运行时，可删除上面的锁文件。',
+      en: 'Wait for the other build to finish; if that process is gone, the lock is taken back automatically; once sure no build is running, the lock file above may be removed.',
+    },
+  },
+  LockStale: {
+    title: { zh: '输出目录的锁已失效', en: 'A stale lock on the output folder' },
+    message: {
+      zh: (path: string, pid: string, command: string) =>
+        `输出目录的锁 ${path} 记着进程 ${pid}，但这个进程不是 bulletin 的构建（它的命令行是“${command}”）：多半是一次被中断的构建留下了锁，而进程号后来给了别的程序（在容器中很常见）。` +
+        `确认没有 bulletin 构建正在写这个目录后，删除这个锁：rm ${shellWord(path)}`,
+      en: (path: string, pid: string, command: string) =>
+        `The output folder's lock ${path} names process ${pid}, but that process is not a bulletin build (its command line is "${command}"): most likely a build was stopped and left its lock, and the process number went to another program since (common in containers). ` +
+        `Once sure no bulletin build is writing to this folder, remove the lock: rm ${shellWord(path)}`,
+    },
+    hint: {
+      zh: '删除锁文件后重新运行构建（Windows 上用 del 删除）；锁只是一个记着进程号的小文件，删除它不影响已有的输出。',
+      en: 'Run the build again once the lock file is removed (on Windows, remove it with del); the lock is only a small file naming a process, and removing it leaves the outputs as they are.',
     },
   },
   ImportTargetExists: {
@@ -196,8 +276,8 @@ export const catalogue = {
       en: (value: string) => `"${value}" is not a valid date.`,
     },
     hint: {
-      zh: '日期写成 YYYY-MM-DD，如 2021-06-28，且须是日历上存在的日子。',
-      en: 'Write dates as YYYY-MM-DD, such as 2021-06-28, and use a day that exists in the calendar.',
+      zh: '日期写成 YYYY-MM-DD，如 2021-06-28，且须是日历上存在的日子（1900 年以后）。',
+      en: 'Write dates as YYYY-MM-DD, such as 2021-06-28, and use a day that exists in the calendar (from 1900 on).',
     },
   },
   DateBeforeLatest: {

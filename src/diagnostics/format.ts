@@ -2,6 +2,7 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { SEVERITY_LABELS, severityOf } from './report.js';
 import type { Lang } from './rules.js';
+import { escapeControls as safe } from '../text/terminal.js';
 
 const LABEL = {
   zh: { ...SEVERITY_LABELS.zh, hint: '提示：', errors: (n: number) => `${n} 个错误`, warnings: (n: number) => `${n} 个警告`, and: '，' },
@@ -49,15 +50,16 @@ export function formatReport(files: VFile[], options: FormatOptions = {}): strin
       else if (m.fatal === false) warnings++;
     }
     if (shown.length === 0) continue;
-    lines.push(file.path);
+    // Names, keys and text from the source are escaped before any colour is added (terminal.ts).
+    lines.push(safe(file.path));
     for (const m of shown) {
       const severity = severityOf(m);
       const where = placeOf(m).padEnd(7);
       const { text, hint } = options.translate?.(m, lang) ?? { text: m.reason, hint: m.note };
-      lines.push(`  ${paint(COLOR.dim, where)} ${paint(COLOR[severity], label[severity])}  ${text}  ${paint(COLOR.dim, m.ruleId ?? '')}`.trimEnd());
-      if (hint) lines.push(`          ${label.hint}${hint}`);
+      lines.push(`  ${paint(COLOR.dim, where)} ${paint(COLOR[severity], label[severity])}  ${safe(text)}  ${paint(COLOR.dim, safe(m.ruleId ?? ''))}`.trimEnd());
+      if (hint) lines.push(`          ${label.hint}${safe(hint)}`);
       if (options.verbose && m.cause instanceof Error && m.cause.stack) {
-        lines.push(...m.cause.stack.split('\n').map((l) => `          ${l}`));
+        lines.push(...m.cause.stack.split('\n').map((l) => `          ${safe(l)}`));
       }
     }
     lines.push('');

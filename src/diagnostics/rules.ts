@@ -144,6 +144,21 @@ export const sourceEmpty = rule({
   message: same('源文件是空的', 'The source file is empty'),
   hint: same('用 `bulletin new` 新建一期，得到一份带前置信息的模板。', 'Run `bulletin new` to start an issue from a template with front matter.'),
 });
+export const sourceReservedOutput = rule<{ output: string; page: string; zhPage: string }>()({
+  id: 'source-reserved-output',
+  severity: 'error',
+  group: 'source',
+  sample: { output: 'index.html', page: 'the listing of every issue (index.html)', zhPage: '全部各期的列表页 index.html' },
+  message: {
+    zh: (a) => `这个源文件的输出 ${a.output} 会与 bulletin 生成的${a.zhPage}同名，未构建`,
+    en: (a) => `This source's output ${a.output} would take the name of ${a.page}, which bulletin writes; it was not built`,
+  },
+  hint: same(
+    'index、feed、manifest 以及 series/、assets/ 下的名字留给 bulletin 生成的页面：给源文件改个名字，或放进别的子目录（如 bulletins/2021/）。',
+    'index, feed, manifest and the names under series/ and assets/ are kept for the pages bulletin writes: rename the source, or move it into another folder (such as bulletins/2021/).',
+  ),
+  example: { wrong: 'bulletins/index.md', right: 'bulletins/2021/064.md' },
+});
 export const internalError = rule<{ detail: string }>()({
   id: 'internal-error',
   severity: 'error',
@@ -406,8 +421,8 @@ function yamlRules(prefix: 'front-matter' | 'config') {
       sample: { field: 'date', value: '2021-02-30' },
       message: { zh: (a) => `字段“${a.field}”不是有效日期：“${a.value}”`, en: (a) => `The field "${a.field}" is not a valid date: "${a.value}"` },
       hint: same(
-        '日期写成 YYYY-MM-DD，如 2021-06-25，且须是日历上存在的日子。',
-        'Write dates as YYYY-MM-DD, such as 2021-06-25, and use a day that exists in the calendar.',
+        '日期写成 YYYY-MM-DD，如 2021-06-25，且须是日历上存在的日子（1900 年以后）。',
+        'Write dates as YYYY-MM-DD, such as 2021-06-25, and use a day that exists in the calendar (from 1900 on).',
       ),
       example: { wrong: 'date: 2021-02-30', right: 'date: 2021-02-28' },
     }),
@@ -1298,6 +1313,20 @@ export const docxFailed = rule<{ detail: string }>()({
   message: { zh: (a) => `生成 Word 文件失败：${a.detail}`, en: (a) => `Writing the Word file failed: ${a.detail}` },
   hint: internalError.hint,
 });
+export const docxPicture = rule<{ url: string; reason: 'webp' | 'unreadable' | 'inline' }>()({
+  id: 'docx-picture',
+  severity: 'warning',
+  group: 'output',
+  sample: { url: 'images/chart.webp', reason: 'webp' },
+  message: {
+    zh: (a) => `Word 版中没有图片“${a.url}”，${a.reason === 'webp' ? 'Word、WPS 不能显示 WebP 图片' : a.reason === 'inline' ? '文字行中的图片在 Word 版中只印出其说明文字' : '图片无法读取'}`,
+    en: (a) => `The Word edition lacks the picture "${a.url}": ${a.reason === 'webp' ? 'Word and WPS cannot show WebP pictures' : a.reason === 'inline' ? 'a picture inside a line of text is given by its alt text in the Word edition' : 'the picture cannot be read'}`,
+  },
+  hint: same(
+    '改用 PNG、JPEG 或 SVG 图片，并让图片单独成段（一段只有一张图片）；PDF 与网页版不受影响。',
+    'Use a PNG, JPEG or SVG picture, in a paragraph of its own; the PDF and the web page are not affected.',
+  ),
+});
 
 export const ofdFailed = rule<{ detail: string }>()({
   id: 'ofd-failed',
@@ -1315,14 +1344,14 @@ export const ofdFailed = rule<{ detail: string }>()({
 
 /** The rules of the pipeline stages (the proofreading rules live with their checks in src/lint/rules.ts). */
 export const STAGE_RULES = [
-  sourceUnreadable, sourceIsDirectory, sourceNotAFile, sourceOutsideProject, sourceTooLarge, sourceBinary, sourceEncoding, sourceEncodingLegacy, sourceEmpty, internalError,
+  sourceUnreadable, sourceIsDirectory, sourceNotAFile, sourceOutsideProject, sourceTooLarge, sourceBinary, sourceEncoding, sourceEncodingLegacy, sourceEmpty, sourceReservedOutput, internalError,
   frontMatterMissing, frontMatterEngine, frontMatterSyntax, frontMatterUnclosed, frontMatterNotAMap, frontMatterTooLong, frontMatterTotalLtIssue,
   configUnreadable, configUnknownRule, configFontOutside, configBrowserInside, configFontMissing, configFontType, configFontCff, configFontSystem,
   bodyTooDeep, tableTooWide, headingTooLong, inlineTooComplex, bodyTooComplex, rawHtml, headingDepth, articleTitleEmpty, tooManyArticles, bodyBeforeTitle, bodyNoArticle,
   linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageTooLarge, imageSvgUnsafe, imageMissing, imageType, missingGlyph,
   numberingDuplicateTotal, numberingGapTotal, numberingOrder, numberingDuplicateIssue, numberingYearReset, numberingGapIssue,
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
-  templateError, templateUnsafe, templateOutside, templateNotAFile, layoutDrift, printFailed, docxFailed, ofdFailed,
+  templateError, templateUnsafe, templateOutside, templateNotAFile, layoutDrift, printFailed, docxFailed, docxPicture, ofdFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
   importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importVerifyBlock, importConvertFirst, importUnreadable, importTooLarge, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as const;

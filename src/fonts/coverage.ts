@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { covers, isRadical, sliceOf, type RoleFont, type Slice } from './fonts.js';
@@ -64,9 +65,11 @@ const cmaps = new Map<string, Promise<CodePoints>>();
 /**
  * Where cmaps read once are kept between runs (decoding a WOFF2 slice to read its cmap costs
  * ~10 ms; an HTML build checks dozens): the user's cache folder, like the bundled Chromium.
+ * v2: each file holds its font's key and a hash beside the runs; v1 files were the bare runs,
+ * which a v1 bulletin would misread from a v2 file (every character missing), hence the new folder.
  */
 function cacheDir(): string {
-  return path.join(userCacheRoot(process.env), 'bulletin', 'cmaps-v1');
+  return path.join(userCacheRoot(process.env), 'bulletin', 'cmaps-v2');
 }
 
 /** A font file's face (the first of a collection), opened with fontkit. */
@@ -88,22 +91,56 @@ function toRuns(points: number[]): number[] {
   return runs;
 }
 
-/** The cmap kept on disk, read synchronously: dozens of files of a few hundred bytes to 50 KB. */
-function cachedCmap(cached: string): CodePoints | undefined {
+/**
+ * A kept cmap as written: the key of the font it describes, the runs, and a hash of the runs.
+ * Read back only when all three agree and the runs are well formed: a damaged or edited file
+ * (one claiming every character, say) is a miss, and the font is read again.
+ */
+interface KeptCmap {
+  font: string;
+  sha256: string;
+  runs: number[];
+}
+
+/** The runs of a kept cmap file when it is whole (any font when `font` is undefined: doctor). */
+export function keptCmapRuns(text: string, font?: string): number[] | undefined {
+  let value: Partial<KeptCmap>;
   try {
-    return CodePoints.fromRuns(JSON.parse(readFileSync(cached, 'utf8')) as number[]);
+    value = JSON.parse(text) as Partial<KeptCmap>;
+  } catch {
+    return undefined;
+  }
+  const { runs } = value;
+  if (!value || typeof value.font !== 'string' || (font !== undefined && value.font !== font) || !Array.isArray(runs) || runs.length % 2 !== 0) return undefined;
+  let last = -2;
+  for (let i = 0; i < runs.length; i += 2) {
+    const [start, end] = [runs[i], runs[i + 1]];
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start! <= last + 1 || end! < start! || end! > 0x10ffff) return undefined;
+    last = end!;
+  }
+  return createHash('sha256').update(JSON.stringify(runs)).digest('hex') === value.sha256 ? runs : undefined;
+}
+
+/** The cmap kept on disk, read synchronously: dozens of files of a few hundred bytes to 50 KB. */
+function cachedCmap(cached: string, font: string): CodePoints | undefined {
+  try {
+    const runs = keptCmapRuns(readFileSync(cached, 'utf8'), font);
+    return runs ? CodePoints.fromRuns(runs) : undefined;
   } catch {
     return undefined; // not cached yet (or unreadable): read the font
   }
 }
 
 async function readCmap(file: string): Promise<CodePoints> {
-  const cached = path.join(cacheDir(), `${fileKey(file).slice(0, 32)}.json`);
-  const kept = cachedCmap(cached);
+  const font = fileKey(file);
+  const cached = path.join(cacheDir(), `${font.slice(0, 32)}.json`);
+  const kept = cachedCmap(cached, font);
   if (kept) return kept;
   const points = CodePoints.of((await openFace(file)).characterSet);
   try {
-    await writeCacheFile(cached, JSON.stringify(points));
+    const runs = points.toJSON();
+    const record: KeptCmap = { font, sha256: createHash('sha256').update(JSON.stringify(runs)).digest('hex'), runs };
+    await writeCacheFile(cached, JSON.stringify(record));
     void sweepCache(cacheDir());
   } catch {
     // a read-only cache only costs time

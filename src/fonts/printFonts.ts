@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { fileKey, sweepCache, userCacheRoot, writeCacheFile } from '../paths.js';
@@ -89,21 +90,58 @@ function prepared(file: string, cut: PrintTier, env: Record<string, string | und
   return done;
 }
 
+/** Beside each prepared font: its size and hash, written after it (so a font changed since is newer than its record). */
+interface PreparedRecord {
+  size: number;
+  sha256: string;
+}
+
+const recordOf = (font: string) => `${font}.json`;
+const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+async function readRecord(font: string): Promise<(PreparedRecord & { mtimeMs: number }) | undefined> {
+  try {
+    const [text, info] = await Promise.all([readFile(recordOf(font), 'utf8'), stat(recordOf(font))]);
+    const value = JSON.parse(text) as Partial<PreparedRecord>;
+    return Number.isSafeInteger(value.size) && typeof value.sha256 === 'string' ? { size: value.size!, sha256: value.sha256, mtimeMs: info.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a prepared font is whole: it has its record, the size recorded, and, when it was
+ * written after its record (or `thorough`, for doctor), the hash recorded. A font cut short or
+ * damaged is prepared again rather than handed to the printer, where every PDF would fail.
+ */
+export async function preparedIntact(font: string, thorough = false): Promise<boolean> {
+  const [found, record] = await Promise.all([stat(font).catch(() => undefined), readRecord(font)]);
+  if (!found?.isFile() || !record || found.size !== record.size) return false;
+  if (!thorough && found.mtimeMs <= record.mtimeMs) return true;
+  return sha(await readFile(font)) === record.sha256;
+}
+
 async function prepare(file: string, cut: PrintTier, env: Record<string, string | undefined>): Promise<string> {
   const name = `${path.basename(file, path.extname(file))}-${fileKey(file).slice(0, 16)}${cut === 'common' ? '-gb2312' : ''}.ttf`;
   const target = path.join(userCacheRoot(env), 'bulletin', 'fonts-v1', name);
-  const found = await stat(target).catch(() => undefined);
-  if (found && found.size > 0) {
-    // A prepared font in use is dated again (once a day at most), so the sweep keeps it.
+  if (await preparedIntact(target)) {
+    // A prepared font in use is dated again (once a day at most), so the sweep keeps it; its record after it.
     const now = Date.now();
-    if (now - found.mtimeMs > 86_400_000) await utimes(target, now / 1000, now / 1000).catch(() => {});
+    const found = await stat(target);
+    if (now - found.mtimeMs > 86_400_000) {
+      await utimes(target, now / 1000, now / 1000).catch(() => {});
+      await utimes(recordOf(target), now / 1000, now / 1000).catch(() => {});
+    }
     return target;
   }
   // The cmap the coverage check read (and keeps on disk), not a second decoding of the font.
   const [{ default: subsetFont }, { characterSetOf }] = await Promise.all([import('subset-font'), import('./coverage.js')]);
   const common = gb2312Ideographs();
   const kept = [...(await characterSetOf(file))].filter((cp) => !isRadical(cp) && (cut === 'whole' || !isIdeograph(cp) || common.has(cp)));
-  await writeCacheFile(target, await subsetFont(await readFile(file), String.fromCodePoint(...kept), { targetFormat: 'truetype' }));
+  const data = await subsetFont(await readFile(file), String.fromCodePoint(...kept), { targetFormat: 'truetype' });
+  await writeCacheFile(target, data);
+  const record: PreparedRecord = { size: data.byteLength, sha256: sha(data) };
+  await writeCacheFile(recordOf(target), JSON.stringify(record));
   // Fonts another install prepared and no run has used for CACHE_DAYS days go (71 MB a set).
   void sweepCache(path.dirname(target));
   return target;

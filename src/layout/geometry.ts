@@ -32,8 +32,10 @@ export interface PageGeometry {
   pageNumber: { below: number; inset: number; dashDrop: number };
   /** The masthead (报头) in lines of the grid, with and without a 专刊 line, and its red rule: thickness and offset below the imprint line (pt). */
   masthead: { lines: number; seriesLines: number; titleLines: number; rule: { thickness: number; offset: number } };
-  /** The 版记's rules, in mm (§7.4: 0.35 mm outside, 0.25 mm between lines). */
-  colophon: { outerRule: number; innerRule: number };
+  /** The 版记: its rules in mm (§7.4: 0.35 mm outside, 0.25 mm between lines), its lines' leading (× the 4号 size) and the padding above and below each line (pt). */
+  colophon: { outerRule: number; innerRule: number; leading: number; padding: number };
+  /** A figure's picture is at most this many lines high. */
+  figure: { maxLines: number };
   /** Every page carries “— N —” (config `pageNumbers`). */
   pageNumbers: boolean;
 }
@@ -49,7 +51,8 @@ export const GB9704: Omit<PageGeometry, 'pageNumbers'> = {
   tracking: { css: -0.21, word: -0.25 },
   pageNumber: { below: 7, inset: 14, dashDrop: 0.652 },
   masthead: { lines: 6, seriesLines: 7, titleLines: 2, rule: { thickness: 2, offset: 4 } },
-  colophon: { outerRule: 0.35, innerRule: 0.25 },
+  colophon: { outerRule: 0.35, innerRule: 0.25, leading: 1.6, padding: 2 },
+  figure: { maxLines: 12 },
 };
 
 /** The page of a project: the preset with what its config says. */

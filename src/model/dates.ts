@@ -1,9 +1,12 @@
-/** True for a real calendar date written YYYY-MM-DD (2021-02-30 is not one). */
+/** The earliest year a date may have: a 简报 of year 0 (“0年1月1日”) is a typing slip, not a date. */
+export const FIRST_YEAR = 1900;
+
+/** True for a real calendar date written YYYY-MM-DD, from FIRST_YEAR on (2021-02-30 and 0000-01-01 are not). */
 export function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  if (y < FIRST_YEAR || mo < 1 || mo > 12 || d < 1) return false;
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return d <= days;
 }

@@ -41,7 +41,7 @@ let nunjucksVersion: string | undefined;
  * pagination script, which a one-issue build paid each time. The compiled code is kept in the
  * user's cache folder under a hash of everything it is made from (nunjucks' version, the
  * template's path and text, the options), so an edited template or another nunjucks compiles
- * anew; a kept file that cannot be read or run is compiled again.
+ * anew; a kept file that does not hold the hash of its code, or cannot be read or run, is compiled again.
  *
  * Every template runs in the sandbox (templateSandbox.ts), and is read only when its real path,
  * links followed, lies inside `confine` (the project, for its templates/ folder) or inside the
@@ -98,7 +98,8 @@ export class CompiledLoader extends nunjucks.FileSystemLoader {
 
   private kept(file: string): Record<string, unknown> | undefined {
     try {
-      return run(readFileSync(file, 'utf8'));
+      const code = keptCode(readFileSync(file, 'utf8'));
+      return code === undefined ? undefined : run(code);
     } catch {
       return undefined; // not kept yet, or unreadable: compile
     }
@@ -117,7 +118,7 @@ export class CompiledLoader extends nunjucks.FileSystemLoader {
       throw templateError;
     }
     try {
-      writeCacheFileSync(file, code);
+      writeCacheFileSync(file, sealCode(code));
       // Compiled forms of templates since edited (or of another nunjucks) go after CACHE_DAYS days.
       void sweepCache(this.folder);
     } catch {
@@ -125,6 +126,27 @@ export class CompiledLoader extends nunjucks.FileSystemLoader {
     }
     return run(code);
   }
+}
+
+/** The first line of a kept compiled template: the hash of the code below it. */
+const HEADER = '// bulletin compiled template sha256:';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A compiled template as kept: the hash of its code, then the code. */
+export function sealCode(code: string): string {
+  return `${HEADER}${sha(code)}\n${code}`;
+}
+
+/**
+ * The code of a kept compiled template, when the file is whole: its first line holds the hash
+ * of the rest. A file damaged or altered since it was written is compiled again, never run.
+ */
+export function keptCode(text: string): string | undefined {
+  const end = text.indexOf('\n');
+  if (!text.startsWith(HEADER) || end < 0) return undefined;
+  const code = text.slice(end + 1);
+  return text.slice(HEADER.length, end) === sha(code) ? code : undefined;
 }
 
 /** What nunjucks' Template runs a compiled template as: a function body returning its blocks and root. */

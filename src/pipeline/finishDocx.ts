@@ -7,6 +7,10 @@ import { OFFICIAL } from './renderDocx.js';
  * - the random ids the docx package gives hyperlinks and bookmarks are renumbered in order of
  *   first appearance;
  * - no automatic spacing between Chinese and Latin text or figures (w:autoSpaceDE/DN off);
+ * - every paragraph by default: widow control, 避头尾 (w:kinsoku) and no punctuation hanging
+ *   into the margin (w:overflowPunct off: Word's default lets it hang 5.6 mm);
+ * - an embedded font (docx.embedFonts) is obfuscated with a key made from its own bytes, not a
+ *   random one;
  * - word/fontTable.xml names each official face with the font Word should use when it is
  *   missing (w:altName: 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体 …);
  * - the zip is written again with every entry dated the issue's day, in the same order.
@@ -39,8 +43,10 @@ export async function finishDocx(bytes: Uint8Array, date: string, families: stri
     }
     if (name === 'word/fontTable.xml') out = withFallbacks(out, families);
     if (name === 'word/document.xml') out = withoutAutoSpace(out);
+    if (name === 'word/styles.xml') out = withParagraphDefaults(out);
     texts.set(name, out);
   }
+  await stableFontKeys(texts);
 
   const fresh = new JSZip();
   for (const name of names) fresh.file(name, texts.get(name)!, { date: when, createFolders: false });
@@ -63,9 +69,51 @@ function withFallbacks(fontTable: string, families: string[]): string {
   return fontTable.replace(/<\/w:fonts>\s*$/, `${entries}</w:fonts>`);
 }
 
+/** What every paragraph has unless it says otherwise, in the schema's order (CT_PPrBase): widow control, 避头尾, no hanging punctuation. */
+const PARAGRAPH_DEFAULTS = '<w:widowControl/><w:kinsoku/><w:overflowPunct w:val="0"/>';
+
+/** Puts the defaults at the head of w:pPrDefault's w:pPr (nothing there precedes them: the docx package writes only w:spacing). */
+function withParagraphDefaults(styles: string): string {
+  if (/<w:pPrDefault>\s*<w:pPr>/.test(styles)) return styles.replace(/<w:pPrDefault>(\s*)<w:pPr>/, `<w:pPrDefault>$1<w:pPr>${PARAGRAPH_DEFAULTS}`);
+  if (/<w:pPrDefault\/>/.test(styles)) return styles.replace('<w:pPrDefault/>', `<w:pPrDefault><w:pPr>${PARAGRAPH_DEFAULTS}</w:pPr></w:pPrDefault>`);
+  return styles.replace(/<w:docDefaults>/, `<w:docDefaults><w:pPrDefault><w:pPr>${PARAGRAPH_DEFAULTS}</w:pPr></w:pPrDefault>`);
+}
+
+/**
+ * The docx package obfuscates an embedded font (ECMA-376 Part 1 §17.8.1: the first 32 bytes
+ * XORed with the w:fontKey GUID) under a random key. Each is undone and done again under a key
+ * made from the font's own bytes, so the same issue gives the same file.
+ */
+async function stableFontKeys(texts: Map<string, string | Uint8Array>): Promise<void> {
+  const table = texts.get('word/fontTable.xml');
+  const rels = texts.get('word/_rels/fontTable.xml.rels');
+  if (typeof table !== 'string' || typeof rels !== 'string') return;
+  const { createHash } = await import('node:crypto');
+  const xor = (data: Uint8Array, guid: string) => {
+    const key = guid.replace(/[{}-]/g, '').match(/../g)!.map((h) => parseInt(h, 16)).reverse();
+    const out = Uint8Array.from(data);
+    for (let i = 0; i < 32 && i < out.length; i++) out[i]! ^= key[i % key.length]!;
+    return out;
+  };
+  let fonts = table;
+  for (const m of table.matchAll(/<w:embed(?:Regular|Bold|Italic|BoldItalic) r:id="([^"]+)" w:fontKey="(\{[0-9A-Fa-f-]+\})"/g)) {
+    const [id, key] = [m[1]!, m[2]!];
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels);
+    const part = `word/${target?.[1] ?? target?.[2] ?? ''}`;
+    const data = texts.get(part);
+    if (!(data instanceof Uint8Array)) continue;
+    const font = xor(data, key);
+    const hex = createHash('sha256').update(font).digest('hex').toUpperCase();
+    const stable = `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}}`;
+    texts.set(part, xor(font, stable));
+    fonts = fonts.replace(key, stable);
+  }
+  texts.set('word/fontTable.xml', fonts);
+}
+
 /** The w:pPr children that follow w:autoSpaceDE/DN in the schema's order (CT_PPrBase). */
-const AFTER_AUTOSPACE = /<w:(?:bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b/;
-const OFF = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+const AFTER_AUTOSPACE = /<w:(?:spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b/;
+const OFF = '<w:kinsoku/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>';
 
 /**
  * No automatic space between Chinese and Latin text or figures in any paragraph (the PDF has

@@ -146,7 +146,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   const htmlOut = ctx.formats.includes('html') ? { path: htmlRel, sha256: sha256(html) } : null;
 
   let pdfOut: ManifestEntry['pdf'] = null;
-  let finished: { pdf: Uint8Array; pages: number } | undefined;
+  let finished: { pdf: Uint8Array; pages: number; layout: import('./print.js').Layout } | undefined;
   if (printer) {
     try {
       throwIfInterrupted(ctx.signal);
@@ -159,7 +159,7 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       ctx.blocked.push(...printed.blocked);
       const { pdf, pages } = await finishPdf(printed.raw, b, printed.layout, ctx.version, { pdfa: ctx.pdfa === true });
       if (pages !== printed.layout.pages) report(file, rules.layoutDrift, { expected: printed.layout.pages, actual: pages });
-      finished = { pdf, pages };
+      finished = { pdf, pages, layout: printed.layout };
       if (ctx.formats.includes('pdf')) {
         const pdfRel = `${stem}.pdf`;
         await ctx.writer.write(pdfRel, pdf);
@@ -193,7 +193,13 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       const { renderDocx, wordFamilies } = await import('./renderDocx.js');
       const { finishDocx } = await import('./finishDocx.js');
       const families = wordFamilies(ctx.config);
-      const docx = await finishDocx(await renderDocx(b, { config: ctx.config, showToc: showsToc(ctx.config, b), families }), b.date, Object.values(families));
+      const faces = Object.fromEntries(ctx.fonts.flatMap((f) => (f.print ? [[f.role, f.print]] : [])));
+      // CSS px → pt: the Word edition's 版记 goes where the print put it.
+      const foot = finished?.layout.colophon;
+      const colophon = foot ? { space: foot.space * 0.75, height: foot.height * 0.75, freshPage: foot.freshPage } : undefined;
+      const rendered = await renderDocx(b, { config: ctx.config, showToc: showsToc(ctx.config, b), families, faces, ...(colophon ? { colophon } : {}) });
+      for (const d of rendered.dropped) report(file, rules.docxPicture, { url: d.url, reason: d.reason }, d.place);
+      const docx = await finishDocx(rendered.bytes, b.date, Object.values(families));
       const docxRel = `${stem}.docx`;
       await ctx.writer.write(docxRel, docx);
       docxOut = { path: docxRel, sha256: sha256(docx) };

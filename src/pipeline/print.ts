@@ -26,6 +26,8 @@ export interface PrintOptions {
 
 export interface Layout {
   pages: number;
+  /** The 版记 (CSS px): the space left above it on the last page, its height, and whether it took a page of its own. */
+  colophon: { space: number; height: number; freshPage: boolean } | null;
   articles: Array<{ index: number; page: number; top: number }>;
   pitch: number;
   blockHeight: number;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, rm, copyFile, open, readFile } from 'node:fs/promises';
+import { mkdir, rm, copyFile, open, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isInside, replaceAtomically, walkFiles } from '../paths.js';
+import { isInside, replaceAtomically } from '../paths.js';
 
 /** True when `file` exists and holds exactly `bytes`. */
 async function holds(file: string, bytes: Uint8Array): Promise<boolean> {
@@ -18,6 +18,17 @@ async function holds(file: string, bytes: Uint8Array): Promise<boolean> {
 
 /** The name `temp()` gives a temporary. */
 const TEMPORARY = /^\..+\.[0-9a-f]{8}\.tmp$/;
+
+/** Removes the files of one folder (not below it) named like bulletin's temporaries. */
+async function sweepFolder(folder: string): Promise<number> {
+  let removed = 0;
+  for (const entry of await readdir(folder, { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isFile() || !TEMPORARY.test(entry.name)) continue;
+    await rm(path.join(folder, entry.name), { force: true });
+    removed++;
+  }
+  return removed;
+}
 
 /**
  * Writes outputs so that a reader never sees half a file: each goes to a temporary file in
@@ -80,7 +91,9 @@ export class Writer {
     const target = this.pathOf(rel);
     const folder = path.dirname(target);
     let made = this.folders.get(folder);
-    if (!made) this.folders.set(folder, (made = mkdir(folder, { recursive: true })));
+    // A folder is swept of a killed run's temporaries when this run first writes into it, before
+    // any temporary of its own is made there.
+    if (!made) this.folders.set(folder, (made = mkdir(folder, { recursive: true }).then(() => sweepFolder(folder))));
     await made;
     const tmp = this.temp(target);
     this.pending.add(tmp);
@@ -101,16 +114,13 @@ export class Writer {
   }
 
   /**
-   * Removes temporaries a killed run left behind (`.name.xxxxxxxx.tmp`). Only safe while
-   * holding the output folder's lock; returns how many were removed.
+   * Removes the temporaries a killed run left behind (`.name.xxxxxxxx.tmp`) in the output folder
+   * itself; those in the folders below it go when this run first writes into each (replace).
+   * Never the whole tree: a file named like a temporary in a folder bulletin does not write is
+   * not bulletin's. Only safe while holding the output folder's lock; returns how many went.
    */
-  async sweep(): Promise<number> {
-    let removed = 0;
-    for (const file of await walkFiles(this.root, (e) => (e.isDirectory() ? 'enter' : TEMPORARY.test(e.name) ? 'list' : 'skip'))) {
-      await rm(file, { force: true });
-      removed++;
-    }
-    return removed;
+  sweep(): Promise<number> {
+    return sweepFolder(this.root);
   }
 
   /** Removes every temporary still pending (after an interruption). */

@@ -9,13 +9,19 @@ import { escapeHtml } from '../pipeline/render.js';
 export const EVENTS_PATH = '/__bulletin/events';
 
 /**
- * The script injected into every preview page: reloads on a "reload" event, and on connecting
- * when the build it was served from is no longer the latest (a rebuild finished meanwhile).
+ * The script injected into every preview page: on a "reload" event it fetches the page again
+ * and swaps its body in, keeping the fonts the tab has decoded and the reader's place (a whole
+ * reload, when the page's styles changed or the fetch fails); it reloads on connecting when
+ * the build it was served from is no longer the latest (a rebuild finished meanwhile).
  */
 export const RELOAD_SCRIPT =
-  `(()=>{const g=document.querySelector('meta[name="bulletin-preview-build"]')?.content;` +
+  `(()=>{const m=(d)=>d.querySelector('meta[name="bulletin-preview-build"]')?.content;let g=m(document);` +
+  `const css=(d)=>[...d.head.querySelectorAll('style,link[rel=stylesheet]')].map((e)=>e.outerHTML).join('');` +
+  `const swap=async()=>{try{const r=await fetch(location.href,{cache:'no-store'});if(!r.ok)throw r.status;` +
+  `const d=new DOMParser().parseFromString(await r.text(),'text/html');if(css(d)!==css(document))return location.reload();` +
+  `g=m(d);document.title=d.title;document.body.replaceWith(document.adoptNode(d.body));}catch{location.reload();}};` +
   `const s=new EventSource(${JSON.stringify(EVENTS_PATH)});` +
-  `s.addEventListener('reload',()=>location.reload());` +
+  `s.addEventListener('reload',swap);` +
   `s.addEventListener('build',(e)=>{if(g!==undefined&&e.data!==g)location.reload();});})();`;
 
 export const RELOAD_SCRIPT_HASH = `'sha256-${createHash('sha256').update(RELOAD_SCRIPT).digest('base64')}'`;

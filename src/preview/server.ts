@@ -162,11 +162,18 @@ export class PreviewServer {
     if (!info?.isFile()) return notFound();
     const ext = path.extname(file).toLowerCase();
     const type = TYPES[ext] ?? 'application/octet-stream';
+    // Fonts, pictures and styles are revalidated, not fetched again, when a page reloads: the
+    // same file answers 304 and the tab keeps what it decoded (the web fonts are megabytes).
+    const tag = ext === '.html' ? undefined : `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`;
+    if (tag !== undefined && req.headers['if-none-match'] === tag) {
+      res.writeHead(304, { ETag: tag, 'Cache-Control': 'no-cache' });
+      return void res.end();
+    }
     const data = await readFile(file).catch(() => undefined);
     if (!data) return notFound();
     if (ext === '.html') return this.send(res, req, 200, injectReload(data.toString('utf8'), this.routes.build()), type);
     // Anything else opened on its own (an SVG above all) may run no script and load nothing from elsewhere.
-    this.send(res, req, 200, data, type, { 'Content-Security-Policy': FILE_CSP });
+    this.send(res, req, 200, data, type, { 'Content-Security-Policy': FILE_CSP, ...(tag !== undefined ? { ETag: tag, 'Cache-Control': 'no-cache' } : {}) });
   }
 
   private events(req: IncomingMessage, res: ServerResponse): void {

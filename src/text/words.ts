@@ -38,3 +38,73 @@ export function words(text: string): string[] {
   }
   return out;
 }
+
+/** Marks that may not begin a line (避头) or end one (避尾): they stay with their neighbour. */
+const NO_START = /^[，。、；：？！）》」』〕】”’…—·%,.;:?!)\]]/;
+const NO_END = /[（《「『〔【“‘([]$/;
+
+/** Set full width by a Chinese face though below the CJK blocks: —, ‘’“”, …. */
+const WIDE = /[\u2014\u2018\u2019\u201c\u201d\u2026]/;
+/** A string's width in ems: full-width characters one, others (figures, Latin) a little over a half. */
+const ems = (s: string) => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x2e80 || WIDE.test(ch) ? 1 : 0.55), 0);
+
+/** Words as the units a line may break between: 避头尾 marks joined to their neighbours. */
+function units(text: string): string[] {
+  const out: string[] = [];
+  let glue = false;
+  for (const w of words(text)) {
+    if (out.length && (glue || NO_START.test(w))) out[out.length - 1] += w;
+    else out.push(w);
+    glue = NO_END.test(w);
+  }
+  return out;
+}
+
+function fill(list: string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const u of list) {
+    if (line && ems(line + u) > width + 1e-6) {
+      lines.push(line);
+      line = u;
+    } else line += u;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The lines of a title, subtitle or heading `width` ems wide, as the print sets it (CSS
+ * `text-wrap: balance` over words that never break inside): as many lines as filling the whole
+ * width takes, broken between words where the lines' slack (squared, summed) is least, so the
+ * lines come out as even as the words allow. The Word edition breaks its titles here, so that
+ * they break where the PDF's do.
+ */
+export function balancedLines(text: string, width: number): string[] {
+  const list = units(text);
+  const count = fill(list, width).length;
+  if (count <= 1) return [text];
+  const n = list.length;
+  const len = (i: number, j: number) => ems(list.slice(i, j).join(''));
+  // best[k][j]: least cost of the first j units in k lines, and where its last line starts.
+  const best: Array<Array<{ cost: number; from: number }>> = [[{ cost: 0, from: 0 }, ...Array.from({ length: n }, () => ({ cost: Infinity, from: 0 }))]];
+  for (let k = 1; k <= count; k++) {
+    const row = Array.from({ length: n + 1 }, () => ({ cost: Infinity, from: 0 }));
+    for (let j = 1; j <= n; j++) {
+      for (let i = j - 1; i >= 0; i--) {
+        const w = len(i, j);
+        if (w > width + 1e-6) break;
+        const cost = best[k - 1]![i]!.cost + (width - w) ** 2;
+        if (cost < row[j]!.cost) row[j] = { cost, from: i };
+      }
+    }
+    best.push(row);
+  }
+  const lines: string[] = [];
+  for (let k = count, j = n; k > 0; k--) {
+    const from = best[k]![j]!.from;
+    lines.unshift(list.slice(from, j).join(''));
+    j = from;
+  }
+  return lines;
+}

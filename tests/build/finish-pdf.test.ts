@@ -72,6 +72,7 @@ const bulletin = {
 } as unknown as Bulletin;
 
 const layout: Layout = {
+  colophon: null,
   pages: 2,
   articles: [
     { index: 0, page: 0, top: 100 },

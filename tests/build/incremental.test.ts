@@ -1,6 +1,7 @@
 // Incremental builds: an unchanged rebuild builds and writes nothing (no browser started, every
 // file keeps its time); a changed source, image, template or config rebuilds exactly the issues
 // that use it; --force builds everything; verify still proves every output.
+import { sealEntry, sealer } from '../../src/core/seal.js';
 import { printedBuild } from '../helpers/project.js';
 import { readdir, stat, writeFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -96,6 +97,14 @@ describe('what the cache key is made of', () => {
   });
 });
 
+/** Changes the kept analysis behind the build's back, sealing each entry again as bulletin does (seal.ts). */
+async function reseal(file: string, change: (entryJson: string, source: string) => string): Promise<void> {
+  const data = JSON.parse(await readFile(file, 'utf8')) as { sources: Record<string, { value: string }> };
+  const sealing = sealer(process.env);
+  for (const [source, stored] of Object.entries(data.sources)) data.sources[source] = sealEntry(sealing, source, JSON.parse(change(stored.value, source)));
+  await writeFile(file, JSON.stringify(data));
+}
+
 describe('the analysis kept between builds', () => {
   const SOURCE = '---\nissue: 1\ntotal: 1\ndate: 2021-06-25\n---\n\n# 标题\n\n安全,生产。\n';
   it('is used for an unchanged source; a changed config, or --force, analyses again', async () => {
@@ -104,10 +113,10 @@ describe('the analysis kept between builds', () => {
     await printedBuild({ io: first, formats: ['html'] });
     expect(first.err()).toContain('中文里用了半角标点“,”');
     // The kept analysis is what the next build reports: change its argument behind its back.
+    // (Entries are sealed with the user's key: the change is sealed as bulletin would seal it.)
     const file = path.join(dir, 'dist/.bulletin-analysis.json');
-    const kept = await readFile(file, 'utf8');
-    expect(kept).toContain('"rule":"typo-halfwidth-punct"');
-    await writeFile(file, kept.replace('"args":{"mark":","', '"args":{"mark":";"'));
+    expect(await readFile(file, 'utf8')).toContain('typo-halfwidth-punct');
+    await reseal(file, (text) => text.replace('"args":{"mark":","', '"args":{"mark":";"'));
     const second = captureIo(dir);
     await printedBuild({ io: second, formats: ['html'] });
     expect(second.err()).toContain('中文里用了半角标点“;”');
@@ -117,7 +126,7 @@ describe('the analysis kept between builds', () => {
     await printedBuild({ io: third, formats: ['html'] });
     expect(third.err()).toContain('中文里用了半角标点“,”');
     // --force ignores the kept analysis.
-    await writeFile(file, (await readFile(file, 'utf8')).replace('"args":{"mark":","', '"args":{"mark":";"'));
+    await reseal(file, (text) => text.replace('"args":{"mark":","', '"args":{"mark":";"'));
     const forced = captureIo(dir);
     await printedBuild({ io: forced, formats: ['html'], force: true });
     expect(forced.err()).toContain('中文里用了半角标点“,”');
@@ -129,10 +138,12 @@ describe('the analysis kept between builds', () => {
     // Behind its back, the kept front matter of b says it is issue 1 as well, a day earlier: a
     // build of a alone now finds a second first issue in a, which only the kept analysis can tell.
     const file = path.join(dir, 'dist/.bulletin-analysis.json');
-    const kept = JSON.parse(await readFile(file, 'utf8')) as { sources: Record<string, { frontMatter: { issue: number; total: number; date: string } }> };
-    const b = Object.entries(kept.sources).find(([k]) => k.endsWith('b.md'))![1];
-    Object.assign(b.frontMatter, { issue: 1, total: 1, date: '2021-06-24' });
-    await writeFile(file, JSON.stringify(kept));
+    await reseal(file, (text, source) => {
+      if (!source.endsWith('b.md')) return text;
+      const entry = JSON.parse(text) as { frontMatter: { issue: number; total: number; date: string } };
+      Object.assign(entry.frontMatter, { issue: 1, total: 1, date: '2021-06-24' });
+      return JSON.stringify(entry);
+    });
     const alone = captureIo(dir);
     const r = await printedBuild({ io: alone, formats: ['html'], paths: ['bulletins/a.md'] });
     expect(r.issues[0]!.file.messages.map((m) => m.ruleId)).toContain('numbering-duplicate-issue');

@@ -43,7 +43,21 @@ function breaking(shift: number): string {
   return `---\nissue: ${shift + 10}\ntotal: ${shift + 10}\ndate: 2021-06-25\n---\n\n# 全省安全生产工作会议召开\n\n${paragraphs.join('\n\n')}\n`;
 }
 
-const ISSUES = ['2021/064', '2021/065', '2022/001', 'phrases/002', 'sample/064', 'breaks/010', 'breaks/014'];
+/**
+ * Paragraphs whose lines fill pages 1 and 2 exactly, then a one-line paragraph: set as they
+ * come, the last page holds that line alone above the 版记. Several paragraphs end in a short
+ * last line, so a little tightening sets one of them in a line fewer.
+ */
+function lonely(): string {
+  const base = '各地各部门要深入贯彻落实安全生产决策部署切实压紧压实责任全面排查整治风险隐患确保安全形势持续稳定向好'.repeat(20);
+  const lengths = [3, 4, 2, 5, 3, 4, 2, 3, 5, 5];
+  const tails = [5, 2, 4, 2, 6, 2, 3, 7, 2, 5];
+  const paragraphs = lengths.map((n, i) => `${base.slice(i, i + 26 + 28 * (n - 2) + tails[i]! - 1)}。`);
+  paragraphs.push(`${base.slice(0, 20)}。`);
+  return `---\nissue: 3\ntotal: 3\ndate: 2021-06-25\n---\n\n# 全省安全生产工作会议召开\n\n${paragraphs.join('\n\n')}\n`;
+}
+
+const ISSUES = ['2021/064', '2021/065', '2022/001', 'phrases/002', 'sample/064', 'breaks/010', 'breaks/014', 'lone/003'];
 const pages = new Map<string, PdfPage[]>();
 const bytes = new Map<string, Uint8Array>();
 
@@ -56,12 +70,13 @@ beforeAll(async () => {
   await copyInto(sample, path.join(FIXTURES, 'samples/jx-2021-064.md'), 'bulletins/sample/064.md');
   const phrases = await tempProject({ 'bulletins/phrases/002.md': PHRASES });
   const breaks = await tempProject({ 'bulletins/breaks/010.md': breaking(0), 'bulletins/breaks/014.md': breaking(4) });
-  for (const dir of [demos, sample, phrases, breaks]) {
+  const lone = await tempProject({ 'bulletins/lone/003.md': lonely() });
+  for (const dir of [demos, sample, phrases, breaks, lone]) {
     const io = captureIo(dir);
     const r = await build({ io, formats: ['pdf'] });
     expect(r.exitCode, io.err()).toBe(0);
   }
-  const where: Record<string, string> = { 'sample/064': sample, 'phrases/002': phrases, 'breaks/010': breaks, 'breaks/014': breaks };
+  const where: Record<string, string> = { 'sample/064': sample, 'phrases/002': phrases, 'breaks/010': breaks, 'breaks/014': breaks, 'lone/003': lone };
   for (const issue of ISSUES) {
     const pdf = await readFile(path.join(where[issue] ?? demos, 'dist', `${issue}.pdf`));
     bytes.set(issue, pdf);
@@ -142,6 +157,28 @@ describe('the printed page, as a typesetter reads it (real browser)', () => {
         expect(head?.kind === 'on' && second?.kind !== 'on', `${issue}: a last line alone at the top of page ${p + 2}: “${head?.text}”`).toBe(false);
       }
     }
+  });
+
+  it('never ends the body with one line alone on the last page: a paragraph before sets in a line fewer, at most 0.04 em tighter', () => {
+    const top = GB9704.margins.top * MM;
+    const bottom = (GB9704.margins.top + GB9704.block.height) * MM;
+    const body = (page: PdfPage) => lines(page).filter((l) => l.baseline > top && l.baseline < bottom && l.items.every((it) => Math.abs(it.size - 16) < 0.6));
+    for (const issue of ISSUES) {
+      const last = pages.get(issue)!.at(-1)!;
+      expect(body(last).length, `${issue}: the last page's body lines`).not.toBe(1);
+    }
+    // Set as it comes, lone/003 holds 17 and 22 lines, then one: the line is back on page 2
+    // and the 版记 stands alone on page 3.
+    expect(pages.get('lone/003')!.map((p) => body(p).length)).toEqual([17, 22, 0]);
+    // The tightened paragraph: 29 characters a line where 28 are set, none closer than 0.04 em more.
+    const han = /\p{Script=Han}/gu;
+    const pitches = pages.get('lone/003')!.flatMap(body).map((l) => {
+      const chars = [...l.text.replace(/\s+/g, '')].length;
+      const last = l.items.at(-1)!;
+      return { chars, han: l.text.match(han)?.length ?? 0, pitch: (last.x + last.width - l.x) / chars };
+    });
+    expect(pitches.some((p) => p.chars === 29)).toBe(true);
+    for (const p of pitches.filter((x) => x.chars > 20)) expect(p.pitch).toBeGreaterThan(16 * (1 - 0.04) + GB9704.tracking.css - 0.05);
   });
 
   it('ends no paragraph in a line of one character (孤字)', () => {

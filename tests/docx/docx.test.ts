@@ -14,12 +14,13 @@ import { bulletin } from '../helpers/cli.js';
 
 const SAMPLE = path.join(FIXTURES, 'samples/jx-2021-064.md');
 
-async function buildDocx(files: Record<string, string>, source = 'bulletins/2021/064.md'): Promise<{ dir: string; bytes: Buffer; zip: JSZip }> {
+async function buildDocx(files: Record<string, string>, source = 'bulletins/2021/064.md', formats: Array<'pdf' | 'docx'> = ['docx']): Promise<{ dir: string; bytes: Buffer; zip: JSZip; stderr: string }> {
   const dir = await tempProject(files);
-  const r = await printedBuild({ io: captureIo(dir), formats: ['docx'] });
+  const io = captureIo(dir);
+  const r = await printedBuild({ io, formats });
   expect(r.exitCode).toBe(0);
   const bytes = await readFile(path.join(dir, 'dist', source.replace(/^bulletins\//, '').replace(/\.md$/, '.docx')));
-  return { dir, bytes, zip: await JSZip.loadAsync(bytes) };
+  return { dir, bytes, zip: await JSZip.loadAsync(bytes), stderr: io.err() };
 }
 
 const xml = async (zip: JSZip, name: string) => (await zip.file(name)?.async('string')) ?? '';
@@ -34,7 +35,7 @@ function paragraphs(doc: string): Array<{ xml: string; text: string }> {
 
 describe('--format docx', async () => {
   const source = await readFile(SAMPLE, 'utf8');
-  const { dir, bytes, zip } = await buildDocx({ 'bulletins/2021/064.md': source });
+  const { dir, bytes, zip } = await buildDocx({ 'bulletins/2021/064.md': source }, 'bulletins/2021/064.md', ['pdf', 'docx']);
   const doc = await xml(zip, 'word/document.xml');
   const paras = paragraphs(doc).filter((p) => p.text !== '');
 
@@ -46,8 +47,34 @@ describe('--format docx', async () => {
     // 37 mm top, 28 mm left, 26 mm right, 35 mm bottom: the 156 × 225 mm text block.
     expect(['top', 'left', 'right', 'bottom'].map((k) => attr(margin, k))).toEqual(['2098', '1587', '1474', '1984']);
     const grid = /<w:docGrid [^>]*>/.exec(sect)![0];
-    // 225 mm / 22 = 28.99 pt = 580 twips a line; character pitch 15.79 pt ((15.79 − 16) × 4096).
-    expect([attr(grid, 'type'), attr(grid, 'linePitch'), attr(grid, 'charSpace')]).toEqual(['lines', '580', '-848']);
+    // 225 mm / 22 = 28.99 pt = 579.8 twips, rounded down: 22 × 579 fit the block's 12756 twips, 22 × 580 do not.
+    expect([attr(grid, 'type'), attr(grid, 'linePitch')]).toEqual(['lines', '579']);
+    expect(22 * Number(attr(grid, 'linePitch'))).toBeLessThanOrEqual(12756);
+  });
+
+  it('sets every line exactly on the grid, not snapped, with 避头尾 and no punctuation hanging into the margin', async () => {
+    const styles = await xml(zip, 'word/styles.xml');
+    const defaults = /<w:pPrDefault><w:pPr>([\s\S]*?)<\/w:pPr>/.exec(styles)![1]!;
+    expect(defaults).toContain('<w:widowControl/>');
+    expect(defaults).toMatch(/<w:spacing [^>]*w:line="579" w:lineRule="exact"\/>/);
+    for (const p of paragraphs(doc)) {
+      expect(p.xml, p.text).toContain('<w:kinsoku/><w:overflowPunct w:val="0"/>');
+      expect(p.xml, p.text).toContain('<w:snapToGrid w:val="0"/>');
+      // A line of its own spacing is a whole number of lines, or a picture's, a rule's or the 版记's own.
+      const line = /<w:spacing [^>]*w:line="(\d+)" w:lineRule="(\w+)"/.exec(p.xml);
+      if (line) expect(line[2], p.text).toBe('exact');
+    }
+    const body = paras.find((p) => p.text.startsWith('经省政府同意'))!;
+    expect(body.xml).not.toMatch(/w:lineRule="(auto|atLeast)"/);
+  });
+
+  it('breaks a long title between words where the PDF breaks it', async () => {
+    const long = '---\nissue: 1\ntotal: 232\ndate: 2022-01-10\n---\n\n# 全省安全生产专项整治三年行动进入巩固提升阶段\n\n正文。\n';
+    const { zip: z } = await buildDocx({ 'bulletins/a.md': long }, 'a.md');
+    const title = paragraphs(await xml(z, 'word/document.xml')).find((p) => p.text.startsWith('全省'))!;
+    expect(title.xml.split('<w:br/>').length).toBe(2);
+    expect(title.text).toBe('全省安全生产专项整治三年行动进入巩固提升阶段');
+    expect(/<w:br\/><w:t[^>]*>([^<]*)/.exec(title.xml)![1]).toBe('三年行动进入巩固提升阶段');
   });
 
   it('sets the masthead as in the PDF: marker, red title, issue line, 专刊 line, office and date, red rule', () => {
@@ -111,10 +138,15 @@ describe('--format docx', async () => {
     }
   });
 
-  it('puts the colophon in a table floated to the foot of the text block, ruled 0.35/0.25/0.35 mm', () => {
+  it('puts the colophon in a table in the flow (not floating), after the space the print left above it, ruled 0.35/0.25/0.35 mm', () => {
     const table = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].at(-1)![0];
-    const float = /<w:tblpPr [^>]*>/.exec(table)![0];
-    expect([attr(float, "vertAnchor"), attr(float, "tblpYSpec"), attr(float, "horzAnchor"), attr(float, "tblpXSpec")]).toEqual(["margin", "bottom", "margin", "center"]);
+    expect(table).not.toContain('<w:tblpPr');
+    // The PDF of 064 ends its body 4 lines down its last page: the rest, less the table, is the spacer before it.
+    const before = doc.slice(0, doc.lastIndexOf('<w:tbl>'));
+    const spacer = [...before.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].at(-1)![0];
+    const space = Number(/w:line="(\d+)" w:lineRule="exact"/.exec(spacer)![1]);
+    expect(space).toBeGreaterThan(15 * 579);
+    expect(space).toBeLessThan(18 * 579);
     const borders = /<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(table)![1]!;
     const size = (side: string) => attr(new RegExp(`<w:${side} [^>]*>`).exec(borders)![0], 'sz');
     // Eighths of a point: 0.35 mm = 0.99 pt → 8; 0.25 mm = 0.71 pt → 6.
@@ -134,6 +166,10 @@ describe('--format docx', async () => {
     expect(core).toContain('<cp:keywords>查问题、促整改、保安全</cp:keywords>');
     expect(core).toMatch(/<dcterms:created [^>]*>2021-06-24T16:00:00Z<\/dcterms:created>/);
     expect(core).toMatch(/<dcterms:modified [^>]*>2021-06-24T16:00:00Z<\/dcterms:modified>/);
+    const custom = await xml(zip, 'docProps/custom.xml');
+    for (const [name, value] of [['期号', '64'], ['总期号', '230'], ['日期', '2021-06-25'], ['专刊', '省安全生产专项整治三年行动专刊（108）']]) {
+      expect(custom).toMatch(new RegExp(`name="${name}"><vt:lpwstr>${value}</vt:lpwstr>`));
+    }
     const fonts = await xml(zip, 'word/fontTable.xml');
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(fonts).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
@@ -157,7 +193,7 @@ describe('--format docx', async () => {
   });
 
   it('gives the same bytes when built again, links (random ids in the docx package) included', async () => {
-    const again = await buildDocx({ 'bulletins/2021/064.md': source });
+    const again = await buildDocx({ 'bulletins/2021/064.md': source }, 'bulletins/2021/064.md', ['pdf', 'docx']);
     expect(sha256(again.bytes)).toBe(sha256(bytes));
     const linked = '---\nissue: 1\ntotal: 1\ndate: 2021-01-04\n---\n\n# 标题\n\n见[网站](https://yjt.jiangxi.gov.cn/)和[另一个](https://example.org/a)。\n';
     const [a, b] = [await buildDocx({ 'bulletins/a.md': linked }, 'a.md'), await buildDocx({ 'bulletins/a.md': linked }, 'a.md')];
@@ -209,6 +245,60 @@ describe('--format docx: images, 本期要目, copies, config fonts', () => {
     expect(toc).toBeGreaterThan(0);
     expect(texts.slice(toc + 1, toc + 3)).toEqual(['◆全省防汛应急演练圆满完成', expect.stringMatching(/^◆/)]);
     expect(texts).toContain('（共印120份）');
+  });
+
+  it('embeds an SVG picture with a PNG of it for other readers, at its printed size, its caption once', async () => {
+    const demo = await readFile(path.resolve(import.meta.dirname, '../../bulletins/2021/065.md'), 'utf8');
+    const svg = await readFile(path.resolve(import.meta.dirname, '../../bulletins/2021/images/drills.svg'));
+    const { zip } = await buildDocx({ 'bulletins/2021/065.md': demo, 'bulletins/2021/images/drills.svg': svg } as never, 'bulletins/2021/065.md');
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/')).sort();
+    expect(media.map((m) => path.extname(m))).toEqual(['.png', '.svg']);
+    const png = Buffer.from(await zip.file(media[0]!)!.async('uint8array'));
+    expect(png.readUInt32BE(0)).toBe(0x89504e47);
+    // 480 CSS px at 300 dpi.
+    expect(png.readUInt32BE(16)).toBe(1500);
+    const doc = await xml(zip, 'word/document.xml');
+    expect(doc).toMatch(/<asvg:svgBlip [^>]*r:embed="/);
+    // 480 × 200 CSS px = 127 × 52.9 mm in EMU (9525 a px).
+    expect(doc).toContain('<wp:extent cx="4572000" cy="1905000"/>');
+    expect(paragraphs(doc).filter((p) => p.text === '图1 各设区市演练场次')).toHaveLength(1);
+  });
+
+  it('warns of a picture the Word edition cannot carry, and prints its caption once', async () => {
+    const webp = Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64');
+    const dir = await tempProject({ 'bulletins/a.md': '---\nissue: 1\ntotal: 1\ndate: 2021-01-04\n---\n\n# 标题\n\n![图1 示意](a.webp)\n\n正文。\n', 'bulletins/a.webp': webp } as never);
+    const r = await bulletin(dir, ['build', '--format', 'docx']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Word 版中没有图片“a.webp”，Word、WPS 不能显示 WebP 图片');
+    expect(r.stderr).toContain('docx-picture');
+    const zip = await JSZip.loadAsync(await readFile(path.join(dir, 'dist/a.docx')));
+    expect(paragraphs(await xml(zip, 'word/document.xml')).filter((p) => p.text === '图1 示意')).toHaveLength(1);
+  });
+
+  it('embeds the print faces cut to the issue’s characters under the official names with docx.embedFonts', async () => {
+    const source = '---\nissue: 1\ntotal: 1\ndate: 2021-01-04\n---\n\n# 标题\n\n正文。\n';
+    const plain = await buildDocx({ 'bulletins/a.md': source }, 'a.md');
+    const files = { 'bulletin.config.yaml': 'docx:\n  embedFonts: true\n', 'bulletins/a.md': source };
+    const [embedded, again] = [await buildDocx(files, 'a.md'), await buildDocx(files, 'a.md')];
+    expect(sha256(embedded.bytes)).toBe(sha256(again.bytes));
+    expect(Object.keys(plain.zip.files).some((n) => n.startsWith('word/fonts/'))).toBe(false);
+    const table = await xml(embedded.zip, 'word/fontTable.xml');
+    for (const name of ['仿宋_GB2312', '方正小标宋简体', '黑体', '宋体']) {
+      expect(table).toMatch(new RegExp(`<w:font w:name="${name}">[\\s\\S]*?<w:embedRegular r:id="[^"]+" w:fontKey="\\{[0-9A-F-]{36}\\}"`));
+    }
+    const fonts = Object.keys(embedded.zip.files).filter((n) => /^word\/fonts\/.*\.odttf$/.test(n));
+    expect(fonts.length).toBeGreaterThanOrEqual(4);
+    expect(await xml(embedded.zip, 'word/settings.xml')).toContain('<w:embedTrueTypeFonts/>');
+    // The first 32 bytes XORed with the key (reversed) give back a TrueType font of the issue's few characters.
+    const key = /<w:font w:name="仿宋_GB2312">[\s\S]*?w:fontKey="\{([0-9A-F-]+)\}"/.exec(table)![1]!.replace(/-/g, '').match(/../g)!.map((h) => parseInt(h, 16)).reverse();
+    const rels = await xml(embedded.zip, 'word/_rels/fontTable.xml.rels');
+    const id = /<w:font w:name="仿宋_GB2312">[\s\S]*?<w:embedRegular r:id="([^"]+)"/.exec(table)![1]!;
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
+    const data = Buffer.from(await embedded.zip.file(`word/${target[1] ?? target[2]}`)!.async('uint8array'));
+    for (let i = 0; i < 32; i++) data[i]! ^= key[i % 16]!;
+    expect(data.readUInt32BE(0)).toBe(0x00010000);
+    expect(data.length).toBeLessThan(200_000);
+    expect(embedded.bytes.length - plain.bytes.length).toBeGreaterThan(10_000);
   });
 
   it('asks Word for the family the config names for a role', async () => {

@@ -1,5 +1,6 @@
 // What the user cache keeps about a font (its cmap, its prepared print cut) is filed under
 // fileKey: a reinstall must find it again, a changed file must not.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,11 +83,15 @@ describe('the user cache is swept', () => {
     for (const f of files) {
       mkdirSync(path.dirname(f), { recursive: true });
       writeFileSync(f, 'prepared');
+      // Each with the record bulletin writes after it: its size and hash.
+      writeFileSync(`${f}.json`, JSON.stringify({ size: 8, sha256: createHash('sha256').update('prepared').digest('hex') }));
       utimesSync(f, old, old);
+      utimesSync(`${f}.json`, old, old);
     }
     const fonts = await printFonts(roles, env);
     expect([...fonts.whole.files, ...fonts.common.files].sort()).toEqual([...new Set(files)].sort());
     for (const f of files) expect(Date.now() - statSync(f).mtimeMs, f).toBeLessThan(DAY);
+    for (const f of files) expect(Date.now() - statSync(`${f}.json`).mtimeMs, f).toBeLessThan(DAY);
   });
 });
 

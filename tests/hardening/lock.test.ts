@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireLock, isAlive, LOCK_NAME } from '../../src/core/lock.js';
 import { build } from '../../src/core/build.js';
+import { stampOutput } from '../../src/core/outputFolder.js';
 import { BulletinError } from '../../src/diagnostics/errors.js';
 import { BIN, FRONT, STACK_LINE, captureIo, runCli, tempDir, tempProject } from './helpers.js';
 
@@ -96,7 +97,7 @@ describe('build and the lock', () => {
 
   it('a build refuses a folder another live build holds, writes nothing, exit 1 with LockHeld', async () => {
     const dir = await tempProject(source);
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', 'bulletin-build']); // a live build, as its command line shows
     try {
       await mkdir(path.join(dir, 'dist'));
       await writeFile(path.join(dir, 'dist', LOCK_NAME), `${holder.pid}\n`);
@@ -116,7 +117,7 @@ describe('build and the lock', () => {
 
   it('build --json with the lock held prints its JSON document with the catalogue error, exit 1', async () => {
     const dir = await tempProject(source);
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', 'bulletin-build']); // a live build, as its command line shows
     try {
       await mkdir(path.join(dir, 'dist'));
       await writeFile(path.join(dir, 'dist', LOCK_NAME), `${holder.pid}\n`);
@@ -134,6 +135,8 @@ describe('build and the lock', () => {
   it('a build after a killed one takes the stale lock over and sweeps its temporaries', async () => {
     const dir = await tempProject(source);
     await mkdir(path.join(dir, 'dist'));
+    // The killed build had stamped the folder as this project's before writing anything.
+    await stampOutput(path.join(dir, 'dist'), dir);
     await writeFile(path.join(dir, 'dist', LOCK_NAME), `${await deadPid()}\n`);
     await writeFile(path.join(dir, 'dist', '.001.html.0badc0de.tmp'), '<!doctype html><html><bo');
     const result = await build({ io: captureIo(dir), formats: ['html'] });

@@ -112,8 +112,16 @@ describe('preview', () => {
     // The preview's own page uses the bundled font, served from the preview folder.
     const face = /font-family: "bulletin-body"; font-display: block; src: url\("(\/assets\/fonts\/[^"]+\.woff2)"\)/.exec(indexHtml)?.[1];
     expect(face).toBeDefined();
-    expect((await fetch(new URL(face!, url))).status).toBe(200);
+    const served = await fetch(new URL(face!, url));
+    expect(served.status).toBe(200);
     expect(indexHtml).toContain('font-src &#39;self&#39;');
+    // A font is revalidated on a reload, not sent again: 304 for the tag it was sent with.
+    const tag = served.headers.get('etag');
+    expect(tag).toMatch(/^W\/"/);
+    expect(served.headers.get('cache-control')).toBe('no-cache');
+    const again = await fetch(new URL(face!, url), { headers: { 'If-None-Match': tag! } });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
 
     // The issue page: the built text, the injected script, and a CSP that allows exactly it.
     const res = await fetch(`${url}2021/064.html`);

@@ -7,6 +7,7 @@ import { hasErrors } from '../../diagnostics/report.js';
 import type { CommandContext } from '../main.js';
 import type { Output } from '../output.js';
 import type { Shard } from '../../core/publish.js';
+import { escapeControls } from '../../text/terminal.js';
 
 interface BuildFlags {
   out?: string;
@@ -18,6 +19,7 @@ interface BuildFlags {
   draft?: boolean;
   pdfa?: boolean;
   force?: boolean;
+  forceOut?: boolean;
   concurrency?: number;
   quiet?: boolean;
 }
@@ -41,6 +43,7 @@ export function registerBuild(program: Command, { io, out, exit }: CommandContex
     .description(t.description)
     .argument('[paths...]', out.t.options.paths)
     .option('-o, --out <dir>', out.t.options.out)
+    .option('--force-out', out.t.options.forceOut)
     .addOption(new Option('-f, --format <list>', t.format).default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
     .option('--shard <k/n>', t.shard, parseShard)
     .option('--force', t.force)
@@ -59,7 +62,7 @@ export function registerBuild(program: Command, { io, out, exit }: CommandContex
     .action(async (paths: string[], opts: BuildFlags) => {
       const interrupts = watchInterrupts();
       try {
-        const options = { paths, out: opts.out, formats: opts.format, verbose: opts.verbose, shard: opts.shard, browser: opts.browser, draft: opts.draft, pdfa: opts.pdfa, force: opts.force, concurrency: opts.concurrency, io, signal: interrupts.signal };
+        const options = { paths, out: opts.out, formats: opts.format, verbose: opts.verbose, shard: opts.shard, browser: opts.browser, draft: opts.draft, pdfa: opts.pdfa, force: opts.force, forceOut: opts.forceOut, concurrency: opts.concurrency, io, signal: interrupts.signal };
         const result = await buildAndReport(options, out, { json: opts.json === true, quiet: opts.quiet === true });
         exit(result.exitCode);
       } finally {
@@ -111,7 +114,7 @@ async function progressBar(out: Output): Promise<Bar> {
         const rate = params.value / seconds;
         const eta = rate > 0 ? Math.round((params.total - params.value) / rate) : 0;
         const filled = Math.round((params.progress || 0) * 24);
-        return `${'█'.repeat(filled)}${'░'.repeat(24 - filled)} ${t.progress({ done: params.value, total: params.total, rate: rate.toFixed(1), eta: `${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`, current: payload.current ?? '' })}`;
+        return `${'█'.repeat(filled)}${'░'.repeat(24 - filled)} ${t.progress({ done: params.value, total: params.total, rate: rate.toFixed(1), eta: `${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}`, current: escapeControls(payload.current ?? '') })}`;
       },
     },
     Presets.shades_classic,
@@ -129,7 +132,7 @@ async function progressBar(out: Output): Promise<Bar> {
         multi.update();
       }
     },
-    log: (line) => multi.log(`${line}\n`),
+    log: (line) => multi.log(`${escapeControls(line)}\n`),
     stop: () => multi.stop(),
   };
 }

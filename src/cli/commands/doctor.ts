@@ -1,3 +1,4 @@
+import { escapeControls, escapeJsonControls } from '../../text/terminal.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { DoctorReport } from '../../core/doctor.js';
@@ -26,6 +27,7 @@ export function renderDoctor(r: DoctorReport, t: Texts['doctor'] = zh.doctor): s
     if (!ok) lines.push(t.fontFix);
   }
   lines.push(r.output.writable ? t.outputOk(r.output.path) : t.outputBad(r.output.path, r.output.error ?? ''));
+  if (r.caches.folder) lines.push(t.caches(r.caches.folder, r.caches.checked, r.caches.damaged));
   lines.push('', t.verdict(r.pdfReady, r.ok, r.sources));
   return `${lines.join('\n')}\n`;
 }
@@ -42,7 +44,7 @@ export function registerDoctor(program: Command, { io, out, exit }: CommandConte
     .action(async (opts: { browser?: string; strict?: boolean; json?: boolean }) => {
       const { doctor } = await import('../../core/doctor.js');
       const report = await doctor({ io, browser: opts.browser, strict: opts.strict });
-      io.stdout(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderDoctor(report, t));
+      io.stdout(opts.json ? `${escapeJsonControls(JSON.stringify(report, null, 2))}\n` : escapeControls(renderDoctor(report, t)));
       exit(report.ok ? 0 : 1);
     });
 }

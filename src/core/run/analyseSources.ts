@@ -25,8 +25,8 @@ export async function analyseSources(run: Run): Promise<RunAnalysis | BuildResul
   // A build into another folder (--out) that has no kept analysis of its own starts from the one
   // kept in the project's output folder: the analysis is the sources', whatever folder they are
   // built into (each entry's key checks its source, config and tool as usual).
-  let kept: AnalysisCache = run.force ? new Map() : await readAnalysisCache(outDir);
-  if (!run.force && kept.size === 0 && outDir !== projectOut) kept = await readAnalysisCache(projectOut);
+  let kept: AnalysisCache = run.force ? new Map() : await readAnalysisCache(outDir, io.env);
+  if (!run.force && kept.size === 0 && outDir !== projectOut) kept = await readAnalysisCache(projectOut, io.env);
   const analysis = await analyse(io, run.paths ?? [], { draft: run.draft, project: run.project, cache: kept });
   if (analysis.configFile && hasErrors(analysis.configFile)) return { exitCode: 1, issues: [{ file: analysis.configFile }], blocked: [] };
   if (analysis.sources.length === 0) return { exitCode: 1, issues: [], blocked: [], error: bulletinError('NoSources', [displayPath(io, analysis.sourcesDir)]) };

@@ -23,7 +23,7 @@ export interface Staleness {
 export async function decideStale(run: Run, analysis: RunAnalysis): Promise<Staleness> {
   const { formats, outDir } = run;
   const { config } = analysis;
-  const cache = run.force ? { version: 1 as const, issues: {} } : await readCache(outDir);
+  const cache = run.force ? { version: 1 as const, issues: {} } : await readCache(outDir, run.io.env);
   let browserId = 'none';
   if (prints(formats)) {
     const { discoverBrowser, realSystem } = await import('../../browser/discover.js');
@@ -38,7 +38,7 @@ export async function decideStale(run: Run, analysis: RunAnalysis): Promise<Stal
     const source = c.bulletin!.source;
     const k = await issueKey(key, String(c.file.value ?? ''), c.bulletin!, c.stem);
     keys.set(source, k);
-    const entry = await unchanged(cache, source, k, outDir, formats);
+    const entry = await unchanged(cache, source, k, outDir, formats, c.stem);
     if (entry) kept.push(entry);
     else toBuild.push(c);
   }

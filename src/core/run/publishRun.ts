@@ -3,7 +3,7 @@ import path from 'node:path';
 import { serialiseManifest, type ManifestEntry } from '../../model/manifest.js';
 import type { Writer } from '../../pipeline/write.js';
 import { ANALYSIS_CACHE_NAME, serialiseAnalysisCache } from '../analysisCache.js';
-import { CACHE_NAME, serialiseCache } from '../cache.js';
+import { CACHE_NAME, isSafeEntry, serialiseCache } from '../cache.js';
 import { mergeEntries, publish, readManifest, shardManifestName } from '../publish.js';
 import type { RunAnalysis } from './analyseSources.js';
 import type { Staleness } from './decideStale.js';
@@ -24,13 +24,15 @@ export async function publishRun(run: Run, analysis: RunAnalysis, stale: Stalene
         const key = stale.keys.get(e.source);
         if (key) stale.cache.issues[e.source] = { key, entry: e };
       }
-      writing.push(writer.write(CACHE_NAME, serialiseCache(stale.cache)), writer.write(ANALYSIS_CACHE_NAME, serialiseAnalysisCache(analysis.kept)));
+      writing.push(writer.write(CACHE_NAME, serialiseCache(stale.cache, run.io.env)), writer.write(ANALYSIS_CACHE_NAME, serialiseAnalysisCache(analysis.kept, run.io.env)));
     }
     if (run.shard) {
       writing.push(writer.write(shardManifestName(run.shard), serialiseManifest(entries)));
     } else if (entries.length > 0) {
       const root = run.io.cwd;
-      const previous = await readManifest(path.join(run.outDir, 'manifest.json'));
+      // The manifest on disk is read as a hint too: an entry that names outputs outside the
+      // folder, or of the wrong shape, is dropped rather than linked or removed.
+      const previous = (await readManifest(path.join(run.outDir, 'manifest.json'))).filter((e) => isSafeEntry(e));
       const gone = run.paths?.length ? [] : previous.filter((e) => !existsSync(path.resolve(root, e.source)));
       for (const e of gone) await removeOutputs(writer, e);
       const kept = previous.filter((e) => !gone.includes(e));

@@ -21,6 +21,8 @@ export interface BuildOptions {
   pdfa?: boolean;
   /** `--force`: build every issue, whatever the cache says is unchanged. */
   force?: boolean;
+  /** `--force-out`: write into an output folder that holds other files or another project's outputs. */
+  forceOut?: boolean;
   /** `--browser PATH`: the browser to print with, before config and environment. */
   browser?: string;
   /** `--concurrency N`: issues printed at once, each on its own warm tab (default: the cores). */

@@ -1,25 +1,46 @@
-import { readFile } from 'node:fs/promises';
 import type { Block } from '../../model/bulletin.js';
 import { GB9704 } from '../../layout/geometry.js';
-import { imageSize } from '../imageSize.js';
-import { inlines, PAGE, pt, SIZE, type DocxBlock, type DocxInline, type Kit, type Role } from './kit.js';
+import { exactly, inlines, PAGE, pt, SIZE, type DocxBlock, type DocxInline, type Kit, type Role } from './kit.js';
+import { picture } from './pictures.js';
 
 /** A body paragraph: justified, first line indented two characters. */
 function para(k: Kit, children: DocxInline[], extra: Record<string, unknown> = {}) {
   return k.P({ children, alignment: k.d.AlignmentType.BOTH, indent: { firstLineChars: 200, firstLine: pt(SIZE.sanhao) * 20 }, ...extra });
 }
 
-/** A picture of the issue at its printed size: at most the block's width and 12 lines high, keeping the proportions. */
-async function imageOf(k: Kit, src: string) {
-  const from = k.b.images.find((i) => i.to === src)?.from;
-  if (!from) return undefined;
-  const data = await readFile(from);
-  const size = imageSize(data);
-  if (!size) return undefined;
-  const maxW = GB9704.block.width * (96 / 25.4);
-  const maxH = ((12 * PAGE.linePitch) / 1440) * 96;
-  const scale = Math.min(1, maxW / size.width, maxH / size.height);
-  return new k.d.ImageRun({ type: size.type, data, transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) } } as never);
+/** CSS px per inch, and the grid's line in CSS px. */
+const PX = 96;
+const LINE_PX = (PAGE.linePitch / 1440) * PX;
+
+/** A picture's printed size in CSS px, as bulletin.css sizes it: its own size, at most the block's width and the figure's lines high, in proportion. */
+function printed(width: number, height: number): { width: number; height: number } {
+  const maxW = (GB9704.block.width / 25.4) * PX;
+  const maxH = GB9704.figure.maxLines * LINE_PX;
+  const scale = Math.min(1, maxW / width, maxH / height);
+  return { width: Math.round(width * scale), height: Math.round(height * scale) };
+}
+
+/**
+ * A figure's picture paragraph: the picture at its printed size on as many whole lines as it
+ * needs (the print rounds a figure up to whole lines), its paragraph mark one point high so the
+ * picture stands on the line's foot; or, for a picture Word cannot carry, its alt text, and a
+ * warning on the source.
+ */
+async function figurePicture(k: Kit, block: Extract<Block, { type: 'figure' }>, role: Role): Promise<DocxBlock[]> {
+  const { d, P, run } = k;
+  const image = k.b.images.find((i) => i.to === block.src);
+  const found = image ? await picture(image.from, (w, h) => printed(w, h).width, k.faces).catch(() => 'unreadable' as const) : 'unreadable';
+  if (typeof found === 'string') {
+    k.dropped.push({ url: image?.url ?? block.src, place: block.place, reason: found });
+    // The caption follows: the alt text is shown once, as the caption, when it is the caption.
+    return block.caption === block.alt ? [] : [P({ children: [run(block.alt, role)], alignment: d.AlignmentType.CENTER, keepNext: !!block.caption })];
+  }
+  const size = printed(found.width, found.height);
+  const options = found.type === 'svg'
+    ? { type: 'svg', data: found.data, fallback: { type: 'png', data: found.fallback }, transformation: size }
+    : { type: found.type, data: found.data, transformation: size };
+  const lines = Math.max(1, Math.ceil(size.height / LINE_PX - 0.01));
+  return [P({ children: [new d.ImageRun(options as never)], alignment: d.AlignmentType.CENTER, keepNext: !!block.caption, spacing: exactly(lines), run: { size: 2 } } as never)];
 }
 
 /** The model's blocks as Word paragraphs and tables, in a role's face (楷体 in a 编者按). */
@@ -53,12 +74,10 @@ export async function blocks(k: Kit, list: Block[], role: Role): Promise<DocxBlo
       case 'table':
         out.push(table(k, block, role));
         break;
-      case 'figure': {
-        const image = await imageOf(k, block.src);
-        out.push(P({ children: image ? [image] : [run(block.alt, role)], alignment: AlignmentType.CENTER, keepNext: !!block.caption }));
-        if (block.caption) out.push(P({ children: [run(block.caption, 'kai', SIZE.sihao)], alignment: AlignmentType.CENTER }));
+      case 'figure':
+        out.push(...(await figurePicture(k, block, role)));
+        if (block.caption) out.push(P({ children: [run(block.caption, 'kai', GB9704.type.caption, k.untracked)], alignment: AlignmentType.CENTER }));
         break;
-      }
       case 'code':
         for (const line of block.value.split('\n')) out.push(P({ children: [run(line, role)] }));
         break;

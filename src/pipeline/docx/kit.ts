@@ -1,5 +1,5 @@
 import type { Config } from '../../config/schema.js';
-import type { Bulletin, Inline } from '../../model/bulletin.js';
+import type { Bulletin, Inline, Place } from '../../model/bulletin.js';
 import { charPitch, GB9704, linePitch } from '../../layout/geometry.js';
 
 export type Docx = typeof import('docx');
@@ -25,8 +25,12 @@ export const PAGE = {
   bottom: mm(GB9704.margins.bottom),
   /** The text block: 156 mm wide. */
   block: mm(GB9704.block.width),
-  /** 225 mm / 22 lines = 28.99 pt. */
-  linePitch: Math.round(linePitch(GB9704) * 20),
+  /**
+   * 225 mm / 22 lines = 28.99 pt = 579.8 twips, rounded down: Word counts line spacing and the
+   * document grid in whole twips, and 580 a line gives 22 × 580 = 12760 twips, more than the
+   * 12756 of the block, so a page would hold 21 lines. Every paragraph is set on it exactly.
+   */
+  linePitch: Math.floor(linePitch(GB9704) * 20),
   /** 156 mm / 28 characters = 15.79 pt: w:charSpace is (pitch − 16 pt) × 4096. */
   charSpace: Math.round((charPitch(GB9704) - GB9704.type.body) * 4096),
   /**
@@ -36,6 +40,9 @@ export const PAGE = {
    */
   tracking: Math.round(GB9704.tracking.word * 20),
 };
+
+/** Spacing of `lines` lines of the grid, exactly (Word and LibreOffice neither add to it nor snap it). */
+export const exactly = (lines: number, line = PAGE.linePitch) => ({ line: Math.round(lines * line), lineRule: 'exact' as const, before: 0, after: 0 });
 
 /** Sizes of the Chinese type scale. */
 export const SIZE = { chuhao: GB9704.type.masthead, erhao: GB9704.type.title, sanhao: GB9704.type.body, sihao: GB9704.type.pageNumber };
@@ -64,19 +71,31 @@ export interface Kit {
   untracked: { characterSpacing: number };
   /** A colour of the config as Word writes it. */
   hex: (c: string) => string;
+  /** The font files the issue prints with (for the text of an SVG picture). */
+  faces: string[];
+  /** The characters set in each role's face (what an embedded face must hold). */
+  used: Record<Role, Set<string>>;
+  /** Pictures the Word edition could not carry, for the build's warnings. */
+  dropped: Array<{ url: string; place: Place; reason: 'webp' | 'unreadable' | 'inline' }>;
 }
 
-export function kit(d: Docx, b: Bulletin, config: Config, font: Record<Role, string>): Kit {
+export function kit(d: Docx, b: Bulletin, config: Config, font: Record<Role, string>, faces: string[] = []): Kit {
+  const used = Object.fromEntries((Object.keys(OFFICIAL) as Role[]).map((r) => [r, new Set<string>()])) as Record<Role, Set<string>>;
   return {
     d,
     b,
     config,
     font,
     P: (options) => new d.Paragraph(options),
-    run: (text, role, size = SIZE.sanhao, extra = {}) =>
-      new d.TextRun({ text, font: { eastAsia: font[role], ascii: font[role], hAnsi: font[role], hint: 'eastAsia' } as never, size: pt(size), characterSpacing: PAGE.tracking, ...extra }),
+    run: (text, role, size = SIZE.sanhao, extra = {}) => {
+      for (const ch of text) used[role].add(ch);
+      return new d.TextRun({ text, font: { eastAsia: font[role], ascii: font[role], hAnsi: font[role], hint: 'eastAsia' } as never, size: pt(size), characterSpacing: PAGE.tracking, ...extra });
+    },
     untracked: { characterSpacing: 0 },
     hex: (c) => c.replace('#', '').toUpperCase(),
+    faces,
+    used,
+    dropped: [],
   };
 }
 
@@ -99,6 +118,9 @@ export function inlines(k: Kit, nodes: Inline[], role: Role, size = SIZE.sanhao)
       case 'break':
         return [new d.TextRun({ break: 1 })];
       case 'image':
+        // A picture inside a line of text: the print shows it, Word gets its alt text (warned).
+        const image = k.b.images.find((i) => i.to === n.src);
+        k.dropped.push({ url: image?.url ?? n.src, place: image?.place ?? { line: 1, column: 1 }, reason: 'inline' });
         return [run(n.alt, role, size)];
     }
   });
