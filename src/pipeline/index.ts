@@ -22,7 +22,7 @@ import type { Writer } from './write.js';
 import type { Printer } from './print.js';
 import type { RenderedPage } from './render.js';
 import { abortable, throwIfInterrupted } from './abortable.js';
-import { templateRefusal } from './templateSandbox.js';
+import { templateRefusal } from './templateRefusal.js';
 import { isInside } from '../paths.js';
 
 export interface Compiled {

@@ -7,7 +7,10 @@
  * GIF or WebP; no DOCTYPE (entities), no <style> or style attribute that loads anything.
  * A clean SVG is left byte for byte as it was; one with anything removed is rewritten.
  */
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { createRequire } from 'node:module';
+
+/** @xmldom/xmldom, loaded when a picture is an SVG: check and build of sources without one never load it. */
+const xmldom = (): typeof import('@xmldom/xmldom') => createRequire(import.meta.url)('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -44,6 +47,7 @@ export function sanitiseSvg(input: Uint8Array): SanitisedSvg {
   const text = new TextDecoder().decode(input);
   const removed: string[] = [];
   const errors: string[] = [];
+  const { DOMParser, XMLSerializer } = xmldom();
   const doc = new DOMParser({ errorHandler: (level: string, message: unknown) => void (level !== 'warning' && errors.push(String(message))) }).parseFromString(text, 'image/svg+xml');
   const root = doc.documentElement as El | null;
   if (!root || errors.length || root.localName !== 'svg') return { bytes: new TextEncoder().encode(`<svg xmlns="${SVG_NS}"/>\n`), removed: ['(not a readable SVG)'] };
