@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -11,6 +11,24 @@ const require = createRequire(import.meta.url);
 export function isInside(root: string, target: string, p: path.PlatformPath = path): boolean {
   const rel = p.relative(root, target);
   return rel === '' || (!rel.startsWith('..') && !p.isAbsolute(rel));
+}
+
+/**
+ * True when `target`, its links followed, lies inside `root` (also resolved): a project's file
+ * that is a link out of the project is not the project's. A target that does not exist is
+ * judged by its nearest existing folder.
+ */
+export function isReallyInside(root: string, target: string): boolean {
+  return isInside(realpathOrSelf(root), realpathOrSelf(target));
+}
+
+function realpathOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    const parent = path.dirname(file);
+    return parent === file ? file : path.join(realpathOrSelf(parent), path.basename(file));
+  }
 }
 
 /** The user's cache folder (XDG_CACHE_HOME, else ~/.cache), where bulletin keeps what it unpacks or reads once. */

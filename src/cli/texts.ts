@@ -113,6 +113,7 @@ export interface Texts {
     port: string;
     portInvalid: string;
     host: string;
+    allowHost: string;
     pdf: string;
     open: string;
     portMoved: (asked: number, port: number) => string;
@@ -370,6 +371,7 @@ export const zh: Texts = {
     port: '端口；被占用时依次尝试后面 10 个，并说明改用了哪个',
     portInvalid: '端口应是 0 到 65535 之间的整数（0 表示由系统选择）',
     host: '监听的地址（默认 127.0.0.1，只有本机可以访问；如 0.0.0.0 则局域网内可访问）',
+    allowHost: '另外接受的主机名（逗号分隔，可重复）；默认只接受发往本机名称和 IP 地址的请求（防 DNS 重绑定）',
     pdf: '同时生成 PDF，以便查看打印版（较慢）',
     open: '在默认浏览器中打开预览',
     portMoved: (asked, port) => `端口 ${asked} 已被占用，改用 ${port}。`,
@@ -638,6 +640,7 @@ Examples:
     port: 'port; when taken, the next 10 are tried, and the one used is named',
     portInvalid: 'a port is a whole number from 0 to 65535 (0 lets the system choose)',
     host: 'address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 opens it to the local network)',
+    allowHost: 'more host names to answer to (comma-separated, repeatable); by default only loopback names and IP addresses are answered (against DNS rebinding)',
     pdf: 'build the PDFs too, to see the print edition (slower)',
     open: 'open the preview in the default browser',
     portMoved: (asked, port) => `Port ${asked} is taken; using ${port}.`,

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../text/regularFile.js';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { configSchema, defaultConfig, type Config } from './schema.js';
@@ -8,11 +8,14 @@ import { fsErrorArgs } from '../text/fsError.js';
 import * as rules from '../diagnostics/rules.js';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { normaliseNewlines } from '../text/decode.js';
-import { isInside } from '../paths.js';
+import { isInside, isReallyInside } from '../paths.js';
 
 import { CONFIG_NAME, type ProjectPlace } from './locate.js';
 
 export { CONFIG_NAME };
+
+/** A config file larger than this is refused unread. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface LoadedConfig {
   config: Config;
@@ -28,7 +31,17 @@ export async function loadConfig(place: Pick<ProjectPlace, 'root' | 'config' | '
   const { root, config: absolute } = place;
   let text: string;
   try {
-    text = normaliseNewlines(await readFile(absolute, 'utf8'));
+    // A regular file only (a FIFO would block, /dev/zero never end), and no config is 1 MB.
+    const read = readRegularFile(absolute, MAX_CONFIG_BYTES);
+    if (read.kind !== 'file') {
+      const file = new VFile({ path: display(absolute) });
+      const what = read.kind === 'special' ? read.what : read.kind;
+      const zh = { fifo: '命名管道', device: '设备文件', socket: '套接字', other: '特殊文件', directory: '目录', large: '超过 1 MB' }[what];
+      const en = { fifo: 'a named pipe', device: 'a device', socket: 'a socket', other: 'a special file', directory: 'a folder', large: 'over 1 MB' }[what];
+      report(file, rules.configUnreadable, { detail: `not a regular config file (${en})`, zhDetail: `不是普通的配置文件（${zh}）` });
+      return { config: defaultConfig, file };
+    }
+    text = normaliseNewlines(new TextDecoder().decode(read.bytes));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !place.named) return { config: defaultConfig };
     const file = new VFile({ path: display(absolute) });
@@ -49,7 +62,23 @@ export async function loadConfig(place: Pick<ProjectPlace, 'root' | 'config' | '
   };
   const config = validateYaml(file, yaml, configSchema, rules.configYaml, keysAt);
   if (config) checkFontFiles(file, yaml, config, root);
+  if (config) checkBrowserPath(file, yaml, config, root);
   return { config: config ?? defaultConfig, file };
+}
+
+/**
+ * A browser named by the project's config is a program the build runs: it must be given by an
+ * absolute path that, links followed, lies outside the project, so that a project (its files
+ * are data) cannot bring the program it has run (docs/security.md). A refused path is dropped
+ * from the config, so neither build nor doctor starts it.
+ */
+function checkBrowserPath(file: VFile, yaml: YamlSource, config: Config, root: string): void {
+  const chosen = config.browser.executablePath;
+  if (chosen === undefined) return;
+  if (!path.isAbsolute(chosen) || isReallyInside(root, chosen)) {
+    report(file, rules.configBrowserInside, { file: chosen }, placeOf(yaml, ['browser', 'executablePath']));
+    delete config.browser.executablePath;
+  }
 }
 
 /** A font file named by the config must be a file inside the project. */
@@ -59,7 +88,7 @@ function checkFontFiles(file: VFile, yaml: YamlSource, config: Config, root: str
     const at = placeOf(yaml, ['fonts', role, chosen?.file ? 'file' : 'family']);
     if (chosen?.file) {
       const absolute = path.resolve(root, chosen.file);
-      if (!isInside(root, absolute)) {
+      if (!isInside(root, absolute) || !isReallyInside(root, absolute)) {
         report(file, rules.configFontOutside, { file: chosen.file }, at);
       } else if (!existsSync(absolute) || !statSync(absolute).isFile()) {
         report(file, rules.configFontMissing, { file: chosen.file }, at);

@@ -87,7 +87,7 @@ export const configSchema = z.strictObject({
       z.strictObject({
         executablePath: z
           .optional(text())
-          .check(about('Chrome/Edge/Chromium 可执行文件；命令行 --browser 优先于它，它优先于环境变量 PUPPETEER_EXECUTABLE_PATH、CHROME_PATH 和自动查找')),
+          .check(about('Chrome/Edge/Chromium 可执行文件，须是项目之外的绝对路径（项目中的文件不作为程序运行）；命令行 --browser 优先于它，它优先于环境变量 PUPPETEER_EXECUTABLE_PATH、CHROME_PATH 和自动查找')),
         channel: z
           ._default(z.enum(['auto', 'system']), 'auto')
           .check(about('自动查找的顺序：auto 先用随包 Chromium（Linux x64），再找本机安装的 Chrome/Edge/Chromium；system 先用本机安装的')),

@@ -90,7 +90,7 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
       assetsDir: `${stem}.assets`,
       ...(options.draft ? { draft: true } : {}),
     };
-    const file = await read(show(absolute), absolute);
+    const file = await read(show(absolute), absolute, inProject ? { root } : {});
     const reserved = reservedOutput(stem);
     if (reserved) report(file, sourceReservedOutput, reserved);
     const cache = options.cache;

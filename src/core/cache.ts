@@ -7,6 +7,7 @@ import { packageVersion as installedVersion, walkFiles } from '../paths.js';
 import type { Bulletin } from '../model/bulletin.js';
 import { BUILTIN_TEMPLATES, VERSION } from '../version.js';
 import { FONT_PACKAGES, SHIPPED_FONTS } from '../fonts/fonts.js';
+import { readRegularFile } from '../text/regularFile.js';
 import { openEntry, sealEntry, sealer } from './seal.js';
 
 /**
@@ -54,16 +55,32 @@ export interface RunInputs {
   browser: string;
 }
 
+/** Inputs above this are hashed by what they are, not read: the stages that use them refuse them. */
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The bytes of an input file to hash, or a word for what it is instead: a FIFO or a device is
+ * never read (the one would block, the other never end), nor a missing or oversized file.
+ */
+function inputBytes(file: string): Buffer {
+  try {
+    const read = readRegularFile(file, MAX_INPUT_BYTES);
+    return read.kind === 'file' ? read.bytes : Buffer.from(read.kind);
+  } catch {
+    return Buffer.from('missing');
+  }
+}
+
 /** What every issue of a run depends on alike, hashed once per run. */
 export async function runKey(inputs: RunInputs): Promise<string> {
   const templates: string[] = [];
   for (const dir of [BUILTIN_TEMPLATES, path.join(inputs.root, 'templates')]) {
-    for (const file of await filesUnder(dir)) templates.push(`${path.relative(dir, file)}:${sha(await readFile(file))}`);
+    for (const file of await filesUnder(dir)) templates.push(`${path.relative(dir, file)}:${sha(inputBytes(file))}`);
   }
   const fontFiles: string[] = [];
   for (const role of ['title', 'body', 'kai', 'hei', 'figures'] as const) {
     const file = inputs.config.fonts[role]?.file;
-    if (file) fontFiles.push(`${role}:${sha(await readFile(path.resolve(inputs.root, file)).catch(() => Buffer.from('missing')))}`);
+    if (file) fontFiles.push(`${role}:${sha(inputBytes(path.resolve(inputs.root, file)))}`);
   }
   // The OFD edition is read from the PDF by pdf.js and zipped by JSZip: their versions count when it is made.
   const ofd = inputs.formats.includes('ofd') ? ['pdfjs-dist', 'jszip', 'fontkit'] : [];
@@ -76,7 +93,7 @@ export async function runKey(inputs: RunInputs): Promise<string> {
 /** An issue's own inputs on top of the run's: its source text and its images' bytes. */
 export async function issueKey(run: string, sourceText: string, b: Bulletin, stem: string, nav = ''): Promise<string> {
   const images: string[] = [];
-  for (const image of b.images) images.push(`${image.to}:${sha(await readFile(image.from).catch(() => Buffer.from('missing')))}`);
+  for (const image of b.images) images.push(`${image.to}:${sha(inputBytes(image.from))}`);
   return sha(run, stem, sourceText, images.join('\n'), nav);
 }
 

@@ -1,4 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { IMPORT_LIMITS, ImportLimitError, type ImportLimits } from '../import/limits.js';
+import { readRegularFile } from '../text/regularFile.js';
 import os from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -26,6 +28,8 @@ export interface ImportOptions {
   simplified?: boolean;
   verify?: boolean;
   io: Io;
+  /** The caps of an input (import/limits.ts); tests set small ones. */
+  limits?: Partial<ImportLimits>;
 }
 
 export interface ImportedFile {
@@ -58,8 +62,6 @@ export interface ImportResult {
   report?: string;
 }
 
-/** Legacy input larger than this is refused: a bulletin's text is a few dozen KB. */
-const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 /** What a folder given to `import` is searched for (recursively). */
 const IMPORTABLE = /\.(?:pdf|docx|doc|txt|wps|et)$/i;
@@ -196,7 +198,8 @@ async function prepare(absolute: string, shown: string, options: ImportOptions):
   const file = new VFile({ path: shown, cwd: '' });
   const result: ImportedFile = { input: shown, recognised: {}, articles: [], file };
   const done: Prepared = { result, absolute };
-  const bytes = await readInput(absolute, shown, result);
+  const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
+  const bytes = await readInput(absolute, shown, result, limits.inputBytes);
   if (!bytes) return done;
   const kind = inputKind(absolute, bytes);
   if (kind === 'convert' || kind === 'encrypted') {
@@ -208,12 +211,13 @@ async function prepare(absolute: string, shown: string, options: ImportOptions):
   /** The input read again for --verify, without the import's structure (reading.ts). */
   let reading: () => Promise<Reading>;
   if (kind === 'pdf' || kind === 'docx') {
-    reading = async () => (kind === 'pdf' ? readPdf(bytes) : readDocx(bytes));
+    reading = async () => (kind === 'pdf' ? readPdf(bytes, limits) : readDocx(bytes, limits));
     let lines: Line[];
     try {
-      lines = kind === 'pdf' ? await (await import('../import/pdf.js')).pdfLines(bytes) : await (await import('../import/docx.js')).docxLines(bytes);
+      lines = kind === 'pdf' ? await (await import('../import/pdf.js')).pdfLines(bytes, limits) : await (await import('../import/docx.js')).docxLines(bytes, limits);
     } catch (error) {
-      if ((error as { name?: string }).name === 'PasswordException') report(file, rules.importConvertFirst, { reason: 'encrypted-pdf', file: path.basename(absolute) });
+      if (error instanceof ImportLimitError) report(file, rules.importTooLarge, { format: kind === 'pdf' ? 'PDF' : 'Word', kind: error.kind, where: error.where, limit: error.limit });
+      else if ((error as { name?: string }).name === 'PasswordException') report(file, rules.importConvertFirst, { reason: 'encrypted-pdf', file: path.basename(absolute) });
       else report(file, rules.importUnreadable, { kind: kind === 'pdf' ? 'PDF' : 'Word', detail: detailOf(error) });
       return done;
     }
@@ -237,6 +241,10 @@ async function prepare(absolute: string, shown: string, options: ImportOptions):
     reading = async () => readDoc(bytes);
     cleaned = clean(normaliseNewlines(text), file, { simplified: options.simplified });
   } else {
+    if (bytes.length > limits.textBytes) {
+      result.error = bulletinError('ImportInputTooLarge', [shown, (bytes.length / 1024 / 1024).toFixed(1), (limits.textBytes / 1024 / 1024).toFixed(0)]);
+      return done;
+    }
     const decoded = decode(bytes);
     if (!decoded.ok) {
       if (decoded.reason === 'binary') report(file, rules.importBinary, { offset: decoded.offset ?? 0 });
@@ -282,7 +290,8 @@ async function verifyOne(written: string, p: Required<Prepared>, options: Import
   try {
     blockDifferences = verifyBlocks(body, await p.reading(), file, { ...(options.simplified ? { simplified: true } : {}), ...(p.kind === 'pdf' || p.kind === 'docx' ? {} : { removed, joined }) });
   } catch (error) {
-    report(file, rules.importUnreadable, { kind: p.kind === 'pdf' ? 'PDF' : 'Word', detail: detailOf(error) });
+    if (error instanceof ImportLimitError) report(file, rules.importTooLarge, { format: p.kind === 'pdf' ? 'PDF' : 'Word', kind: error.kind, where: error.where, limit: error.limit });
+    else report(file, rules.importUnreadable, { kind: p.kind === 'pdf' ? 'PDF' : 'Word', detail: detailOf(error) });
     blockDifferences = 1;
   }
   return verify(written, p.lines, file) + verifyStructure(written, p.model, file) + blockDifferences;
@@ -349,12 +358,20 @@ function inputKind(file: string, bytes: Uint8Array): 'pdf' | 'docx' | 'doc' | 't
   return 'text';
 }
 
-async function readInput(absolute: string, shown: string, result: ImportedFile): Promise<Uint8Array | undefined> {
+async function readInput(absolute: string, shown: string, result: ImportedFile, maxBytes: number): Promise<Uint8Array | undefined> {
   try {
-    const info = await stat(absolute);
-    if (info.isDirectory()) throw Object.assign(new DetailError(details.isFolder()), { code: 'EISDIR' });
-    if (info.size > MAX_INPUT_BYTES) throw new DetailError(details.inputTooLarge((info.size / 1024 / 1024).toFixed(1)));
-    return await readFile(absolute);
+    // A regular file only: a FIFO or /dev/zero is refused before it is read (text/regularFile.ts).
+    const read = readRegularFile(absolute, maxBytes);
+    if (read.kind === 'directory') throw Object.assign(new DetailError(details.isFolder()), { code: 'EISDIR' });
+    if (read.kind === 'large') {
+      result.error = bulletinError('ImportInputTooLarge', [shown, (read.size / 1024 / 1024).toFixed(1), (maxBytes / 1024 / 1024).toFixed(0)]);
+      return undefined;
+    }
+    if (read.kind === 'special') {
+      result.error = bulletinError('ImportInputNotAFile', [shown, read.what]);
+      return undefined;
+    }
+    return read.bytes;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     result.error =

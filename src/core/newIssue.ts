@@ -15,6 +15,7 @@ import { displayPath, type Io } from './io.js';
 import { findSources } from './sources.js';
 
 import { BUILTIN_TEMPLATES } from '../version.js';
+import { CompiledLoader } from '../pipeline/compiledTemplates.js';
 const TEMPLATE = 'new.md.njk';
 
 export interface NewIssueOptions {
@@ -47,14 +48,12 @@ export function todayInChina(env: Io['env'], now = Date.now()): string {
 }
 
 /** A Markdown (not HTML) environment: autoescape off; project templates before the built-in one. */
-function markdownEnvironment(root: string): nunjucks.Environment {
+function markdownEnvironment(root: string, processEnv: Io['env']): nunjucks.Environment {
   const project = path.join(root, 'templates');
   const searchPaths = existsSync(project) ? [project, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(searchPaths, { noCache: true }), {
-    autoescape: false,
-    trimBlocks: true,
-    lstripBlocks: true,
-  });
+  const options = { autoescape: false, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
+  // Sandboxed and confined to the project like the page's templates (templateSandbox.ts).
+  const env = new nunjucks.Environment(new CompiledLoader(searchPaths, options, processEnv, { [project]: root }), options);
   env.addFilter('yaml', (value: unknown) => stringify(value, { lineWidth: 0 }).trimEnd());
   return env;
 }
@@ -97,7 +96,7 @@ export async function newIssue(options: NewIssueOptions): Promise<NewIssueResult
   const series = options.series && next.seriesNumber ? { name: options.series, number: next.seriesNumber } : undefined;
   let text: string;
   try {
-    text = markdownEnvironment(root).render(TEMPLATE, {
+    text = markdownEnvironment(root, io.env).render(TEMPLATE, {
       issue: next.issue,
       total: next.total,
       date,

@@ -25,6 +25,8 @@ export interface PreviewOptions {
   port?: number;
   /** Default 127.0.0.1 (this machine only). */
   host?: string;
+  /** Host names the server answers to besides loopback names and IP addresses (`--allow-host`). */
+  allowHosts?: string[];
   /** Build the PDFs too (slower). */
   pdf?: boolean;
   verbose?: boolean;
@@ -122,7 +124,7 @@ export async function preview(options: PreviewOptions): Promise<PreviewSession> 
 
   try {
     const asked = options.port ?? DEFAULT_PREVIEW_PORT;
-    const port = await server.listen(host, asked);
+    const port = await server.listen(host, asked, 10, options.allowHosts ?? []);
     // A taken port is not moved from silently: the address the user expected is not this one.
     if (asked !== 0 && port !== asked) emit({ type: 'portMoved', asked, port });
     const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;

@@ -324,6 +324,28 @@ export const catalogue = {
       en: 'The two texts have the same issue number and date: check for a duplicate, or import them separately with different --out folders.',
     },
   },
+  ImportInputNotAFile: {
+    title: { zh: '输入不是普通文件', en: 'The input is not a regular file' },
+    message: {
+      zh: (path: string, kind: string) => `${path} 不是普通文件（${{ fifo: '命名管道', device: '设备文件', socket: '套接字' }[kind] ?? '特殊文件'}），不读取。`,
+      en: (path: string, kind: string) => `${path} is not a regular file (${{ fifo: 'a named pipe', device: 'a device', socket: 'a socket' }[kind] ?? 'a special file'}); it is not read.`,
+    },
+    hint: {
+      zh: '导入简报的 PDF、Word 或文本文件本身。',
+      en: 'Import the bulletin\'s PDF, Word or text file itself.',
+    },
+  },
+  ImportInputTooLarge: {
+    title: { zh: '输入文件过大', en: 'The input file is too large' },
+    message: {
+      zh: (path: string, mb: string, limit: string) => `${path} 过大（${mb} MB，上限 ${limit} MB），不导入。`,
+      en: (path: string, mb: string, limit: string) => `${path} is too large (${mb} MB; the limit is ${limit} MB); it is not imported.`,
+    },
+    hint: {
+      zh: '一期简报的文本约 20 KB、PDF 或 Word 文件几百 KB；检查是否选错了文件，或拆开后分别导入。上限见 docs/security.md。',
+      en: 'An issue\'s text is some 20 KB, its PDF or Word file a few hundred KB; check that this is the right file, or split it and import the parts. The limits are in docs/security.md.',
+    },
+  },
   ImportInputUnreadable: {
     title: { zh: '无法读取输入文件', en: 'Cannot read the input file' },
     message: {

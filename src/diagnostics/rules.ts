@@ -84,11 +84,32 @@ export const sourceTooLarge = rule<{ mb: string; limit: number }>()({
   id: 'source-too-large',
   severity: 'error',
   group: 'source',
-  sample: { mb: '12.0', limit: 8 },
+  sample: { mb: '12.0', limit: 1 },
   message: { zh: (a) => `源文件过大（${a.mb} MB，上限 ${a.limit} MB）`, en: (a) => `The source file is too large (${a.mb} MB; the limit is ${a.limit} MB)` },
   hint: same(
     '一期简报的源文件通常不到 100 KB；检查是否选错了文件，或把内容拆成多期。',
     'An issue is usually under 100 KB; check that this is the right file, or split it into several issues.',
+  ),
+});
+export const sourceNotAFile = rule<{ kind: 'fifo' | 'device' | 'socket' | 'other' }>()({
+  id: 'source-not-a-file',
+  severity: 'error',
+  group: 'source',
+  sample: { kind: 'fifo' },
+  message: {
+    zh: (a) => `这不是普通文件（${{ fifo: '命名管道', device: '设备文件', socket: '套接字', other: '特殊文件' }[a.kind]}），不读取`,
+    en: (a) => `This is not a regular file (${{ fifo: 'a named pipe', device: 'a device', socket: 'a socket', other: 'a special file' }[a.kind]}); it is not read`,
+  },
+  hint: same('源文件须是普通文件；删除它，或换成其内容的副本。', 'A source must be a regular file; remove it, or replace it with a copy of its contents.'),
+});
+export const sourceOutsideProject = rule({
+  id: 'source-outside-project',
+  severity: 'error',
+  group: 'source',
+  message: same('源文件是指向项目之外的链接，不读取', 'The source is a link to a file outside the project; it is not read'),
+  hint: same(
+    '把文件本身放进项目；要构建项目之外的文件，在命令行上写出它的路径。',
+    'Put the file itself into the project; to build a file outside the project, name it on the command line.',
   ),
 });
 export const sourceBinary = rule<{ offset: number }>()({
@@ -199,6 +220,14 @@ export const frontMatterNotAMap = rule({
   group: 'front-matter',
   message: same('前置信息应为“字段: 值”的键值表', 'The front matter must be a map of "field: value" lines'),
   hint: same('按“issue: 64”这样的格式逐行书写字段。', 'Write one field per line, like "issue: 64".'),
+});
+export const frontMatterTooLong = rule<{ key: string; chars: number; limit: number }>()({
+  id: 'front-matter-too-long',
+  severity: 'error',
+  group: 'front-matter',
+  sample: { key: 'title', chars: 300000, limit: 200 },
+  message: { zh: (a) => `${a.key} 过长（${a.chars} 个字符，上限 ${a.limit}）`, en: (a) => `${a.key} is too long (${a.chars} characters; the limit is ${a.limit})` },
+  hint: same('报头、编发单位、标识和专刊名各印成一行；检查是否把正文写进了前置信息。', 'The masthead title, publisher, marker and series name are printed on one line each; check that no body text went into the front matter.'),
 });
 export const frontMatterTotalLtIssue = rule<{ total: number; issue: number }>()({
   id: 'front-matter-total-lt-issue',
@@ -443,6 +472,20 @@ export const configFontOutside = rule<{ file: string }>()({
   message: { zh: (a) => `字体文件在项目目录之外：${a.file}`, en: (a) => `The font file is outside the project: ${a.file}` },
   hint: same('把字体文件放进项目（如 fonts/），用相对路径引用。', 'Put the font file into the project (such as fonts/) and name it by a relative path.'),
 });
+export const configBrowserInside = rule<{ file: string }>()({
+  id: 'config-browser-inside',
+  severity: 'error',
+  group: 'config',
+  sample: { file: './tools/chrome.sh' },
+  message: {
+    zh: (a) => `browser.executablePath 须是项目之外的绝对路径，不运行：${a.file}`,
+    en: (a) => `browser.executablePath must be an absolute path outside the project; it is not run: ${a.file}`,
+  },
+  hint: same(
+    '项目中的文件是数据，不能作为程序运行；写本机浏览器的绝对路径，或用命令行 --browser、环境变量 PUPPETEER_EXECUTABLE_PATH 指定（见 docs/security.md）。',
+    'A project\'s files are data and are never run as programs; give the absolute path of the browser installed on this machine, or use --browser or PUPPETEER_EXECUTABLE_PATH (see docs/security.md).',
+  ),
+});
 export const configFontMissing = rule<{ file: string }>()({
   id: 'config-font-missing',
   severity: 'error',
@@ -515,6 +558,28 @@ export const tableTooWide = rule<{ pipes: number; limit: number }>()({
     en: (a) => `Too many table columns (${a.pipes} "|" on one line; the limit is ${a.limit})`,
   },
   hint: same('把过宽的表格拆开，或改用文字叙述。', 'Split the wide table, or describe it in text.'),
+});
+export const headingTooLong = rule<{ chars: number; limit: number }>()({
+  id: 'heading-too-long',
+  severity: 'error',
+  group: 'body',
+  sample: { chars: 30000, limit: 200 },
+  message: { zh: (a) => `标题过长（${a.chars} 个字符，上限 ${a.limit}）`, en: (a) => `The heading is too long (${a.chars} characters; the limit is ${a.limit})` },
+  hint: same('标题一般不超过 60 个字；检查是否漏了换行，使正文连到了标题行上。', 'A title is rarely over 60 characters; check for a missing line break that joined body text to the heading.'),
+});
+export const inlineTooComplex = rule<{ limit: number; scope: 'paragraph' | 'body' }>()({
+  id: 'inline-too-complex',
+  severity: 'error',
+  group: 'body',
+  sample: { limit: 200, scope: 'paragraph' },
+  message: {
+    zh: (a) => `${a.scope === 'paragraph' ? '这一段' : '正文'}中的 *、_、~、< 和方括号过多（超过 ${a.limit} 个）`,
+    en: (a) => `Too many *, _, ~, < and square brackets in ${a.scope === 'paragraph' ? 'this paragraph' : 'the body'} (over ${a.limit})`,
+  },
+  hint: same(
+    '简报正文很少用 *、_、~、< 和 [ ]；检查是否粘贴了代码或乱码，需要原样显示的符号可用反斜杠转义，如 \\*。',
+    'A bulletin rarely uses *, _, ~, < or [ ]; check for pasted code or garbled text, and escape a mark meant literally with a backslash, such as \\*.',
+  ),
 });
 export const bodyTooComplex = rule<{ limit: number }>()({
   id: 'body-too-complex',
@@ -627,6 +692,28 @@ export const imageOutsideProject = rule<{ url: string }>()({
   sample: { url: '../../a.png' },
   message: { zh: (a) => `图片在项目目录之外：“${a.url}”`, en: (a) => `The image is outside the project: "${a.url}"` },
   hint: same('图片须放在项目目录之内（不能用 ../ 或指向外部的链接）。', 'Images must be inside the project folder (no ../ or links pointing outside).'),
+});
+export const imageTooLarge = rule<{ url: string; width: number; height: number; limit: number }>()({
+  id: 'image-too-large',
+  severity: 'error',
+  group: 'assets',
+  sample: { url: 'images/a.png', width: 30000, height: 30000, limit: 50 },
+  message: {
+    zh: (a) => `图片像素过多：“${a.url}”（${a.width} × ${a.height}，上限 ${a.limit} 百万像素）`,
+    en: (a) => `The image has too many pixels: "${a.url}" (${a.width} × ${a.height}; the limit is ${a.limit} megapixels)`,
+  },
+  hint: same('浏览器无法解码这样大的图片；缩小到打印所需（版心宽 15.6 厘米，约 2000 像素宽已足够）。', 'The browser cannot decode an image that large; scale it down to what print needs (the text block is 15.6 cm wide: about 2000 pixels is plenty).'),
+});
+export const imageSvgUnsafe = rule<{ url: string; removed: string }>()({
+  id: 'image-svg-unsafe',
+  severity: 'warning',
+  group: 'assets',
+  sample: { url: 'images/chart.svg', removed: '<script> onload="alert(1)"' },
+  message: {
+    zh: (a) => `SVG 图片“${a.url}”中有脚本、事件或外部引用，发布时去掉：${a.removed}`,
+    en: (a) => `The SVG "${a.url}" holds scripts, event handlers or external references, removed when published: ${a.removed}`,
+  },
+  hint: same('SVG 只保留图形（见 docs/security.md）；从作图软件重新导出为普通 SVG 或 PNG。', 'An SVG keeps only what it draws (see docs/security.md); export it again from the drawing program as a plain SVG, or as a PNG.'),
 });
 export const imageMissing = rule<{ url: string }>()({
   id: 'image-missing',
@@ -1023,6 +1110,34 @@ export const importUnreadable = rule<{ kind: string; detail: Detail }>()({
   message: { zh: (a) => `无法读取这个 ${a.kind} 文件：${a.detail}`, en: (a) => `This ${a.kind} file cannot be read: ${a.detail}` },
   hint: same('文件可能已损坏或加密；请用原文件，或先另存为文本再导入。', 'The file may be damaged or encrypted; use the original, or save it as text and import that.'),
 });
+export const importTooLarge = rule<{ format: string; kind: 'part' | 'total' | 'pages' | 'stream' | 'doctype'; where: string; limit: number }>()({
+  id: 'import-too-large',
+  severity: 'error',
+  group: 'import',
+  sample: { format: 'Word', kind: 'part', where: 'word/document.xml', limit: 32 },
+  message: {
+    zh: (a) =>
+      ({
+        part: `这个 ${a.format} 文件的 ${a.where} 解压后超过 ${a.limit} MB，可能是压缩炸弹，不导入`,
+        total: `这个 ${a.format} 文件解压后共超过 ${a.limit} MB，可能是压缩炸弹，不导入`,
+        pages: `这个 ${a.format} 文件有 ${a.where} 页，超过上限 ${a.limit} 页，不导入`,
+        stream: `这个 ${a.format} 文件的第 ${a.where} 个数据流解压后超过 ${a.limit} MB，可能是压缩炸弹，不导入`,
+        doctype: `这个 ${a.format} 文件的 ${a.where} 中有 DOCTYPE 或实体声明（Word 从不写这些，可能是 XXE 攻击），不导入`,
+      })[a.kind],
+    en: (a) =>
+      ({
+        part: `${a.where} of this ${a.format} file inflates past ${a.limit} MB (a zip bomb?); not imported`,
+        total: `This ${a.format} file inflates past ${a.limit} MB in all (a zip bomb?); not imported`,
+        pages: `This ${a.format} file has ${a.where} pages, over the limit of ${a.limit}; not imported`,
+        stream: `Stream ${a.where} of this ${a.format} file inflates past ${a.limit} MB (a compression bomb?); not imported`,
+        doctype: `${a.where} of this ${a.format} file holds a DOCTYPE or entity declarations (Word never writes them: an XXE attack?); not imported`,
+      })[a.kind],
+  },
+  hint: same(
+    '一期简报的文件只有几百 KB、几页；确认文件来源，或把原文件另存一份再导入。上限见 docs/security.md。',
+    'An issue\'s file is a few hundred KB and a few pages; check where the file came from, or save the original again and import that. The limits are in docs/security.md.',
+  ),
+});
 export const importNoText = rule<{ kind: string }>()({
   id: 'import-no-text',
   severity: 'error',
@@ -1130,6 +1245,42 @@ export const templateError = rule<{ detail: Detail }>()({
   message: { zh: (a) => `模板出错：${a.detail}`, en: (a) => `Template error: ${a.detail}` },
   hint: same('检查项目 templates/ 中覆盖的模板。', 'Check the templates you override in the project\'s templates/.'),
 });
+export const templateUnsafe = rule<{ file: string; line: number; name: string }>()({
+  id: 'template-unsafe',
+  severity: 'error',
+  group: 'output',
+  sample: { file: 'templates/sheet.njk', line: 3, name: 'constructor' },
+  message: {
+    zh: (a) => `模板 ${a.file} 第 ${a.line} 行访问了“${a.name}”：模板只能读取简报的数据，不能访问构造函数、原型或全局对象`,
+    en: (a) => `Template ${a.file}, line ${a.line}, reaches for "${a.name}": templates may read the issue's data, never constructors, prototypes or globals`,
+  },
+  hint: same(
+    '模板在沙箱中运行（见 docs/security.md）；改用简报数据中的字段和内置过滤器。',
+    'Templates run in a sandbox (see docs/security.md); use the fields of the issue\'s data and the built-in filters.',
+  ),
+});
+export const templateOutside = rule<{ file: string; real: string }>()({
+  id: 'template-outside',
+  severity: 'error',
+  group: 'output',
+  sample: { file: 'templates/sheet.njk', real: '/etc/passwd' },
+  message: {
+    zh: (a) => `模板 ${a.file} 链接到项目之外（${a.real}），不读取`,
+    en: (a) => `The template ${a.file} links outside the project (${a.real}); it is not read`,
+  },
+  hint: same('把模板文件本身放进项目的 templates/，不要用指向项目外的链接。', 'Put the template file itself into the project\'s templates/, not a link to a file outside the project.'),
+});
+export const templateNotAFile = rule<{ file: string; kind: 'fifo' | 'device' | 'socket' | 'other' }>()({
+  id: 'template-not-a-file',
+  severity: 'error',
+  group: 'output',
+  sample: { file: 'templates/sheet.njk', kind: 'fifo' },
+  message: {
+    zh: (a) => `模板 ${a.file} 不是普通文件（${{ fifo: '命名管道', device: '设备文件', socket: '套接字', other: '特殊文件' }[a.kind]}），不读取`,
+    en: (a) => `The template ${a.file} is not a regular file (${{ fifo: 'a named pipe', device: 'a device', socket: 'a socket', other: 'a special file' }[a.kind]}); it is not read`,
+  },
+  hint: same('模板须是普通文件；删除它，或换成模板文件本身。', 'A template must be a regular file; remove it, or replace it with the template file itself.'),
+});
 export const layoutDrift = rule<{ expected: number; actual: number }>()({
   id: 'layout-drift',
   severity: 'warning',
@@ -1194,16 +1345,16 @@ export const ofdFailed = rule<{ detail: Detail }>()({
 
 /** The rules of the pipeline stages (the proofreading rules live with their checks in src/lint/rules.ts). */
 export const STAGE_RULES = [
-  sourceUnreadable, sourceIsDirectory, sourceTooLarge, sourceBinary, sourceEncoding, sourceEncodingLegacy, sourceEmpty, sourceReservedOutput, internalError,
-  frontMatterMissing, frontMatterEngine, frontMatterSyntax, frontMatterUnclosed, frontMatterNotAMap, frontMatterTotalLtIssue,
-  configUnreadable, configUnknownRule, configFontOutside, configFontMissing, configFontType, configFontCff, configFontSystem,
-  bodyTooDeep, tableTooWide, bodyTooComplex, rawHtml, headingDepth, articleTitleEmpty, tooManyArticles, bodyBeforeTitle, bodyNoArticle,
-  linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageMissing, imageType, missingGlyph,
+  sourceUnreadable, sourceIsDirectory, sourceNotAFile, sourceOutsideProject, sourceTooLarge, sourceBinary, sourceEncoding, sourceEncodingLegacy, sourceEmpty, sourceReservedOutput, internalError,
+  frontMatterMissing, frontMatterEngine, frontMatterSyntax, frontMatterUnclosed, frontMatterNotAMap, frontMatterTooLong, frontMatterTotalLtIssue,
+  configUnreadable, configUnknownRule, configFontOutside, configBrowserInside, configFontMissing, configFontType, configFontCff, configFontSystem,
+  bodyTooDeep, tableTooWide, headingTooLong, inlineTooComplex, bodyTooComplex, rawHtml, headingDepth, articleTitleEmpty, tooManyArticles, bodyBeforeTitle, bodyNoArticle,
+  linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageTooLarge, imageSvgUnsafe, imageMissing, imageType, missingGlyph,
   numberingDuplicateTotal, numberingGapTotal, numberingOrder, numberingDuplicateIssue, numberingYearReset, numberingGapIssue,
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
-  templateError, layoutDrift, printFailed, docxFailed, docxPicture, ofdFailed,
+  templateError, templateUnsafe, templateOutside, templateNotAFile, layoutDrift, printFailed, docxFailed, docxPicture, ofdFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
-  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importVerifyBlock, importConvertFirst, importUnreadable, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
+  importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importVerifyBlock, importConvertFirst, importUnreadable, importTooLarge, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as const;
 
 

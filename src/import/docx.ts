@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { IMPORT_LIMITS, ImportLimitError, mb, type ImportLimits } from './limits.js';
 import type { ImportedImage, Line } from './model.js';
 import { faceOf } from './patterns.js';
 import { DetailError, details } from '../diagnostics/errors.js';
@@ -105,44 +106,85 @@ function paragraph(p: El, styles: Map<string, Style>, defaults: { size: number; 
 
 const COLOPHON = /^(?:抄报|抄送|分送|报送|发送|送)[:：]|印发$|^[（(]?共印\s*\d+\s*份[）)]?$/;
 
-/** A Word file's part larger than this unpacked is refused (a zip bomb): a bulletin is a few hundred KB. */
-const MAX_PART_BYTES = 32 * 1024 * 1024;
-/** All the parts read, unpacked, together. */
-const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
-
 type Zip = import('jszip');
-
-/** The unpacked size a zip entry declares (JSZip keeps it from the central directory). */
-function declaredSize(zip: Zip, name: string): number {
-  const entry = zip.file(name) as unknown as { _data?: { uncompressedSize?: number } } | null;
-  return entry?._data?.uncompressedSize ?? 0;
+interface ZipStream {
+  on(event: 'data', fn: (chunk: Uint8Array) => void): ZipStream;
+  on(event: 'error', fn: (error: Error) => void): ZipStream;
+  on(event: 'end', fn: () => void): ZipStream;
+  pause(): ZipStream;
+  resume(): ZipStream;
 }
 
-/** Refuses a Word file whose parts would unpack to more than a bulletin can be. */
-export function checkSizes(zip: Zip): void {
-  let total = 0;
-  zip.forEach((name, entry) => {
-    if (entry.dir) return;
-    const size = declaredSize(zip, name);
-    if (size > MAX_PART_BYTES) throw new DetailError(details.zipPartTooLarge(name, (size / 1024 / 1024).toFixed(0)));
-    total += size;
-  });
-  if (total > MAX_TOTAL_BYTES) throw new DetailError(details.zipTooLarge((total / 1024 / 1024).toFixed(0)));
+/** What the parts read from one Word file have inflated to so far, against the caps. */
+export class InflateBudget {
+  private used = 0;
+  constructor(private readonly limits: Pick<ImportLimits, 'docxPartBytes' | 'docxTotalBytes'> = IMPORT_LIMITS) {}
+
+  /**
+   * One part of the file, inflated chunk by chunk and refused (ImportLimitError) as soon as it
+   * passes the cap of a part or of the file: what the zip's directory says of a part's size is
+   * not believed (a bomb says what it likes), nothing past the cap is kept in memory.
+   */
+  read(zip: Zip, name: string): Promise<Uint8Array | undefined> {
+    const entry = zip.file(name);
+    if (!entry) return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      // JSZip's own chunked reader (documented as its StreamHelper; its types leave it out).
+      const stream = (entry as unknown as { internalStream(type: 'uint8array'): ZipStream }).internalStream('uint8array');
+      stream
+        .on('data', (chunk: Uint8Array) => {
+          size += chunk.length;
+          this.used += chunk.length;
+          const over = size > this.limits.docxPartBytes ? new ImportLimitError('part', name, mb(this.limits.docxPartBytes)) : this.used > this.limits.docxTotalBytes ? new ImportLimitError('total', name, mb(this.limits.docxTotalBytes)) : undefined;
+          if (over) {
+            stream.pause();
+            chunks.length = 0;
+            reject(over);
+          } else chunks.push(chunk);
+        })
+        .on('error', reject)
+        .on('end', () => resolve(Buffer.concat(chunks, size)))
+        .resume();
+    });
+  }
+
+  async text(zip: Zip, name: string): Promise<string | undefined> {
+    const bytes = await this.read(zip, name);
+    return bytes && new TextDecoder().decode(bytes);
+  }
+}
+
+/**
+ * A part's XML as a document. Word never writes a DOCTYPE: one (with its entities, XXE) is
+ * refused, and a part the parser cannot read is an error naming it, never a dump of the
+ * parser's messages.
+ */
+export function parseXml(xml: string, part: string, DOMParser: typeof import('@xmldom/xmldom').DOMParser): Document {
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new ImportLimitError('doctype', part, 0);
+  const errors: string[] = [];
+  const doc = new DOMParser({ errorHandler: (level: string, message: unknown) => void (level !== 'warning' && errors.push(String(message))) }).parseFromString(xml, 'text/xml');
+  if (errors.length) throw new Error(`${part}: ${errors[0]!.split('\n')[0]!.replace(/^\[xmldom \w+\]\s*/, '')}`);
+  return doc as unknown as Document;
 }
 
 /** A Word file's text as lines for the recogniser: a paragraph, title, heading, table row or caption per line. */
-export async function docxLines(bytes: Uint8Array): Promise<Line[]> {
+export async function docxLines(bytes: Uint8Array, limits: Pick<ImportLimits, 'docxPartBytes' | 'docxTotalBytes'> = IMPORT_LIMITS): Promise<Line[]> {
   const [{ default: JSZip }, { DOMParser }] = await Promise.all([import('jszip'), import('@xmldom/xmldom')]);
   const zip = await JSZip.loadAsync(bytes);
-  checkSizes(zip);
-  const documentXml = await zip.file('word/document.xml')?.async('string');
+  const budget = new InflateBudget(limits);
+  const documentXml = await budget.text(zip, 'word/document.xml');
   if (!documentXml) throw new DetailError(details.noDocumentXml());
-  const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
+  let parsing = 'word/document.xml';
+  const parse = (xml: string) => parseXml(xml, parsing, DOMParser);
   const styles = new Map<string, Style>();
   let defaults = { size: 16, font: '' };
-  const stylesXml = await zip.file('word/styles.xml')?.async('string');
+  const stylesXml = await budget.text(zip, 'word/styles.xml');
   if (stylesXml) {
+    parsing = 'word/styles.xml';
     const root = parse(stylesXml).documentElement as El;
+    parsing = 'word/document.xml';
     const rPrDefault = child(child(child(root, 'docDefaults'), 'rPrDefault'), 'rPr');
     defaults = { size: Number(attr(child(rPrDefault, 'sz'), 'val') ?? 32) / 2, font: runFont(rPrDefault) ?? '' };
     for (const s of children(root, 'style')) {
@@ -183,7 +225,7 @@ export async function docxLines(bytes: Uint8Array): Promise<Line[]> {
       } else for (const r of rows) items.push({ kind: 'row', cells: r.map((ps) => ps.map((p) => p.text.trim()).join('')) });
     }
   }
-  const relsXml = await zip.file('word/_rels/document.xml.rels')?.async('string');
+  const relsXml = await budget.text(zip, 'word/_rels/document.xml.rels');
   const rels = new Map<string, string>();
   for (const m of relsXml?.matchAll(/<Relationship\b[^>]*>/g) ?? []) {
     const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
@@ -194,7 +236,7 @@ export async function docxLines(bytes: Uint8Array): Promise<Line[]> {
     const target = rels.get(id);
     if (!target) return undefined;
     const name = path.posix.normalize(target.startsWith('/') ? target.slice(1) : `word/${target}`);
-    const data = await zip.file(name)?.async('uint8array');
+    const data = await budget.read(zip, name);
     const ext = /\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1]?.toLowerCase();
     return data && ext ? { ext: ext === 'jpg' ? 'jpeg' : ext, data } : undefined;
   };

@@ -36,8 +36,56 @@ export function headingLike(text: string, max = 40): boolean {
   );
 }
 
-function join(a: string, b: string): string {
-  return /[A-Za-z0-9,.;]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
+const HEAD = 32;
+const TAIL = 8;
+const brackets = (text: string): number => {
+  let depth = 0;
+  for (const ch of text) depth += ch === '（' || ch === '(' ? 1 : ch === '）' || ch === ')' ? -1 : 0;
+  return depth;
+};
+
+/**
+ * A paragraph gathered line by line: lines are joined as they are, with a space between Latin
+ * words (a line ending in a letter, digit or , . ; and the next starting with a letter). Joining into one string
+ * and testing that string again for each line made the text import quadratic (2 MB of text: 36
+ * to 117 s): each test of its end or of its brackets read the whole paragraph again, and each
+ * join of a long string flattened it. Here the lines are kept apart and each test looks only at
+ * what it needs, kept up to date as lines come: the head, the tail, the bracket balance, the
+ * length.
+ */
+class Paragraph {
+  private readonly parts: string[];
+  /** The first HEAD and the last TAIL UTF-16 units of the text. */
+  head: string;
+  tail: string;
+  /** Code units and characters (code points) of the text. */
+  units: number;
+  chars: number;
+  /** Opening brackets less closing ones: above 0, the paragraph opens a bracket it does not close. */
+  depth: number;
+
+  constructor(first: string) {
+    this.parts = [first];
+    this.head = first.slice(0, HEAD);
+    this.tail = first.slice(-TAIL);
+    this.units = first.length;
+    this.chars = length(first);
+    this.depth = brackets(first);
+  }
+
+  append(next: string): void {
+    const piece = /[A-Za-z0-9,.;]$/.test(this.tail) && /^[A-Za-z]/.test(next) ? ` ${next}` : next;
+    this.parts.push(piece);
+    if (this.head.length < HEAD) this.head = (this.head + piece).slice(0, HEAD);
+    this.tail = (this.tail + piece.slice(-TAIL)).slice(-TAIL);
+    this.units += piece.length;
+    this.chars += length(piece);
+    this.depth += brackets(piece);
+  }
+
+  get text(): string {
+    return this.parts.join('');
+  }
 }
 
 /** Width as printed: a Chinese character or full-width sign is one, a Latin letter or digit half. */
@@ -138,10 +186,11 @@ export function paragraphs(lines: Line[], file: VFile): Unit[] {
   }
   if (current.length) blocks.push(current);
 
-  const units: Array<Unit & { wrapped: boolean }> = [];
+  type Gathered = { p: Paragraph; line: number; wrapped: boolean };
+  const units: Gathered[] = [];
   for (const block of blocks) {
     const width = Math.max(...block.map((l) => length(l.text)));
-    let unit: (Unit & { wrapped: boolean }) | undefined;
+    let unit: Gathered | undefined;
     let previous = '';
     for (const entry of block) {
       const continues =
@@ -151,38 +200,42 @@ export function paragraphs(lines: Line[], file: VFile): Unit[] {
         !TERMINAL.test(previous) &&
         !STARTS_BLOCK.test(entry.text);
       if (unit && continues) {
-        unit.text = join(unit.text, entry.text);
+        unit.p.append(entry.text);
         unit.wrapped = true;
       } else {
-        unit = { text: entry.text, line: entry.line, wrapped: false };
+        unit = { p: new Paragraph(entry.text), line: entry.line, wrapped: false };
         units.push(unit);
       }
       previous = entry.text;
     }
   }
 
-  const merged: Array<Unit & { wrapped: boolean }> = [];
+  const merged: Gathered[] = [];
   for (const unit of units) {
     const last = merged.at(-1);
+    const text = unit.p.text;
     if (
       last &&
-      (length(last.text) > 40 || last.wrapped) &&
-      !TERMINAL.test(last.text) &&
-      !STARTS_BLOCK.test(unit.text) &&
-      !CREDIT.test(unit.text) &&
-      !CREDIT.test(last.text) &&
-      !headingLike(unit.text)
+      (last.p.chars > 40 || last.wrapped) &&
+      !TERMINAL.test(last.p.tail) &&
+      !STARTS_BLOCK.test(text) &&
+      !CREDIT.test(text) &&
+      !CREDIT.test(last.p.head) &&
+      !headingLike(text)
     ) {
       report(file, rules.importJoined, { from: last.line, to: unit.line }, { line: unit.line, column: 1 });
-      last.text = join(last.text, unit.text);
-    } else merged.push({ ...unit });
+      last.p.append(text);
+    } else merged.push(unit);
   }
-  return merged.map(({ text, line }) => ({ text, line }));
+  return merged.map(({ p, line }) => ({ text: p.text, line }));
 }
 
 function printedParagraphs(lines: Line[], measure: number, file: VFile): Unit[] {
   const units: Unit[] = [];
+  /** Each unit's paragraph while it gathers lines (Paragraph): its text is set at the end. */
+  const gathering = new Map<Unit, Paragraph>();
   let unit: Unit | undefined;
+  let p: Paragraph | undefined;
   let previous = '';
   let blank = false;
   for (const entry of lines) {
@@ -193,21 +246,27 @@ function printedParagraphs(lines: Line[], measure: number, file: VFile): Unit[] 
     // A table row (-layout) is a unit of its own.
     if (entry.hint === 'row') {
       units.push({ text: entry.text, line: entry.line, hint: 'row', ...(entry.cells ? { cells: entry.cells } : {}) });
-      unit = undefined;
+      unit = p = undefined;
       continue;
     }
     // A "——" subtitle stands alone. An open bracket is closed in the same paragraph (pdftotext
     // puts "（演示稿件，" on a line of its own).
-    if (unit && !unit.text.startsWith('——') && (opensBracket(unit.text) || goesOn(previous, entry.text, measure, unit.text === previous))) {
+    const single = p !== undefined && p.units === previous.length && p.text === previous;
+    if (unit && p && !p.head.startsWith('——') && (p.depth > 0 || goesOn(previous, entry.text, measure, single))) {
       if (blank) report(file, rules.importJoined, { from: unit.line, to: entry.line }, { line: entry.line, column: 1 });
-      unit.text = join(unit.text, entry.text);
+      p.append(entry.text);
     } else {
       unit = { text: entry.text, line: entry.line };
+      p = new Paragraph(entry.text);
+      gathering.set(unit, p);
       units.push(unit);
     }
-    // The rest of a printed line pdftotext broke at a squeezed mark makes that line whole again.
-    previous = CLOSING.test(entry.text) && unit?.text.endsWith(entry.text) && !blank ? previous + entry.text : entry.text;
+    // The rest of a printed line pdftotext broke at a squeezed mark makes that line whole again
+    // (the unit ends in this line: it was just joined to it, or starts with it).
+    // (A printed line is never more than a few measures: a run of such lines is not let grow it.)
+    previous = CLOSING.test(entry.text) && !blank ? (previous + entry.text).slice(-4 * measure) : entry.text;
     blank = false;
   }
+  for (const [u, gathered] of gathering) u.text = gathered.text;
   return units;
 }

@@ -1,6 +1,8 @@
 import type { Line } from './model.js';
 import { HEADING_END, PAGE_NUMBER, TERMINAL, headingDepth } from './patterns.js';
 import { loadPdfjs } from '../text/pdfjs.js';
+import { checkPdfStreams } from './pdfBounds.js';
+import { IMPORT_LIMITS, ImportLimitError, type ImportLimits } from './limits.js';
 
 /**
  * `bulletin import file.pdf`: the text of a PDF with its positions and fonts (pdf.js), turned
@@ -110,13 +112,15 @@ function stemOf(data: Uint8Array | undefined, text: string, fontkit: typeof impo
 }
 
 /** The lines of every page, top to bottom, each with its runs of text, and each font's stroke width. */
-async function printedLines(bytes: Uint8Array): Promise<{ lines: PrintedLine[]; stems: Stems }> {
+async function printedLines(bytes: Uint8Array, limits: ImportLimits): Promise<{ lines: PrintedLine[]; stems: Stems }> {
+  checkPdfStreams(bytes, limits);
   const pdfjs = await loadPdfjs();
   const fontkit = await import('fontkit').then((m) => ((m as { default?: typeof import('fontkit') }).default ?? m) as typeof import('fontkit'));
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, fontExtraProperties: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const lines: PrintedLine[] = [];
   const stems: Stems = new Map();
   try {
+    if (doc.numPages > limits.pdfPages) throw new ImportLimitError('pages', String(doc.numPages), limits.pdfPages);
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const height = (page.view as number[])[3] ?? 842;
@@ -218,8 +222,8 @@ export function headingShape(text: string): boolean {
  * heavier a ### heading; with one font for everything, a short line that is not a sentence,
  * standing between a finished paragraph and an indented one, is a heading.
  */
-export async function pdfLines(bytes: Uint8Array): Promise<Line[]> {
-  const printed = await printedLines(bytes);
+export async function pdfLines(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<Line[]> {
+  const printed = await printedLines(bytes, limits);
   const { stems } = printed;
   const all = printed.lines.filter((l) => !PAGE_NUMBER.test(textOf(l).replace(/\s+/g, ' ').trim()));
   if (all.length === 0) return [];

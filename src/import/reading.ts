@@ -21,6 +21,8 @@ import { GB9704 } from '../layout/geometry.js';
 import { hungMeasure } from './paragraphs.js';
 import { DetailError, details } from '../diagnostics/errors.js';
 import { loadPdfjs } from '../text/pdfjs.js';
+import { checkPdfStreams } from './pdfBounds.js';
+import { IMPORT_LIMITS, ImportLimitError, type ImportLimits } from './limits.js';
 
 export interface ReadLine {
   /** The line as read, spaces and all. */
@@ -70,12 +72,14 @@ function blankParts(str: string, x: number, w: number): Array<{ text: string; x:
 }
 
 /** A PDF's text in drawing order, line by line, with each line's edges. */
-export async function readPdf(bytes: Uint8Array): Promise<Reading> {
+export async function readPdf(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<Reading> {
+  checkPdfStreams(bytes, limits);
   const pdfjs = await loadPdfjs();
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const raw: Array<{ text: string; x0: number; x1: number; size: number }> = [];
   type Piece = { text: string; x: number; w: number };
   try {
+    if (doc.numPages > limits.pdfPages) throw new ImportLimitError('pages', String(doc.numPages), limits.pdfPages);
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
@@ -203,10 +207,10 @@ export function readText(text: string): Reading {
 }
 
 /** The paragraphs of a Word file's document.xml (table cells' too), one a line. */
-export async function readDocx(bytes: Uint8Array): Promise<Reading> {
-  const { default: JSZip } = await import('jszip');
+export async function readDocx(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<Reading> {
+  const [{ default: JSZip }, { InflateBudget }] = await Promise.all([import('jszip'), import('./docx.js')]);
   const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')?.async('string');
+  const xml = await new InflateBudget(limits).text(zip, 'word/document.xml');
   if (xml === undefined) throw new DetailError(details.noDocumentXml());
   const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
   const lines: ReadLine[] = [];

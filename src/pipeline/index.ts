@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { sanitiseSvg } from './sanitiseSvg.js';
 import type { VFile } from 'vfile';
 import type { Config } from '../config/schema.js';
 import type { Bulletin } from '../model/bulletin.js';
@@ -22,6 +24,8 @@ import type { RenderedPage } from './render.js';
 import { abortable, throwIfInterrupted } from './abortable.js';
 import { detailOf } from '../diagnostics/errors.js';
 import type { IssueNav } from '../model/navigation.js';
+import { templateRefusal } from './templateRefusal.js';
+import { isInside } from '../paths.js';
 
 export interface Compiled {
   file: VFile;
@@ -81,6 +85,8 @@ export interface ProduceContext {
   config: Config;
   /** The issue page's navigation (index, its files, neighbours). */
   nav?: IssueNav;
+  /** The project's root: template paths are shown relative to it. */
+  root?: string;
   env: nunjucks.Environment;
   fonts: RoleFont[];
   writer: Writer;
@@ -118,7 +124,11 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   try {
     page = render(ctx.env, b, { config: ctx.config, htmlDir, fontFaces: fonts.rules, version: ctx.version, unprintable: fonts.unprintable, ...(ctx.nav ? { nav: ctx.nav } : {}) });
   } catch (error) {
-    report(file, rules.templateError, { detail: detailOf(error, 2) });
+    const refusal = templateRefusal(error, (p) => (ctx.root && isInside(ctx.root, p) ? path.relative(ctx.root, p) : p));
+    if (refusal?.kind === 'unsafe') report(file, rules.templateUnsafe, { file: refusal.file, line: refusal.line, name: refusal.name });
+    else if (refusal?.kind === 'outside') report(file, rules.templateOutside, { file: refusal.file, real: refusal.real });
+    else if (refusal?.kind === 'special') report(file, rules.templateNotAFile, { file: refusal.file, kind: refusal.what });
+    else report(file, rules.templateError, { detail: detailOf(error, 2) });
     return undefined;
   }
   // The printer is awaited once the page is rendered, before anything is written: a browser
@@ -126,7 +136,12 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
   const printer = prints(ctx.formats) && ctx.printing ? await abortable(ctx.printing, ctx.signal) : undefined;
   // A font file shared by several issues is copied once per run (awaited by each user).
   await Promise.all(fonts.files.map((f) => ctx.writer.copyShared(f.from, f.to)));
-  for (const image of b.images) await ctx.writer.copy(image.from, image.to);
+  for (const image of b.images) {
+    // An SVG is published as sanitised (sanitiseSvg.ts): as it is when clean, rewritten when not.
+    const svg = /\.svg$/i.test(image.from) ? sanitiseSvg(await readFile(image.from)) : undefined;
+    if (svg?.removed.length) await ctx.writer.write(image.to, svg.bytes);
+    else await ctx.writer.copy(image.from, image.to);
+  }
   const htmlRel = `${stem}.html`;
   const { html } = page;
   // The printer takes the page structured, at the address it has (or would have) in the output.

@@ -2,6 +2,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import * as rules from '../diagnostics/rules.js';
@@ -25,7 +26,25 @@ export const LIMITS = {
   pipes: 128,
   /** Lines that open or continue a blockquote or list item. */
   containerLines: 2000,
+  /**
+   * Characters of a heading (an article's title, a subheading): a title is printed in one to
+   * three balanced lines, and one of 30,000 characters took 4.7 s and 1 GB to lay out (300,000
+   * ran Node out of memory). A real title has under 60.
+   */
+  headingChars: 200,
+  /**
+   * Inline marks in one paragraph (a block between blank lines), and in the whole body: each
+   * `*`, `_`, `~`, `[` and `]`. micromark's emphasis and link resolution costs the square of
+   * them (measured: 20 KB of nested links 12.9 s, of nested emphasis 66 s, of `*a**` 40 s, of
+   * `~~a` 3.9 s; 8 MB of one `*` run 7.7 s and 1 GB); a real paragraph has a few. Checked before
+   * parsing.
+   */
+  paragraphMarks: 200,
+  bodyMarks: 5000,
 };
+
+/** Emphasis and strike marks and brackets, what micromark pairs, and `<`, where it tries HTML and autolinks (1 MB of `<a`: 5.7 s, 570 MB). */
+const MARKS = /[*_~[\]<]/g;
 
 const CONTAINER_PREFIX = /^(?:[ \t]|>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*/;
 const CONTAINER_LINE = /^ {0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
@@ -33,9 +52,25 @@ const CONTAINER_LINE = /^ {0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])/;
 /** Reports the first body line beyond a limit; true when the body is safe to parse. */
 function withinLimits(file: VFile, lines: string[], first: number): boolean {
   let containers = 0;
+  let paragraphMarks = 0;
+  let bodyMarks = 0;
+  let paragraphStart = first;
   for (let i = first; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const at = { line: i + 1, column: 1 };
+    if (line.trim() === '') {
+      paragraphMarks = 0;
+      paragraphStart = i + 1;
+    } else {
+      const marks = line.match(MARKS)?.length ?? 0;
+      paragraphMarks += marks;
+      bodyMarks += marks;
+      if (paragraphMarks > LIMITS.paragraphMarks || bodyMarks > LIMITS.bodyMarks) {
+        const whole = paragraphMarks > LIMITS.paragraphMarks;
+        report(file, rules.inlineTooComplex, { limit: whole ? LIMITS.paragraphMarks : LIMITS.bodyMarks, scope: whole ? 'paragraph' : 'body' }, whole ? { line: paragraphStart + 1, column: 1 } : at);
+        return false;
+      }
+    }
     const prefix = CONTAINER_PREFIX.exec(line)?.[0] ?? '';
     if (prefix.length > LIMITS.prefix && line.trim() !== '') {
       report(file, rules.bodyTooDeep, { prefix: prefix.length, limit: LIMITS.prefix }, at);
@@ -109,5 +144,19 @@ export function parse(file: VFile): Parsed | undefined {
   if (!withinLimits(file, lines, bodyStart)) return undefined;
   const body = '\n'.repeat(bodyStart) + lines.slice(bodyStart).join('\n');
   const tree = markdown.parse(body) as Root;
+  if (!headingsWithinLimits(file, tree)) return undefined;
   return { yaml, tree };
+}
+
+/** Reports the first heading longer than LIMITS.headingChars; true when there is none. */
+function headingsWithinLimits(file: VFile, tree: Root): boolean {
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue;
+    const chars = toString(node).length;
+    if (chars > LIMITS.headingChars) {
+      report(file, rules.headingTooLong, { chars, limit: LIMITS.headingChars }, node.position?.start);
+      return false;
+    }
+  }
+  return true;
 }

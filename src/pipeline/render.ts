@@ -108,7 +108,9 @@ export function documentMeta(b: Bulletin): DocumentMeta {
 export function templateEnvironment(projectTemplates: string, processEnv: Record<string, string | undefined>): nunjucks.Environment {
   const searchPaths = existsSync(projectTemplates) ? [projectTemplates, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES];
   const options = { autoescape: true, throwOnUndefined: false, trimBlocks: false };
-  const env = new nunjucks.Environment(new CompiledLoader(searchPaths, options, processEnv), options);
+  // The project's templates may link within the project, never out of it.
+  const confine = { [projectTemplates]: path.dirname(projectTemplates) };
+  const env = new nunjucks.Environment(new CompiledLoader(searchPaths, options, processEnv, confine), options);
   env.addFilter('chineseDate', (value: string) => chineseDate(value));
   return env;
 }

@@ -31,5 +31,26 @@ export function validate(file: VFile, parsed: Pick<FrontMatterPart, 'yaml'>): Fr
     report(file, rules.frontMatterTotalLtIssue, { total: raw.total as number, issue: raw.issue as number }, placeOf(parsed.yaml, ['total']));
     return undefined;
   }
+  if (data && !textsWithinLimits(file, parsed.yaml, data)) return undefined;
   return data;
+}
+
+/** Characters of a one-line front-matter text (报头, 编发单位, 标识, 专刊名): printed as one line each. */
+export const FRONT_MATTER_TEXT_CHARS = 200;
+
+function textsWithinLimits(file: VFile, yaml: Pick<FrontMatterPart, 'yaml'>['yaml'], data: FrontMatter): boolean {
+  const texts: Array<[string[], string | undefined]> = [
+    [['title'], data.title],
+    [['publisher'], data.publisher],
+    [['marker'], data.marker],
+    [['series', 'name'], data.series?.name],
+  ];
+  let ok = true;
+  for (const [key, text] of texts) {
+    if (text !== undefined && text.length > FRONT_MATTER_TEXT_CHARS) {
+      report(file, rules.frontMatterTooLong, { key: key.join('.'), chars: text.length, limit: FRONT_MATTER_TEXT_CHARS }, placeOf(yaml, key));
+      ok = false;
+    }
+  }
+  return ok;
 }

@@ -111,7 +111,7 @@ export const PAGE_TEXTS = {
     server: {
       failed: '预览服务器内部错误。',
       method: '只支持 GET 和 HEAD。',
-      host: '只接受发往本机的请求。',
+      host: '只接受发往本机地址或 --allow-host 所列名称的请求。',
       path: '请求的路径无效。',
       notFound: (pathname: string) => `找不到 ${pathname}`,
     },
@@ -136,7 +136,7 @@ export const PAGE_TEXTS = {
     server: {
       failed: 'The preview server failed.',
       method: 'Only GET and HEAD are served.',
-      host: 'Only requests to this machine are answered.',
+      host: "Only requests to this machine's addresses or to the names given by --allow-host are answered.",
       path: 'The requested path is not valid.',
       notFound: (pathname: string) => `${pathname} was not found`,
     },

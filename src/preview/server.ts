@@ -27,6 +27,14 @@ const TYPES: Record<string, string> = {
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+/** The policy of every file the preview serves but its pages: no script, nothing from elsewhere, a sandboxed document. */
+export const FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self'; sandbox";
+
+/** An IPv4 address or a bracketed IPv6 one: a Host that names an address, not a name that could be rebound. */
+export function isAddress(host: string): boolean {
+  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) || /^\[[0-9a-f:.]+\]$/i.test(host);
+}
+
 export function isLoopback(host: string): boolean {
   return LOOPBACK_NAMES.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
@@ -48,7 +56,8 @@ export class PreviewServer {
   private readonly server: Server;
   private readonly clients = new Set<ServerResponse>();
   private readonly ping: NodeJS.Timeout;
-  private checkHost = true;
+  /** Host names (besides loopback names and IP addresses) the server answers to. */
+  private allowedHosts = new Set<string>();
 
   private readonly texts: (typeof PAGE_TEXTS)[Lang]['server'];
 
@@ -69,8 +78,9 @@ export class PreviewServer {
    * Listens on `host`, on `port` or, when taken, one of the next `span` ports; port 0 lets the
    * system choose. Throws PreviewPortUnavailable. Returns the port.
    */
-  async listen(host: string, port: number, span = 10): Promise<number> {
-    this.checkHost = isLoopback(host);
+  async listen(host: string, port: number, span = 10, allowHosts: string[] = []): Promise<number> {
+    // The name it listens on, when it is one, and those the user allowed (--allow-host).
+    this.allowedHosts = new Set([host, ...allowHosts].map((h) => h.toLowerCase()));
     const last = port === 0 ? 0 : Math.min(port + span, 65535);
     let detail: Detail = '';
     for (let p = port; p <= last; p++) {
@@ -129,9 +139,11 @@ export class PreviewServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return this.send(res, req, 405, `${this.texts.method}\n`, undefined, { Allow: 'GET, HEAD' });
-    // Loopback only answers to loopback names: a page elsewhere cannot reach it by DNS rebinding.
-    const hostName = (req.headers.host ?? '').replace(/:\d+$/, '');
-    if (this.checkHost && !isLoopback(hostName)) return this.send(res, req, 403, `${this.texts.host}\n`);
+    // Answers to loopback names, IP addresses and the allowed names only, on any address it
+    // listens on: a page elsewhere cannot reach it by DNS rebinding (a name of the attacker's
+    // that resolves to this machine), which needs a name, never an address.
+    const hostName = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    if (!isLoopback(hostName) && !isAddress(hostName) && !this.allowedHosts.has(hostName)) return this.send(res, req, 403, `${this.texts.host}\n`);
     const raw = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
     if (!raw.startsWith('/')) return this.send(res, req, 400, `${this.texts.path}\n`);
     let pathname: string;
@@ -168,7 +180,8 @@ export class PreviewServer {
       const html = data.toString('utf8');
       return this.send(res, req, 200, injectReload(this.routes.decorate?.(pathname, html) ?? html, this.routes.build()), type);
     }
-    this.send(res, req, 200, data, type, tag !== undefined ? { ETag: tag, 'Cache-Control': 'no-cache' } : {});
+    // Anything else opened on its own (an SVG above all) may run no script and load nothing from elsewhere.
+    this.send(res, req, 200, data, type, { 'Content-Security-Policy': FILE_CSP, ...(tag !== undefined ? { ETag: tag, 'Cache-Control': 'no-cache' } : {}) });
   }
 
   private events(req: IncomingMessage, res: ServerResponse): void {

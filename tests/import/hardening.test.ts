@@ -36,7 +36,7 @@ describe('import of bad input', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
     expect(result.exitCode).toBe(1);
     const m = result.files[0]!.file.messages;
-    expect(m.map((x) => x.ruleId)).toEqual(['import-unreadable']);
+    expect(m.map((x) => x.ruleId)).toEqual(['import-too-large']);
     expect(m[0]?.reason).toContain('可能是压缩炸弹');
     expect(await readdir(dir)).toEqual(['bomb.docx']);
   }, 60_000);

@@ -18,17 +18,18 @@ export function registerPreview(program: Command, { io, out, exit }: CommandCont
     .argument('[paths...]', t.paths)
     .addOption(new Option('-p, --port <n>', t.port).default(DEFAULT_PREVIEW_PORT, String(DEFAULT_PREVIEW_PORT)).argParser(parsePort))
     .option('--host <addr>', t.host)
+    .option('--allow-host <names>', t.allowHost, (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)])
     .option('--pdf', t.pdf)
     .option('--open', t.open)
     .option('--verbose', out.t.options.verbose)
     .addHelpText('after', t.help)
-    .action(async (paths: string[], opts: { port: number; host?: string; pdf?: boolean; open?: boolean; verbose?: boolean }) => {
+    .action(async (paths: string[], opts: { port: number; host?: string; allowHost?: string[]; pdf?: boolean; open?: boolean; verbose?: boolean }) => {
       const { preview } = await import('../../core/preview.js');
       const interrupts = watchInterrupts();
       try {
         const onEvent = previewEvents(out, opts.verbose === true);
         const open = opts.open ? (await import('../../preview/open.js')).openInBrowser : undefined;
-        const session = await preview({ paths, port: opts.port, host: opts.host, pdf: opts.pdf, verbose: opts.verbose, io, signal: interrupts.signal, onEvent, lang: out.lang, ...(open ? { open } : {}) });
+        const session = await preview({ paths, port: opts.port, host: opts.host, allowHosts: opts.allowHost ?? [], pdf: opts.pdf, verbose: opts.verbose, io, signal: interrupts.signal, onEvent, lang: out.lang, ...(open ? { open } : {}) });
         if (session.error) out.error(session.error, opts.verbose === true);
         if (session.url) {
           // Serve until SIGINT/SIGTERM: preview() stops itself on the abort; wait for it.

@@ -44,7 +44,7 @@ export async function produceIssues(run: Run, analysis: RunAnalysis, stale: Stal
         limit(async () => {
           throwIfInterrupted(signal);
           progress.begin(c.file.path);
-          const entry = await produce(c.file, c.bulletin!, c.stem, { config, env, fonts, writer, outDir, formats, nav: analysis.navFor(c.stem), ...(printing ? { printing, onPrinted } : {}), blocked: produced.blocked, version: VERSION, signal, pdfa: run.pdfa });
+          const entry = await produce(c.file, c.bulletin!, c.stem, { config, root: run.project.place.root, env, fonts, writer, outDir, formats, nav: analysis.navFor(c.stem), ...(printing ? { printing, onPrinted } : {}), blocked: produced.blocked, version: VERSION, signal, pdfa: run.pdfa });
           if (entry) produced.entries.push(entry);
           progress.issue(c.file.path, entry ? 'built' : 'failed', c.file, entry);
         }),
