@@ -51,7 +51,7 @@ function compileCheckout() {
   const here = (p) => path.join(root, p);
   if (!existsSync(here('scripts/bundle.mjs')) || !existsSync(here('node_modules/esbuild')) || !existsSync(here('node_modules/tsx'))) return false;
   const zh = !argv.includes('--lang=en') && argv[argv.indexOf('--lang') + 1] !== 'en';
-  process.stderr.write(zh ? '首次在源码目录中运行：编译 bulletin 并备好随包字体（约 20 秒，只需一次）…\n' : 'First run in a source checkout: compiling bulletin and preparing its fonts (about 20 s, once)…\n');
+  process.stderr.write(zh ? '首次在源码目录中运行：编译 bulletin 并备好随包字体（约 10–20 秒，只需一次）…\n' : 'First run in a source checkout: compiling bulletin and preparing its fonts (about 10–20 s, once)…\n');
   for (const args of [[here('scripts/bundle.mjs')], ['--import', 'tsx', here('scripts/fonts.ts')]]) {
     const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) return false;
