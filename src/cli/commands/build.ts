@@ -167,7 +167,7 @@ function tellIssue(out: Output, show: (absolute: string) => string, verbose: boo
       return;
     }
     if (e.type === 'log') {
-      if (verbose) out.warn(inLang(e.text, out.lang));
+      if (verbose) out.warn(inLang(e.text, out.lang).trimEnd());
       return;
     }
     if (e.type !== 'issue') return;
