@@ -1314,6 +1314,20 @@ export const docxFailed = rule<{ detail: Detail }>()({
   message: { zh: (a) => `生成 Word 文件失败：${a.detail}`, en: (a) => `Writing the Word file failed: ${a.detail}` },
   hint: internalError.hint,
 });
+export const docxUnplaced = rule<{ detail: Detail }>()({
+  id: 'docx-unplaced',
+  severity: 'warning',
+  group: 'output',
+  sample: { detail: '1 个字体文件未能加载' },
+  message: {
+    zh: (a) => `Word 版的版记没有按打印版面放在末页底部（排版失败：${a.detail}），紧接正文`,
+    en: (a) => `The Word edition's colophon follows the text instead of standing at the foot of the last page: the print layout failed (${a.detail})`,
+  },
+  hint: same(
+    '版记的位置取自打印版面：让这台电脑能生成 PDF（bulletin doctor 查看浏览器和字体），再生成 Word 版；Word 中也可手动把版记移到末页底部。',
+    'The colophon is placed from the print layout: make this computer able to print the PDF (bulletin doctor checks the browser and fonts), then build the Word edition again; in Word the colophon can also be moved to the foot by hand.',
+  ),
+});
 export const docxPicture = rule<{ url: string; reason: 'webp' | 'unreadable' | 'inline' }>()({
   id: 'docx-picture',
   severity: 'warning',
@@ -1352,7 +1366,7 @@ export const STAGE_RULES = [
   linkUnsafe, linkMalformed, linkOutside, imageNotRelative, imageOutsideProject, imageTooLarge, imageSvgUnsafe, imageMissing, imageType, missingGlyph,
   numberingDuplicateTotal, numberingGapTotal, numberingOrder, numberingDuplicateIssue, numberingYearReset, numberingGapIssue,
   numberingSeriesDuplicate, numberingSeriesOrder, numberingSeriesGap,
-  templateError, templateUnsafe, templateOutside, templateNotAFile, layoutDrift, printFailed, docxFailed, docxPicture, ofdFailed,
+  templateError, templateUnsafe, templateOutside, templateNotAFile, layoutDrift, printFailed, docxFailed, docxUnplaced, docxPicture, ofdFailed,
   importBinary, importEncoding, importGarbled, importFurniture, importTraditional, importJoined, importUnrecognised, importEmptyDistribution,
   importOfficeDiffers, importMissingTitle, importTimeDropped, importMissingField, importVerify, importVerifyBlock, importConvertFirst, importUnreadable, importTooLarge, importNoText, importTocMismatch, importMojibake, importCrossDecoded,
 ] as const;

@@ -77,8 +77,8 @@ export function compileRead(file: VFile, options: CompileOptions): Compiled {
 
 export type Format = 'html' | 'pdf' | 'docx' | 'ofd';
 
-/** Whether a build prints: the PDF, and the OFD edition converted from it. */
-export const prints = (formats: readonly Format[]): boolean => formats.includes('pdf') || formats.includes('ofd');
+/** Whether a build prints: the PDF, the OFD edition converted from it, and the Word edition, whose 版记 goes where the print put it (so a Word file is the same bytes with or without the PDF). */
+export const prints = (formats: readonly Format[]): boolean => formats.includes('pdf') || formats.includes('ofd') || formats.includes('docx');
 
 /** What the back half needs from the run: shared by every issue of a build. */
 export interface ProduceContext {
@@ -170,8 +170,12 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       }
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
-      report(file, rules.printFailed, { detail: detailOf(error) }, undefined, { cause: error });
-      return undefined;
+      // Printed only to place the Word edition's 版记: the Word file is still made, its 版记 after the text.
+      if (!ctx.formats.includes('pdf') && !ctx.formats.includes('ofd')) report(file, rules.docxUnplaced, { detail: detailOf(error) });
+      else {
+        report(file, rules.printFailed, { detail: detailOf(error) }, undefined, { cause: error });
+        return undefined;
+      }
     }
   }
 

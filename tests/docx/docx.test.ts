@@ -267,6 +267,20 @@ describe('--format docx: images, 本期要目, copies, config fonts', () => {
     expect(paragraphs(doc).filter((p) => p.text === '图1 各设区市演练场次')).toHaveLength(1);
   });
 
+  it('is the same file built alone as beside the PDF: its 版记 placed by the print in both', async () => {
+    const source = await readFile(SAMPLE, 'utf8');
+    const dir = await tempProject({ 'bulletins/2021/064.md': source });
+    const alone = await bulletin(dir, ['build', '--format', 'docx', '--out', 'alone']);
+    expect(alone.code, alone.stderr).toBe(0);
+    const both = await bulletin(dir, ['build', '--format', 'pdf,docx', '--out', 'both']);
+    expect(both.code, both.stderr).toBe(0);
+    const [a, b] = await Promise.all([readFile(path.join(dir, 'alone/2021/064.docx')), readFile(path.join(dir, 'both/2021/064.docx'))]);
+    expect(sha256(a)).toBe(sha256(b));
+    // The spacer before the 版记: an empty paragraph of an exact height, from the print's layout.
+    const doc = await xml(await JSZip.loadAsync(a), 'word/document.xml');
+    expect(doc).toMatch(/<w:spacing [^>]*w:line="\d+" w:lineRule="exact"[^>]*\/>[\s\S]{0,400}<w:tbl>/);
+  });
+
   it('warns of a picture the Word edition cannot carry, and prints its caption once', async () => {
     const webp = Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64');
     const dir = await tempProject({ 'bulletins/a.md': '---\nissue: 1\ntotal: 1\ndate: 2021-01-04\n---\n\n# 标题\n\n![图1 示意](a.webp)\n\n正文。\n', 'bulletins/a.webp': webp } as never);
