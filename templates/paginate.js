@@ -148,11 +148,9 @@
     var pages = page + 1;
     // The last page holds a single line of body text and nothing else of the body.
     var lonely = page > 0 && pageLines === 1 && !pageMixed;
-    var colophonLines = 0;
     var foot = null;
     if (colophon) {
       var c = colophon.getBoundingClientRect().height;
-      colophonLines = Math.ceil((c + 1) / P - 0.01);
       var spacer = document.createElement('div');
       spacer.className = 'bulletin-spacer';
       var room = H - y;
@@ -168,7 +166,7 @@
       colophon.parentNode.insertBefore(spacer, colophon);
       foot = { space: Math.max(0, height) / Z, height: c / Z, freshPage: !(c + 1 <= room) };
     }
-    return { pages: pages, lonely: lonely, colophonLines: colophonLines, colophon: foot, articles: articles, pitch: P / Z, blockHeight: H / Z, drift: drift / Z, width: sheet ? sheet.getBoundingClientRect().width / Z : 0 };
+    return { pages: pages, lonely: lonely, colophon: foot, articles: articles, pitch: P / Z, blockHeight: H / Z, drift: drift / Z, width: sheet ? sheet.getBoundingClientRect().width / Z : 0 };
   }
   /* Paragraphs that can set in one line fewer with a little less letter-spacing (never a
      smaller type; at most MAX_EM more per character), the last first: a line gained near the

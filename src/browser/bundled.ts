@@ -102,9 +102,9 @@ export async function bundledChromium(env: Record<string, string | undefined>, o
   if (options.fresh) rmSync(dir, { recursive: true, force: true });
   const executable = path.join(dir, 'chromium');
   const whole = () => isExecutable(executable) && unpackedIntact(dir);
-  const known = whole() ? keptArgs(dir) : undefined;
-  if (known) return { executablePath: executable, args: known, dir };
   const unpack = !whole();
+  const known = unpack ? undefined : keptArgs(dir);
+  if (known) return { executablePath: executable, args: known, dir };
   // Told before the package loads and unpacks (1–5 s, once per machine and version).
   if (unpack) onPrepare({ step: 'browser', done: 0, total: 1 });
   const chromium = (await import('@sparticuz/chromium')).default;

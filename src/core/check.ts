@@ -8,9 +8,8 @@ import { LINT_RULE_IDS } from '../lint/rules.js';
 import { parse } from '../pipeline/parse.js';
 import { Writer } from '../pipeline/write.js';
 import type { Encoding } from '../text/decode.js';
-import { bulletinError } from '../diagnostics/errors.js';
 import { hasErrors } from '../diagnostics/report.js';
-import { displayPath, type Io } from './io.js';
+import type { Io } from './io.js';
 import { analyse } from './analyse.js';
 import { noSources } from './run/analyseSources.js';
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { readFile, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { fileKey, sweepCache, userCacheRoot, writeCacheFile, type Preparing } from '../paths.js';
@@ -38,7 +37,8 @@ export interface PrintFonts {
  */
 export async function printFonts(fonts: RoleFont[], env: Record<string, string | undefined> = process.env, onPrepare: (p: Preparing) => void = () => {}): Promise<PrintFonts> {
   // The cuts to make (a project's own font, another weight): told before the first is started, then one by one.
-  const toCut = [...new Set(fonts.filter((f) => f.print && !f.cuts).map((f) => f.print!))].flatMap((file) => (['whole', 'common'] as const).filter((cut) => !isPrepared(file, cut, env)).map((cut) => `${cut}\0${file}`));
+  const wanted = [...new Set(fonts.filter((f) => f.print && !f.cuts).map((f) => f.print!))].flatMap((file) => (['whole', 'common'] as const).map((cut) => ({ file, cut })));
+  const toCut = (await Promise.all(wanted.map(async ({ file, cut }) => ((await isPrepared(file, cut, env)) ? [] : [`${cut}\0${file}`])))).flat();
   let done = 0;
   if (toCut.length) onPrepare({ step: 'fonts', done, total: toCut.length });
   const tier = async (cut: PrintTier): Promise<PrintFaces> => {
@@ -101,14 +101,9 @@ function cutTarget(file: string, cut: PrintTier, env: Record<string, string | un
   return path.join(userCacheRoot(env), 'bulletin', 'fonts-v1', name);
 }
 
-/** True when the cut is made already (this run or an earlier one): nothing to tell. */
-function isPrepared(file: string, cut: PrintTier, env: Record<string, string | undefined>): boolean {
-  if (preparing.has(`${cut}\0${file}`)) return true;
-  try {
-    return statSync(cutTarget(file, cut, env)).size > 0;
-  } catch {
-    return false;
-  }
+/** True when the cut is made already (this run, or an earlier one and still whole): nothing to tell. */
+async function isPrepared(file: string, cut: PrintTier, env: Record<string, string | undefined>): Promise<boolean> {
+  return preparing.has(`${cut}\0${file}`) || (await preparedIntact(cutTarget(file, cut, env)));
 }
 
 function prepared(file: string, cut: PrintTier, env: Record<string, string | undefined>): Promise<string> {

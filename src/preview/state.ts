@@ -34,7 +34,7 @@ export class PreviewState {
   private generation = 0;
 
   constructor(
-    private readonly root: string,
+    root: string,
     /** The private folder the preview builds into and serves. */
     readonly outDir: string,
     /** The language of the preview's own pages and panels. */

@@ -1,7 +1,7 @@
 // The manifest across runs: a deleted source takes its outputs with it; a source that fails
 // today keeps its last good outputs and entry; a tampered manifest cannot delete outside dist.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/core/build.js';

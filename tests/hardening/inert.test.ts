@@ -3,7 +3,7 @@
 // transform alone must stop them); template values are escaped; the renderer makes no request.
 import { printedBuild } from '../helpers/project.js';
 import { createServer, type Server } from 'node:http';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

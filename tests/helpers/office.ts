@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { multiply, type Matrix } from '../../src/ofd/layout.js';
 
 const run = promisify(execFile);
 const MM = 72 / 25.4;
@@ -98,16 +99,6 @@ interface TextItem {
   width: number;
 }
 
-type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
-
 /**
  * Measures a PDF: pages; per page the baselines that carry 16 pt text; the pictures (image
  * XObjects with the matrix they are painted under); glyphs right of `blockRight` mm; and, from
@@ -152,10 +143,10 @@ export async function measurePdf(file: string, options: { pdftoppm: string; bloc
         const args = ops.argsArray[i] as unknown[];
         if (fn === pdfjs.OPS.save) stack.push(ctm);
         else if (fn === pdfjs.OPS.restore) ctm = stack.pop() ?? ctm;
-        else if (fn === pdfjs.OPS.transform) ctm = multiply(args as Matrix, ctm);
+        else if (fn === pdfjs.OPS.transform) ctm = multiply(ctm, args as Matrix);
         else if (fn === pdfjs.OPS.paintFormXObjectBegin) {
           stack.push(ctm);
-          if (Array.isArray(args[0])) ctm = multiply(args[0] as Matrix, ctm);
+          if (Array.isArray(args[0])) ctm = multiply(ctm, args[0] as Matrix);
         } else if (fn === pdfjs.OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
         else if (fn === pdfjs.OPS.paintImageXObject || fn === pdfjs.OPS.paintInlineImageXObject || fn === pdfjs.OPS.paintImageXObjectRepeat) {
           const width = Math.hypot(ctm[0], ctm[1]) / MM;

@@ -2,7 +2,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bulletin } from '../helpers/cli.js';
-import { root, samples, tempDir } from './helpers.js';
+import { samples, tempDir } from './helpers.js';
 
 const WARNINGS = `news.txt
   1:1     警告  未找到期号（第 N 期），前置信息中写作【待补】  import-missing-field
