@@ -3,7 +3,9 @@ import { loadConfig } from '../config/load.js';
 import { locateProject, type ProjectPlace } from '../config/locate.js';
 import type { Config } from '../config/schema.js';
 import { hasErrors } from '../diagnostics/report.js';
-import { compileRead, type Compiled } from '../pipeline/index.js';
+import { compileRead, type Compiled, type KnownFront } from '../pipeline/index.js';
+import { parseFrontMatter } from '../pipeline/parse.js';
+import { validate } from '../pipeline/validate.js';
 import { read } from '../pipeline/read.js';
 import { resolveAssets } from '../pipeline/resolveAssets.js';
 import { VFile } from 'vfile';
@@ -20,10 +22,25 @@ import { isInside } from '../paths.js';
 
 export interface Analysed extends Compiled {
   absolute: string;
+  /** Project-relative source path (forward slashes): the bulletin's `source`, known before it is compiled. */
+  source: string;
   /** Output path without extension, relative to the output folder. */
   stem: string;
   /** Lines of the numbering keys (from the front matter, or the analysis cache). */
   lines?: KeyLines;
+  /**
+   * A streamed build (`stream`): the body is not analysed yet, only the front matter (clean).
+   * completeAnalysis() runs the rest when the issue's turn to be built comes.
+   */
+  pending?: () => Compiled;
+}
+
+/** A source's analysis completed where it was left pending (a streamed build), in place; its messages go on its file. */
+export function completeAnalysis(c: Analysed): void {
+  const pending = c.pending;
+  if (!pending) return;
+  delete c.pending;
+  Object.assign(c, pending());
 }
 
 export interface Analysis {
@@ -62,7 +79,7 @@ export async function discoverProject(io: Io): Promise<Project> {
  * read → parse → lint → validate → transform (missing images included), and
  * the numbering rules over every source of the project.
  */
-export async function analyse(io: Io, paths: string[], options: { draft?: boolean; project?: Project; cache?: AnalysisCache } = {}): Promise<Analysis> {
+export async function analyse(io: Io, paths: string[], options: { draft?: boolean; project?: Project; cache?: AnalysisCache; stream?: boolean } = {}): Promise<Analysis> {
   const show = (abs: string) => displayPath(io, abs);
   const place = options.project?.place ?? locateProject(io.cwd, io.config);
   const root = place.root;
@@ -95,32 +112,45 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
     if (reserved) report(file, sourceReservedOutput, reserved);
     const cache = options.cache;
     const { key, kept } = cache && !hasErrors(file) ? await lookUp(cache, file, absolute) : {};
-    const before = file.messages.length;
     if (kept) {
+      const before = file.messages.length;
       // Unchanged since the last build: its findings are made again from the catalogue; only
       // its images are looked at on disk again. A kept analysis this code cannot use is a miss.
       try {
         restoreMessages(file, kept);
         const bulletin = kept.bulletin && resolveAssets(file, kept.bulletin, compileOptions);
-        sources.push({ file, absolute, stem, ...(kept.frontMatter ? { frontMatter: kept.frontMatter } : {}), ...(bulletin ? { bulletin } : {}), ...(kept.lines ? { lines: kept.lines } : {}) });
+        sources.push({ file, absolute, source: compileOptions.source, stem, ...(kept.frontMatter ? { frontMatter: kept.frontMatter } : {}), ...(bulletin ? { bulletin } : {}), ...(kept.lines ? { lines: kept.lines } : {}) });
         continue;
       } catch {
         file.messages.length = before;
       }
     }
-    const compiled = compileRead(file, compileOptions);
-    const lines = compiled.parsed ? keyLines(compiled.parsed.yaml) : undefined;
-    if (cache && key) {
-      cache.delete(absolute);
-      // Kept only when clean of errors: a failing source is analysed again until it is right.
-      if (!hasErrors(file)) {
-        const fresh = new VFile({ path: file.path });
-        fresh.messages = file.messages.slice(before);
-        const stored = storeAnalysis(key, fresh, { ...(compiled.frontMatter ? { frontMatter: compiled.frontMatter } : {}), ...(lines ? { lines } : {}), ...(compiled.bulletin ? { bulletin: compiled.bulletin } : {}) });
-        if (stored) cache.set(absolute, stored);
+    const compileNow = (front?: KnownFront): Compiled & { lines?: KeyLines } => {
+      const before = file.messages.length;
+      const compiled = compileRead(file, compileOptions, front);
+      const lines = compiled.frontPart ? keyLines(compiled.frontPart.yaml) : undefined;
+      if (cache && key) {
+        cache.delete(absolute);
+        // Kept only when clean of errors: a failing source is analysed again until it is right.
+        if (!hasErrors(file)) {
+          const fresh = new VFile({ path: file.path });
+          fresh.messages = file.messages.slice(before);
+          const stored = storeAnalysis(key, fresh, { ...(compiled.frontMatter ? { frontMatter: compiled.frontMatter } : {}), ...(lines ? { lines } : {}), ...(compiled.bulletin ? { bulletin: compiled.bulletin } : {}) });
+          if (stored) cache.set(absolute, stored);
+        }
       }
+      return { ...compiled, ...(lines ? { lines } : {}) };
+    };
+    const source = compileOptions.source;
+    // A streamed build reads only the front matter now (what the numbering rules and the pages'
+    // navigation need of every issue); the body is analysed just before the issue is printed,
+    // while the issues before it print. A front matter with any message is analysed at once.
+    const front = options.stream && !hasErrors(file) ? cleanFront(file) : undefined;
+    if (front) {
+      sources.push({ file, absolute, source, stem, frontMatter: front.frontMatter, lines: keyLines(front.part.yaml), pending: () => compileNow(front) });
+      continue;
     }
-    sources.push({ ...compiled, absolute, stem, ...(lines ? { lines } : {}) });
+    sources.push({ ...compileNow(), absolute, source, stem });
   }
 
   // Numbering is a property of the whole archive: the other sources are read for their front
@@ -148,4 +178,12 @@ export async function analyse(io: Io, paths: string[], options: { draft?: boolea
     ...archive.entries.map((e) => ({ stem: outputStem(path.resolve(io.cwd, e.file.path), root, sourcesDir), frontMatter: e.frontMatter })),
   ];
   return { ...base, sources, archive: issues };
+}
+
+/** The front matter of a source read, parsed and validated without a single message (on a scratch file), or undefined. */
+function cleanFront(file: VFile): KnownFront | undefined {
+  const scratch = new VFile({ path: file.path, value: file.value });
+  const part = parseFrontMatter(scratch);
+  const frontMatter = part && validate(scratch, part);
+  return part && frontMatter && scratch.messages.length === 0 ? { part, frontMatter } : undefined;
 }

@@ -34,17 +34,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const analysis = await analyseSources(run);
     if (!('ready' in analysis)) return analysis;
     const writer = new Writer(run.outDir);
-    const lock = await lockOutput(run, analysis, writer);
+    const held = await lockOutput(run, analysis, writer);
+    let nothingBuilt = false;
     try {
       const stale = await decideStale(run, analysis);
       const progress = new Progress(run, analysis, stale);
       const produced = await produceIssues(run, analysis, stale, printer, writer, progress);
       const entries = [...stale.unchanged, ...produced.entries];
-      await publishRun(run, analysis, stale, entries, writer);
+      nothingBuilt = entries.length === 0 && !run.shard;
+      // (A folder made now for nothing is removed: nothing is published into it.)
+      if (!nothingBuilt || !held?.created) await publishRun(run, analysis, stale, entries, writer);
       return outcome(analysis.sources, entries, new Set(stale.unchanged.map((e) => e.source)), produced.blocked, run.outDir);
     } finally {
       await printer.release();
-      await lock?.release();
+      await held?.release(nothingBuilt);
     }
   } catch (error) {
     return runFailure(error, options.io, run?.outDir);

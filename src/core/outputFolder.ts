@@ -85,7 +85,8 @@ async function readStamp(outDir: string): Promise<Stamp | undefined> {
 
 /** bulletin's own control files: they do not make a folder someone else's. */
 function isControlFile(name: string): boolean {
-  return name === STAMP_NAME || name === LOCK_NAME || name.startsWith(`${LOCK_NAME}.`);
+  // (Also the stamp while it is being written: a build that holds the lock may be caught there.)
+  return name === STAMP_NAME || name.startsWith(`${STAMP_NAME}.`) || name === LOCK_NAME || name.startsWith(`${LOCK_NAME}.`);
 }
 
 /** The sources a build cache (its issues' keys) or a manifest (its entries' sources) names; undefined when there is none. */

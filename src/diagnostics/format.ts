@@ -43,7 +43,7 @@ export function formatReport(files: VFile[], options: FormatOptions = {}): strin
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const messages = [...file.messages].sort(compareMessages);
+    const messages = inPlaceOrder(file);
     const shown = options.quiet ? messages.filter((m) => m.fatal === true) : messages;
     for (const m of messages) {
       if (m.fatal === true) errors++;
@@ -76,6 +76,9 @@ export function formatReport(files: VFile[], options: FormatOptions = {}): strin
 export function compareMessages(a: VFileMessage, b: VFileMessage): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
+
+/** A file's messages in the order they are shown (by place; stable), whatever order the stages found them in. */
+export const inPlaceOrder = (file: { messages: VFileMessage[] }): VFileMessage[] => [...file.messages].sort(compareMessages);
 
 /** Machine form of a message, for `--json`. Stable field names; text in the chosen language. */
 export function messageToJson(m: VFileMessage, translate?: FormatOptions['translate'], lang: Lang = 'zh') {

@@ -8,7 +8,7 @@ import type { FrontMatter } from '../model/frontMatter.js';
 import { hasErrors, isOf, report } from '../diagnostics/report.js';
 import * as rules from '../diagnostics/rules.js';
 import { read } from './read.js';
-import { parse, type Parsed } from './parse.js';
+import { parse, parseFrontMatter, type FrontMatterPart, type Parsed } from './parse.js';
 import { validate } from './validate.js';
 import { transform } from './transform.js';
 import { resolveAssets } from './resolveAssets.js';
@@ -29,6 +29,8 @@ import { isInside } from '../paths.js';
 
 export interface Compiled {
   file: VFile;
+  /** The front matter part (fences and YAML), when it parsed. */
+  frontPart?: FrontMatterPart;
   parsed?: Parsed;
   frontMatter?: FrontMatter;
   bulletin?: Bulletin;
@@ -54,21 +56,38 @@ export async function compile(display: string, absolute: string, options: Compil
   return compileRead(await read(display, absolute), options);
 }
 
-/** compile() of a source already read (the analysis cache reads first to know whether it must). */
-export function compileRead(file: VFile, options: CompileOptions): Compiled {
-  if (hasErrors(file)) return { file };
+/**
+ * A source's front matter as parsed and validated already without a message (a streamed build
+ * reads every front matter first, for the numbering rules): not parsed or validated again.
+ */
+export interface KnownFront {
+  part: FrontMatterPart;
+  frontMatter: FrontMatter;
+}
+
+/**
+ * compile() of a source already read (the analysis cache reads first to know whether it must).
+ * A valid front matter is returned even when the body fails (the numbering rules count every
+ * issue by its front matter, whatever its body, as they count the archive's other sources).
+ */
+export function compileRead(file: VFile, options: CompileOptions, front?: KnownFront): Compiled {
+  // (A known front matter was read from a clean file: errors found since, by the numbering rules, do not stop its body.)
+  if (!front && hasErrors(file)) return { file };
   try {
-    const parsed = parse(file);
-    if (!parsed) return { file };
+    const frontPart = front?.part ?? parseFrontMatter(file);
+    if (!frontPart) return { file };
+    const frontMatter = front?.frontMatter ?? validate(file, frontPart);
+    const found = { file, frontPart, ...(frontMatter ? { frontMatter } : {}) };
+    const parsed = parse(file, frontPart);
+    if (!parsed) return found;
     const date = (parsed.yaml.value as { date?: unknown } | null)?.date;
     lintTypography(file, parsed.tree, { rules: options.config.rules, relativeTimeWords: options.config.relativeTimeWords, draft: options.draft, ...(typeof date === 'string' ? { date } : {}) });
-    const frontMatter = validate(file, parsed);
-    if (!frontMatter) return { file, parsed };
+    if (!frontMatter) return { ...found, parsed };
     const transformed = transform(file, parsed.tree, frontMatter, options);
     const bulletin = transformed && resolveAssets(file, transformed, options);
     // A draft build of a source that still holds 【待补】 is marked as a draft.
     if (bulletin && options.draft && file.messages.some((m) => isOf(m, LINT.placeholder))) bulletin.draft = true;
-    return { file, parsed, frontMatter, ...(bulletin ? { bulletin } : {}) };
+    return { ...found, parsed, ...(bulletin ? { bulletin } : {}) };
   } catch (error) {
     report(file, rules.internalError, { detail: detailOf(error) }, undefined, { cause: error });
     return { file };

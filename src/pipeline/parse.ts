@@ -135,10 +135,11 @@ export function parseFrontMatter(file: VFile): FrontMatterPart | undefined {
 
 /**
  * Splits a source into front matter and body and parses both. The front matter is blanked,
- * not cut, so body positions are the file's own lines.
+ * not cut, so body positions are the file's own lines. `frontPart`: the front matter as
+ * parseFrontMatter already found it (without a message), not parsed again.
  */
-export function parse(file: VFile): Parsed | undefined {
-  const front = parseFrontMatter(file);
+export function parse(file: VFile, frontPart?: FrontMatterPart): Parsed | undefined {
+  const front = frontPart ?? parseFrontMatter(file);
   if (!front) return undefined;
   const { yaml, lines, bodyStart } = front;
   if (!withinLimits(file, lines, bodyStart)) return undefined;

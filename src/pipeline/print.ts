@@ -395,10 +395,15 @@ export class TabPool implements Printer {
     }
   }
 
+  /**
+   * Stops lending tabs. The tabs themselves go with their browser, which the pool's owner closes
+   * next: closed one by one first, each left puppeteer waiting 100 ms for a frame swap that never
+   * comes, and kept a finished run's process alive that long.
+   */
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.waiting.splice(0)) w(undefined);
-    await Promise.all(this.idle.splice(0).map((t) => t.page.close().catch(() => {})));
+    this.idle.length = 0;
     await this.relaunching?.then((b) => b.close()).catch(() => {});
   }
 }

@@ -160,7 +160,11 @@ describe('bad sources through the real CLI', () => {
   it('exit 1 with the diagnostic, the file and line, and no stack trace', async () => {
     const project = await tempDir();
     await mkdir(path.join(project, 'bulletins'), { recursive: true });
-    for (const name of cases) await cp(path.join(BAD, name, 'input.md'), path.join(project, 'bulletins', `${name}.md`));
+    // Each its own issue number: every issue counts for the numbering rules by its front matter, a broken body or not.
+    for (const [i, name] of cases.entries()) {
+      const text = await readFile(path.join(BAD, name, 'input.md'), 'utf8');
+      await writeFile(path.join(project, 'bulletins', `${name}.md`), text.replace(/^issue: 1$/m, `issue: ${i + 1}`).replace(/^total: 1$/m, `total: ${i + 1}`));
+    }
     for (const verbose of [false, true]) {
       const r = await runCli(['build', '--format', 'html', ...(verbose ? ['--verbose'] : [])], project);
       expect(r.code).toBe(1);

@@ -11,16 +11,17 @@ import { check } from '../../src/core/check.js';
 import { preview, type PreviewSession } from '../../src/core/preview.js';
 import { FRONT, REPO, captureIo, tempProject } from './helpers.js';
 
-const body = (text: string) => `${FRONT}\n${text}\n`;
+/** A source of issue `n` (1 by default): every issue counts for the numbering rules by its front matter, a broken body or not. */
+const body = (text: string, n = 1) => `${FRONT.replace('issue: 1', `issue: ${n}`).replace('total: 1', `total: ${n}`)}\n${text}\n`;
 
 describe('titles and headings', () => {
   it('refuses a 300,000-character title and a long heading in check, before anything is laid out', async () => {
     const long = '应急'.repeat(150_000);
     const dir = await tempProject({
       'bulletins/a.md': body(`# ${long}\n\n正文。`),
-      'bulletins/b.md': body(`# 标题\n\n## ${'管'.repeat(201)}\n\n正文。`),
+      'bulletins/b.md': body(`# 标题\n\n## ${'管'.repeat(201)}\n\n正文。`, 2),
       'bulletins/c.md': `---\nissue: 3\ntotal: 3\ndate: 2021-06-25\ntitle: ${long}\n---\n\n# 标题\n\n正文。\n`,
-      'bulletins/ok.md': body(`# ${'管'.repeat(200)}\n\n正文。`),
+      'bulletins/ok.md': body(`# ${'管'.repeat(200)}\n\n正文。`, 4),
     });
     const result = await check({ io: captureIo(dir) });
     expect(result.exitCode).toBe(1);

@@ -113,6 +113,15 @@ describe('the .bulletin-output stamp', () => {
     expect(await readFile(path.join(dir, 'dist', 'notes.txt'), 'utf8')).toBe('mine');
   });
 
+  it('a folder caught while another build writes its stamp is that build’s, not a stranger’s', async () => {
+    // The first build holds the lock and is writing its stamp (a temporary beside the stamp's
+    // name); a second build caught there is told of the lock, not that the folder is someone else's.
+    const dir = await tempProject({ ...SOURCE, 'dist/.bulletin-output.4242.tmp': '{"project":"' });
+    const result = await html(dir);
+    expect(errorName(result)).not.toBe('OutputNotOurs');
+    expect(result.exitCode).toBe(0);
+  });
+
   it('two projects building into one folder: the second is refused and the first one’s issues stay', async () => {
     const shared = await tempDir();
     const a = await tempProject(SOURCE);

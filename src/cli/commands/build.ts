@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { inPlaceOrder } from '../../diagnostics/format.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { BuildEvent, BuildOptions, BuildResult, Format } from '../../core/build.js';
 import { displayPath } from '../../core/io.js';
@@ -207,7 +208,7 @@ function buildJson(result: BuildResult, out: Output) {
       ok: !hasErrors(i.file),
       outputs: i.entry ? { html: i.entry.html, pdf: i.entry.pdf, docx: i.entry.docx ?? null, ofd: i.entry.ofd ?? null } : null,
       ...(i.unchanged ? { unchanged: true } : {}),
-      messages: i.file.messages.map(out.message),
+      messages: inPlaceOrder(i.file).map(out.message),
     })),
     blockedRequests: result.blocked.length,
   };

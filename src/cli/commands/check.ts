@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { inPlaceOrder } from '../../diagnostics/format.js';
 import { ENCODING_NAMES } from '../../text/decode.js';
 import type { CommandContext } from '../main.js';
 
@@ -25,7 +26,7 @@ export function registerCheck(program: Command, { io, out, exit }: CommandContex
           errors: result.errors,
           warnings: result.warnings,
           ...(result.error ? { error: out.errorJson(result.error) } : {}),
-          files: files.map((f) => ({ path: f.path, messages: f.messages.map(out.message) })),
+          files: files.map((f) => ({ path: f.path, messages: inPlaceOrder(f).map(out.message) })),
           ...(opts.fix ? { fixed: result.fixed ?? [], dryRun: opts.dryRun === true } : {}),
         });
       } else if (result.error) out.error(result.error, opts.verbose);

@@ -1,6 +1,9 @@
 import { hasErrors } from '../../diagnostics/report.js';
 import { bulletinError } from '../../diagnostics/errors.js';
-import { analyse, type Analysed, type Analysis } from '../analyse.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { analyse, completeAnalysis, type Analysed, type Analysis } from '../analyse.js';
+import { CACHE_NAME } from '../cache.js';
 import { readAnalysisCache, type AnalysisCache } from '../analysisCache.js';
 import { displayPath, type Io } from '../io.js';
 import { shardOf } from './shard.js';
@@ -20,7 +23,8 @@ export interface RunAnalysis extends Analysis {
 /**
  * Stage 2, analyse: every source asked for through read → parse → lint → validate → transform,
  * and the numbering rules over the whole archive, from the analysis kept in the output folder
- * where a source is unchanged. Returns the run's result instead when there is nothing to build
+ * where a source is unchanged. A cold build streams: only the front matters are read here, and
+ * each body is analysed when its issue is produced (produceIssues). Returns the run's result instead when there is nothing to build
  * (a config with errors, no sources).
  */
 export async function analyseSources(run: Run): Promise<RunAnalysis | BuildResult> {
@@ -30,11 +34,16 @@ export async function analyseSources(run: Run): Promise<RunAnalysis | BuildResul
   // built into (each entry's key checks its source, config and tool as usual).
   let kept: AnalysisCache = run.force ? new Map() : await readAnalysisCache(outDir, io.env);
   if (!run.force && kept.size === 0 && outDir !== projectOut) kept = await readAnalysisCache(projectOut, io.env);
-  const analysis = await analyse(io, run.paths ?? [], { draft: run.draft, project: run.project, cache: kept });
+  // A cold build (no build cache, or --force) has every issue to build: it streams, each body
+  // analysed just before its issue is printed, while the issues before it print.
+  const stream = run.force === true || !existsSync(path.join(outDir, CACHE_NAME));
+  const analysis = await analyse(io, run.paths ?? [], { draft: run.draft, project: run.project, cache: kept, stream });
   if (analysis.configFile && hasErrors(analysis.configFile)) return { exitCode: 1, issues: [{ file: analysis.configFile }], blocked: [] };
   if (analysis.sources.length === 0) return { exitCode: 1, issues: [], blocked: [], error: noSources(analysis, io) };
   const { shard } = run;
-  const ready = analysis.sources.filter((c) => c.bulletin && !hasErrors(c.file) && (!shard || shardOf(c.bulletin.source, shard.count) === shard.index));
+  const ready = analysis.sources.filter((c) => (c.bulletin || c.pending) && !hasErrors(c.file) && (!shard || shardOf(c.source, shard.count) === shard.index));
+  // Sources of other shards are not built here, but their findings are reported as ever.
+  for (const c of analysis.sources) if (c.pending && !ready.includes(c)) completeAnalysis(c);
   return { ...analysis, kept, ready, navFor: issueNavigation(analysis.archive ?? [], run.formats) };
 }
 

@@ -1,5 +1,6 @@
 import type { ManifestEntry } from '../../model/manifest.js';
-import type { Analysed } from '../analyse.js';
+import { completeAnalysis, type Analysed } from '../analyse.js';
+import { hasErrors } from '../../diagnostics/report.js';
 import { browserIdentity, issueKey, readCache, runKey, unchanged, type CacheFile } from '../cache.js';
 import type { RunAnalysis } from './analyseSources.js';
 import type { Run } from './plan.js';
@@ -14,6 +15,8 @@ export interface Staleness {
   unchanged: ManifestEntry[];
   /** The rest of the ready issues: built now. */
   toBuild: Analysed[];
+  /** The key of an issue analysed since (a streamed one), for the build cache. */
+  keyOf: (c: Analysed) => Promise<string>;
 }
 
 /**
@@ -35,13 +38,23 @@ export async function decideStale(run: Run, analysis: RunAnalysis): Promise<Stal
   const kept: ManifestEntry[] = [];
   const toBuild: Analysed[] = [];
   for (const c of analysis.ready) {
-    const source = c.bulletin!.source;
+    const { source } = c;
+    // A streamed issue the cache does not know is stale: its key is made once it is analysed.
+    if (c.pending && !cache.issues[source]) {
+      toBuild.push(c);
+      continue;
+    }
+    completeAnalysis(c);
+    if (!c.bulletin || hasErrors(c.file)) {
+      toBuild.push(c); // (failed now: produce reports it)
+      continue;
+    }
     // The page links to its neighbours: a new issue next to it makes it stale.
-    const k = await issueKey(key, String(c.file.value ?? ''), c.bulletin!, c.stem, JSON.stringify(analysis.navFor(c.stem)));
+    const k = await issueKey(key, String(c.file.value ?? ''), c.bulletin, c.stem, JSON.stringify(analysis.navFor(c.stem)));
     keys.set(source, k);
     const entry = await unchanged(cache, source, k, outDir, formats, c.stem);
     if (entry) kept.push(entry);
     else toBuild.push(c);
   }
-  return { cache, keys, unchanged: kept, toBuild };
+  return { cache, keys, unchanged: kept, toBuild, keyOf: (c) => issueKey(key, String(c.file.value ?? ''), c.bulletin!, c.stem, JSON.stringify(analysis.navFor(c.stem))) };
 }

@@ -81,6 +81,9 @@ export class RunPrinter {
       const p = await (this.started ?? this.early)?.catch(() => undefined);
       if (!p) return;
       await p.pool.close().catch(() => {});
+      // Disconnected first, the browser's process is ended at once, with its tabs: closed over
+      // the connection, each tab it closed kept puppeteer waiting 100 ms for a frame swap.
+      await p.browser.disconnect().catch(() => {});
       await p.browser.close().catch(() => {});
       if (p.pool.current !== p.browser) await p.pool.current.close().catch(() => {});
     })());

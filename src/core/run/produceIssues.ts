@@ -8,6 +8,8 @@ import { resolveFonts } from '../../fonts/fonts.js';
 import { VERSION } from '../../version.js';
 import { interruptedError, throwIfInterrupted } from '../interrupt.js';
 import type { RunAnalysis } from './analyseSources.js';
+import { completeAnalysis } from '../analyse.js';
+import { hasErrors } from '../../diagnostics/report.js';
 import type { Staleness } from './decideStale.js';
 import type { Run } from './plan.js';
 import type { RunPrinter } from './printer.js';
@@ -22,7 +24,7 @@ export interface Produced {
 
 /**
  * Stage 5, produce: each stale issue through the back half of the pipeline (fonts → render →
- * print → finish → write), as many at once as the printer has tabs, plus one rendering its page
+ * print → finish → write), a streamed one analysed first, as many at once as the printer has tabs, plus one rendering its page
  * while the others print. An issue that fails is reported on its file and the rest go on; an
  * interruption stops the run, with its temporaries removed.
  */
@@ -44,7 +46,17 @@ export async function produceIssues(run: Run, analysis: RunAnalysis, stale: Stal
         limit(async () => {
           throwIfInterrupted(signal);
           progress.begin(c.file.path);
-          const entry = await produce(c.file, c.bulletin!, c.stem, { config, root: run.project.place.root, env, fonts, writer, outDir, formats, nav: analysis.navFor(c.stem), ...(printing ? { printing, onPrinted } : {}), blocked: produced.blocked, version: VERSION, signal, pdfa: run.pdfa });
+          if (c.pending) {
+            // A streamed issue: its body is analysed now, while the issues before it print.
+            completeAnalysis(c);
+            if (c.bulletin && !hasErrors(c.file)) stale.keys.set(c.source, await stale.keyOf(c));
+          }
+          if (!c.bulletin || hasErrors(c.file)) {
+            if (printing) onPrinted();
+            progress.issue(c.file.path, 'failed', c.file);
+            return;
+          }
+          const entry = await produce(c.file, c.bulletin, c.stem, { config, root: run.project.place.root, env, fonts, writer, outDir, formats, nav: analysis.navFor(c.stem), ...(printing ? { printing, onPrinted } : {}), blocked: produced.blocked, version: VERSION, signal, pdfa: run.pdfa });
           if (entry) produced.entries.push(entry);
           progress.issue(c.file.path, entry ? 'built' : 'failed', c.file, entry);
         }),

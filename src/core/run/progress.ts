@@ -15,11 +15,13 @@ export class Progress {
   /** The run's issues are known: what is known at once is told at once (sources with errors, issues the cache has). */
   constructor(run: Run, analysis: RunAnalysis, stale: Staleness) {
     this.emit = run.onEvent ?? (() => {});
-    this.total = analysis.sources.filter((c) => hasErrors(c.file) || analysis.ready.includes(c)).length;
+    // (An issue ready when analysed may have failed since, its body analysed late: it is told with the ones built.)
+    const failed = analysis.sources.filter((c) => hasErrors(c.file) && !analysis.ready.includes(c));
+    this.total = failed.length + analysis.ready.length;
     this.emit({ type: 'start', total: this.total, toBuild: stale.toBuild.length, outDir: run.outDir });
-    for (const c of analysis.sources) if (hasErrors(c.file)) this.issue(c.file.path, 'failed', c.file);
+    for (const c of failed) this.issue(c.file.path, 'failed', c.file);
     for (const c of analysis.ready) {
-      const entry = stale.unchanged.find((e) => e.source === c.bulletin!.source);
+      const entry = stale.unchanged.find((e) => e.source === c.source);
       if (entry) this.issue(c.file.path, 'unchanged', c.file, entry);
     }
   }

@@ -38,7 +38,7 @@ export interface BuildOptions {
 }
 
 export type BuildEvent =
-  /** The run's issues are known: `total` of them, of which `toBuild` will be built. */
+  /** The run's issues are known: `total` of them, of which `toBuild` are to be built (a cold build's bodies are analysed as they come, so one of these may still fail). */
   | { type: 'start'; total: number; toBuild: number; outDir: string }
   /** An issue starts being built. */
   | { type: 'begin'; source: string }
