@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { packageVersion, userCacheRoot, walkFiles, writeCacheFile, type Preparing } from '../paths.js';
@@ -104,7 +104,10 @@ export async function bundledChromium(env: Record<string, string | undefined>, o
   const whole = () => isExecutable(executable) && unpackedIntact(dir);
   const unpack = !whole();
   const known = unpack ? undefined : keptArgs(dir);
-  if (known) return { executablePath: executable, args: known, dir };
+  if (known) {
+    markUsed(dir);
+    return { executablePath: executable, args: known, dir };
+  }
   // Told before the package loads and unpacks (1–5 s, once per machine and version).
   if (unpack) onPrepare({ step: 'browser', done: 0, total: 1 });
   const chromium = (await import('@sparticuz/chromium')).default;
@@ -131,6 +134,7 @@ export async function bundledChromium(env: Record<string, string | undefined>, o
       if (!existsSync(executable)) throw error;
     }
     onPrepare({ step: 'browser', done: 1, total: 1 });
+    markUsed(dir);
   }
   try {
     await writeCacheFile(path.join(dir, ARGS_FILE), JSON.stringify(chromium.args));
@@ -138,4 +142,51 @@ export async function bundledChromium(env: Record<string, string | undefined>, o
     // a read-only cache: the next run loads the package again
   }
   return { executablePath: executable, args: chromium.args, dir };
+}
+
+/** Touched (at most once a day) when a copy is used: how other versions' copies are known to be unused. */
+const USED_FILE = 'bulletin-used';
+const DAY = 24 * 3600 * 1000;
+/** A copy of another version not used for this long is removed (an older bulletin still using it unpacks it again, once). */
+export const UNUSED_DAYS = 14;
+
+/** When a copy was last used: its use mark, else when it was unpacked (copies made before the mark existed); undefined if it is no copy. */
+function lastUsed(dir: string): number | undefined {
+  for (const name of [USED_FILE, UNPACKED_FILE]) {
+    const info = statSync(path.join(dir, name), { throwIfNoEntry: false });
+    if (info) return info.mtimeMs;
+  }
+  return undefined;
+}
+
+/**
+ * Marks the copy in `dir` as used today and, once a day, removes the copies of other versions of
+ * the bundled Chromium (200 MB each) that no run has used for UNUSED_DAYS: each upgrade of the
+ * package unpacks a new one, and the user cache would otherwise grow by that much every time.
+ */
+export function markUsed(dir: string, now = Date.now()): void {
+  try {
+    const mark = path.join(dir, USED_FILE);
+    const used = statSync(mark, { throwIfNoEntry: false })?.mtimeMs;
+    if (used !== undefined && now - used < DAY) return;
+    if (used === undefined) writeFileSync(mark, '');
+    utimesSync(mark, now / 1000, now / 1000);
+    pruneUnused(path.dirname(dir), path.basename(dir), now);
+  } catch {
+    // a read-only cache: nothing is marked or removed
+  }
+}
+
+/** Removes the other versions' copies in `folder` last used more than UNUSED_DAYS before `now`; returns their names. */
+export function pruneUnused(folder: string, current: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(folder)) {
+    if (name === current || !/^chromium-[^/]+$/.test(name) || name.includes('.staging-')) continue;
+    const dir = path.join(folder, name);
+    const used = lastUsed(dir);
+    if (used === undefined || now - used < UNUSED_DAYS * DAY) continue;
+    rmSync(dir, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
