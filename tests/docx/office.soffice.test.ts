@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GB9704 } from '../../src/layout/geometry.js';
-import { asLibreOfficeReads, fontconfig, measurePdf, officeTools, sofficePdf, type Measure } from '../helpers/office.js';
+import { asLibreOfficeReads, fontconfig, measurePdf, officeTools, sofficePdf, sofficePdfWithoutAutospace, type Measure } from '../helpers/office.js';
 import { officeFaces } from '../helpers/officeFaces.js';
 import { lonely } from '../helpers/generated.js';
 import { captureIo, FIXTURES, printedBuild, tempProject } from '../helpers/project.js';
@@ -126,6 +126,15 @@ describe.skipIf('missing' in tools)('the Word edition as LibreOffice lays it out
       }
     });
   }
+
+  it('real issue jx-notice-2021-03-16: the same pages and lines once LibreOffice’s 0.2 em between Han and figures is taken away (Word reads w:autoSpaceDE/DN off)', async () => {
+    const b = built.find((x) => x.c.name === 'real issue jx-notice-2021-03-16')!;
+    const pdf = await sofficePdfWithoutAutospace(tools.soffice, b.docx, path.join(work, 'no-autospace'), conf, path.join(work, 'profile'));
+    const lo = await measurePdf(pdf, { pdftoppm: tools.pdftoppm, block: BLOCK });
+    const { pdf: printed } = measured.get(b.c.name)!;
+    expect(lo.lines).toEqual(printed.lines);
+    expect(Math.abs(lo.lastRule! - BLOCK_BOTTOM)).toBeLessThanOrEqual(3);
+  });
 
   it('shows the print faces from a file with docx.embedFonts on a machine without them (only its own fonts)', async () => {
     const source = await readFile(path.join(ROOT, 'bulletins/2022/001.md'), 'utf8');
