@@ -350,7 +350,7 @@ describe('--format docx: the print’s pull-back (issue 25) carried into the Wor
     expect(value).toBeGreaterThanOrEqual(-5 - 13);
   });
 
-  it('reads the print’s report by the paragraph’s place and text, rounds down to a twentieth of a point, and skips a paragraph that is not the model’s', async () => {
+  it('reads the print’s report by the paragraph’s place and text (〓 for a character without a face), rounds down to a twentieth of a point, and skips a paragraph that is not the model’s', async () => {
     const { tightenedTracking, flowParagraphs } = await import('../../src/pipeline/docx/tightened.js');
     const p = (text: string) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value: text }], text, place: { line: 1, column: 1 } });
     const [one, two, three] = [p('第一段。'), p('第二段，有 **强调**。'), p('第三段。')];
@@ -369,6 +369,9 @@ describe('--format docx: the print’s pull-back (issue 25) carried into the Wor
       { index: 3, text: '别的段落。', letterSpacing: -0.5 },
     ]);
     expect([...map.values()]).toEqual([-13, -8]);
+    // A character the print had no face for is printed 〓 (missingGlyph: warning): still the same paragraph.
+    expect(tightenedTracking(b, [{ index: 3, text: '第〓段。', letterSpacing: -0.5 }]).get(three)).toBe(-13);
+    expect(tightenedTracking(b, [{ index: 3, text: '第三段', letterSpacing: -0.5 }]).has(three)).toBe(false);
     expect(map.get(one)).toBe(-13);
     expect(map.has(three)).toBe(false);
   });

@@ -1,5 +1,6 @@
 import type { Article, Block, Bulletin, Inline } from '../../model/bulletin.js';
 import { GB9704 } from '../../layout/geometry.js';
+import { GETA } from '../render.js';
 
 /** A paragraph the print set tighter, as paginate.js tells it (print.ts Layout.tightened). */
 export interface Tightened {
@@ -21,7 +22,13 @@ const printedText = (nodes: Inline[]): string =>
   nodes.map((n) => (n.type === 'text' || n.type === 'code' ? n.value : 'children' in n ? printedText(n.children) : '')).join('');
 
 /** Text compared without what the print's markup adds or the reader cannot see. */
-const comparable = (text: string) => text.replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
+const comparable = (text: string) => [...text.replace(/[\s\u00ad\u200b-\u200d\u2060\ufeff]/g, '')];
+
+/** Whether the printed text is the model's: the same characters, 〓 where the print had no face for one (missingGlyph). */
+function same(model: string, printed: string): boolean {
+  const [m, p] = [comparable(model), comparable(printed)];
+  return m.length === p.length && m.every((ch, i) => ch === p[i] || p[i] === GETA);
+}
 
 function walk(blocks: Block[], out: Array<{ key: FlowParagraph; text: string }>): void {
   for (const block of blocks) {
@@ -57,7 +64,7 @@ export function tightenedTracking(b: Bulletin, tightened: Tightened[] = []): Map
   const out = new Map<FlowParagraph, number>();
   for (const t of tightened) {
     const p = flow[t.index];
-    if (!p || comparable(p.text) !== comparable(t.text) || !(t.letterSpacing < 0)) continue;
+    if (!p || !same(p.text, t.text) || !(t.letterSpacing < 0)) continue;
     out.set(p.key, Math.floor((GB9704.tracking + t.letterSpacing * 0.75) * 20));
   }
   return out;
