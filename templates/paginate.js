@@ -166,7 +166,23 @@
       colophon.parentNode.insertBefore(spacer, colophon);
       foot = { space: Math.max(0, height) / Z, height: c / Z, freshPage: !(c + 1 <= room) };
     }
-    return { pages: pages, lonely: lonely, colophon: foot, articles: articles, pitch: P / Z, blockHeight: H / Z, drift: drift / Z, width: sheet ? sheet.getBoundingClientRect().width / Z : 0 };
+    return { pages: pages, lonely: lonely, colophon: foot, articles: articles, tightened: tightened(), pitch: P / Z, blockHeight: H / Z, drift: drift / Z, width: sheet ? sheet.getBoundingClientRect().width / Z : 0 };
+  }
+  /* The body's paragraphs, in order: those the pull-back may tighten. */
+  function paragraphs() {
+    return Array.prototype.filter.call(document.querySelectorAll('.sheet p[data-flow="lines"]'), function (el) { return !el.closest('.colophon'); });
+  }
+  /* The paragraphs set tighter: their place among paragraphs(), their text, and the
+     letter-spacing added (CSS px), for the Word edition to set them alike. */
+  function tightened() {
+    var out = [];
+    var paras = paragraphs();
+    for (var i = 0; i < paras.length; i++) {
+      var el = paras[i];
+      if (!el.hasAttribute('data-tightened')) continue;
+      out.push({ index: i, text: el.textContent || '', letterSpacing: parseFloat(el.style.letterSpacing) - parseFloat(el.getAttribute('data-tightened')) });
+    }
+    return out;
   }
   /* Paragraphs that can set in one line fewer with a little less letter-spacing (never a
      smaller type; at most MAX_EM more per character), the last first: a line gained near the
@@ -176,10 +192,9 @@
     var Z = px('100px') / 100 || 1;
     var P = px('var(--p)');
     var out = [];
-    var paras = document.querySelectorAll('.sheet p[data-flow="lines"]');
+    var paras = paragraphs();
     for (var i = 0; i < paras.length; i++) {
       var el = paras[i];
-      if (el.closest('.colophon')) continue;
       var n = Math.round(el.getBoundingClientRect().height / P);
       if (n < 2) continue;
       var range = document.createRange();
@@ -212,7 +227,8 @@
     for (var t = 0; t < tries.length; t++) {
       cand.el.style.letterSpacing = (cand.spacing - tries[t]) + 'px';
       if (Math.round(cand.el.getBoundingClientRect().height / P) === cand.n - 1) {
-        cand.el.setAttribute('data-tightened', '');
+        // The letter-spacing it had, so that what was added can be told (tightened()).
+        cand.el.setAttribute('data-tightened', String(cand.spacing));
         return true;
       }
     }

@@ -223,7 +223,9 @@ export async function produce(file: VFile, b: Bulletin, stem: string, ctx: Produ
       // CSS px → pt: the Word edition's 版记 goes where the print put it.
       const foot = finished?.layout.colophon;
       const colophon = foot ? { space: foot.space * 0.75, height: foot.height * 0.75, freshPage: foot.freshPage } : undefined;
-      const rendered = await renderDocx(b, { config: ctx.config, showToc: showsToc(ctx.config, b), families, faces, ...(colophon ? { colophon } : {}) });
+      // And its paragraphs tightened by the print's pull-back (paginate.js) are tightened alike.
+      const tightened = finished?.layout.tightened;
+      const rendered = await renderDocx(b, { config: ctx.config, showToc: showsToc(ctx.config, b), families, faces, ...(colophon ? { colophon } : {}), ...(tightened ? { tightened } : {}) });
       for (const d of rendered.dropped) report(file, rules.docxPicture, { url: d.url, reason: d.reason }, d.place);
       const docx = await finishDocx(rendered.bytes, b.date, Object.values(families));
       const docxRel = `${stem}.docx`;

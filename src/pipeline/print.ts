@@ -30,6 +30,13 @@ export interface Layout {
   /** The 版记 (CSS px): the space left above it on the last page, its height, and whether it took a page of its own. */
   colophon: { space: number; height: number; freshPage: boolean } | null;
   articles: Array<{ index: number; page: number; top: number }>;
+  /**
+   * Paragraphs the pull-back set tighter (paginate.js, when the body's last line would stand
+   * alone on the last page): their place among the body's paragraphs (`.sheet p[data-flow="lines"]`
+   * in document order), their text, and the letter-spacing added to them (CSS px, negative).
+   * Absent from a project's own paginate.js that does not report it.
+   */
+  tightened?: Array<{ index: number; text: string; letterSpacing: number }>;
   pitch: number;
   blockHeight: number;
   drift: number;

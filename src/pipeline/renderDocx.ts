@@ -6,6 +6,7 @@ import { articles } from './docx/articles.js';
 import { colophon, pageNumberFooter, type ColophonPlace } from './docx/colophon.js';
 import { exactly, kit, mm, OFFICIAL, PAGE, pt, SIZE, type Docx, type Kit, type Role } from './docx/kit.js';
 import { masthead, toc } from './docx/masthead.js';
+import { tightenedTracking, type Tightened } from './docx/tightened.js';
 
 export { OFFICIAL, PAGE } from './docx/kit.js';
 
@@ -28,6 +29,8 @@ export interface DocxOptions {
   faces?: Partial<Record<Role, string>>;
   /** Where the print of the same run put the 版记 (pt), when the PDF was printed. */
   colophon?: ColophonPlace;
+  /** The paragraphs the print of the same run set tighter (its pull-back), set alike. */
+  tightened?: Tightened[];
 }
 
 /** The Word file, with what it could not carry. */
@@ -52,7 +55,7 @@ export function wordFamilies(config: Config): Record<Role, string> {
 export async function renderDocx(b: Bulletin, options: DocxOptions): Promise<RenderedDocx> {
   const d: Docx = await import('docx');
   const faces = options.faces ?? {};
-  const k = kit(d, b, options.config, options.families, [...new Set([faces.body, faces.hei].filter((f): f is string => !!f))]);
+  const k = kit(d, b, options.config, options.families, [...new Set([faces.body, faces.hei].filter((f): f is string => !!f))], tightenedTracking(b, options.tightened));
   const { font } = k;
   const head = [...masthead(k), ...toc(k, options.showToc)];
   const body = await articles(k, options.showToc);

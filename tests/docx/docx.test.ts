@@ -11,6 +11,7 @@ import { verify } from '../../src/core/verify.js';
 import { sha256 } from '../../src/model/manifest.js';
 import { captureIo, cliIn, FIXTURES, tempProject } from '../helpers/project.js';
 import { bulletin } from '../helpers/cli.js';
+import { lonely } from '../helpers/generated.js';
 
 const SAMPLE = path.join(FIXTURES, 'samples/jx-2021-064.md');
 
@@ -327,5 +328,51 @@ describe('--format docx: images, 本期要目, copies, config fonts', () => {
     const body = paragraphs(doc).find((p) => p.text === '正文。')!;
     expect(body.xml).toContain('w:eastAsia="仿宋"');
     expect(body.xml).not.toContain('仿宋_GB2312');
+  });
+});
+
+describe('--format docx: the print’s pull-back (issue 25) carried into the Word edition', () => {
+  /** The w:spacing of each run of a paragraph (twips). */
+  const tracking = (p: { xml: string }) => [...p.xml.matchAll(/<w:r>[\s\S]*?<w:spacing w:val="(-?\d+)"\/>[\s\S]*?<\/w:r>/g)].map((m) => Number(m[1]));
+
+  it('sets the paragraph the print set tighter (the last line back from a page of its own) with the same extra tracking, in whole twips, and no other', async () => {
+    // lone/003: set as it comes its last line stands alone on page 3; the print tightens one paragraph by at most 0.04 em.
+    const { zip } = await buildDocx({ 'bulletins/lone/003.md': lonely() }, 'bulletins/lone/003.md');
+    const doc = await xml(zip, 'word/document.xml');
+    const body = paragraphs(doc).filter((p) => p.xml.includes('w:firstLineChars="200"'));
+    expect(body).toHaveLength(11);
+    const tight = body.filter((p) => tracking(p).some((t) => t !== -5));
+    expect(tight).toHaveLength(1);
+    const [value] = new Set(tracking(tight[0]!));
+    expect(tracking(tight[0]!).every((t) => t === value)).toBe(true);
+    // Tighter than the geometry's −0.25 pt, by no more than 0.04 em of 16 pt (0.64 pt = 12.8 twips), rounded down to a twip.
+    expect(value).toBeLessThan(-5);
+    expect(value).toBeGreaterThanOrEqual(-5 - 13);
+  });
+
+  it('reads the print’s report by the paragraph’s place and text (〓 for a character without a face), rounds down to a twentieth of a point, and skips a paragraph that is not the model’s', async () => {
+    const { tightenedTracking, flowParagraphs } = await import('../../src/pipeline/docx/tightened.js');
+    const p = (text: string) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, value: text }], text, place: { line: 1, column: 1 } });
+    const [one, two, three] = [p('第一段。'), p('第二段，有 **强调**。'), p('第三段。')];
+    const b = {
+      articles: [
+        { title: '甲', blocks: [one, { type: 'note', blocks: [two], place: { line: 1, column: 1 } }], source: '（来源）' },
+        { title: '乙', blocks: [{ type: 'list', ordered: false, start: 1, items: [[three]], place: { line: 1, column: 1 } }] },
+      ],
+    } as never;
+    expect(flowParagraphs(b).map((f) => f.text)).toEqual(['第一段。', '第二段，有 **强调**。', '（来源）', '第三段。']);
+    // −0.5 CSS px = −0.375 pt more than −0.25 pt: −12.5 twips, set at −13 (never looser than the print).
+    const map = tightenedTracking(b, [
+      { index: 0, text: '第一段。', letterSpacing: -0.5 },
+      { index: 2, text: '（来源）', letterSpacing: -0.2 },
+      // Not the model's paragraph at that place (a project's own templates): left alone.
+      { index: 3, text: '别的段落。', letterSpacing: -0.5 },
+    ]);
+    expect([...map.values()]).toEqual([-13, -8]);
+    // A character the print had no face for is printed 〓 (missingGlyph: warning): still the same paragraph.
+    expect(tightenedTracking(b, [{ index: 3, text: '第〓段。', letterSpacing: -0.5 }]).get(three)).toBe(-13);
+    expect(tightenedTracking(b, [{ index: 3, text: '第三段', letterSpacing: -0.5 }]).has(three)).toBe(false);
+    expect(map.get(one)).toBe(-13);
+    expect(map.has(three)).toBe(false);
   });
 });

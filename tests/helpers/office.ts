@@ -72,8 +72,12 @@ export async function asLibreOfficeReads(docx: string, out: string): Promise<str
 
 /** Converts DOCX files to PDF with LibreOffice, in one soffice run, into outDir (same stems). */
 export async function sofficePdf(soffice: string, files: string[], outDir: string, conf: string, profile: string): Promise<void> {
+  await sofficeConvert(soffice, 'pdf', files, outDir, conf, profile);
+}
+
+async function sofficeConvert(soffice: string, format: 'pdf' | 'odt', files: string[], outDir: string, conf: string, profile: string): Promise<void> {
   await mkdir(outDir, { recursive: true });
-  await run(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
+  await run(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files], {
     env: { ...process.env, FONTCONFIG_FILE: conf, HOME: profile },
     timeout: 300_000,
   });
@@ -186,4 +190,25 @@ async function lastFullRule(pdftoppm: string, file: string, page: number, block:
     }
   }
   return last && Number(((((last.top + last.bottom + 1) / 2) * 25.4) / dpi).toFixed(1));
+}
+
+/**
+ * LibreOffice's layout of a DOCX with its 0.2 em between Han characters and letters or figures
+ * taken away, as Word reads the file's w:autoSpaceDE/DN off (LibreOffice 7.4's import drops both):
+ * LibreOffice saves the file as ODT, every style:text-autospace is set to none, and the ODT is
+ * converted to PDF, `<stem>.pdf` in outDir. For telling that space from the file's own layout.
+ */
+export async function sofficePdfWithoutAutospace(soffice: string, docx: string, outDir: string, conf: string, profile: string): Promise<string> {
+  const JSZip = (await import('jszip')).default;
+  const odtDir = path.join(outDir, 'odt');
+  await sofficeConvert(soffice, 'odt', [docx], odtDir, conf, profile);
+  const odt = path.join(odtDir, `${path.basename(docx, '.docx')}.odt`);
+  const zip = await JSZip.loadAsync(await readFile(odt));
+  for (const name of ['styles.xml', 'content.xml']) {
+    const xml = await zip.file(name)?.async('string');
+    if (xml) zip.file(name, xml.replace(/style:text-autospace="[^"]*"/g, 'style:text-autospace="none"'));
+  }
+  await writeFile(odt, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  await sofficeConvert(soffice, 'pdf', [odt], outDir, conf, profile);
+  return path.join(outDir, `${path.basename(docx, '.docx')}.pdf`);
 }

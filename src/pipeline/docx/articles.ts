@@ -33,6 +33,6 @@ async function article(k: Kit, a: Article, spaced: boolean): Promise<DocxBlock[]
     ...(a.subtitle ? [P({ children: brokenLines(k, a.subtitle, 'kai', SIZE.sanhao, GB9704.tracking), alignment: AlignmentType.CENTER, keepNext: true, spacing: after })] : []),
   ];
   const rest = await blocks(k, a.blocks, 'body');
-  const source = a.source ? [P({ children: [k.run(a.source, 'body')], alignment: AlignmentType.RIGHT })] : [];
+  const source = a.source ? [P({ children: [k.run(a.source, 'body', SIZE.sanhao, k.tracking(a))], alignment: AlignmentType.RIGHT })] : [];
   return [...head, ...rest, ...source];
 }

@@ -51,7 +51,7 @@ export async function blocks(k: Kit, list: Block[], role: Role): Promise<DocxBlo
   for (const block of list) {
     switch (block.type) {
       case 'paragraph':
-        out.push(para(k, inlines(k, block.children, role)));
+        out.push(para(k, inlines(k, block.children, role, SIZE.sanhao, k.tracking(block))));
         break;
       case 'heading':
         // Outline levels: Word's navigation pane lists the headings, and import reads them back.
@@ -68,7 +68,8 @@ export async function blocks(k: Kit, list: Block[], role: Role): Promise<DocxBlo
           const mark = block.ordered ? `${block.start + i}. ` : '• ';
           const first = item.find((x) => x.type === 'paragraph');
           const text = first && first.type === 'paragraph' ? first.children : [];
-          out.push(P({ children: [run(mark, role), ...inlines(k, text, role)], alignment: AlignmentType.BOTH, indent: { left: pt(SIZE.sanhao) * 20 * 2, hanging: pt(SIZE.sanhao) * 10 } }));
+          const tracking = first && first.type === 'paragraph' ? k.tracking(first) : {};
+          out.push(P({ children: [run(mark, role, SIZE.sanhao, tracking), ...inlines(k, text, role, SIZE.sanhao, tracking)], alignment: AlignmentType.BOTH, indent: { left: pt(SIZE.sanhao) * 20 * 2, hanging: pt(SIZE.sanhao) * 10 } }));
         });
         break;
       case 'table':

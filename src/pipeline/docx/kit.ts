@@ -1,6 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import type { Bulletin, Inline, Place } from '../../model/bulletin.js';
 import { GB9704, linePitch } from '../../layout/geometry.js';
+import type { FlowParagraph } from './tightened.js';
 
 export type Docx = typeof import('docx');
 export type DocxParagraph = InstanceType<Docx['Paragraph']>;
@@ -71,9 +72,13 @@ export interface Kit {
   used: Record<Role, Set<string>>;
   /** Pictures the Word edition could not carry, for the build's warnings. */
   dropped: Array<{ url: string; place: Place; reason: 'webp' | 'unreadable' | 'inline' }>;
+  /** The tracking (twips) of the paragraphs the print set tighter (tightened.ts). */
+  tightened: Map<FlowParagraph, number>;
+  /** A paragraph's runs' tracking: the print's pull-back for one it tightened, else the geometry's. */
+  tracking: (p: FlowParagraph) => { characterSpacing: number };
 }
 
-export function kit(d: Docx, b: Bulletin, config: Config, font: Record<Role, string>, faces: string[] = []): Kit {
+export function kit(d: Docx, b: Bulletin, config: Config, font: Record<Role, string>, faces: string[] = [], tightened = new Map<FlowParagraph, number>()): Kit {
   const used = Object.fromEntries((Object.keys(OFFICIAL) as Role[]).map((r) => [r, new Set<string>()])) as Record<Role, Set<string>>;
   return {
     d,
@@ -90,32 +95,34 @@ export function kit(d: Docx, b: Bulletin, config: Config, font: Record<Role, str
     faces,
     used,
     dropped: [],
+    tightened,
+    tracking: (p) => ({ characterSpacing: tightened.get(p) ?? PAGE.tracking }),
   };
 }
 
-/** The model's inlines as Word runs: strong in 黑体, emphasis in 楷体, a picture inline as its alt text. */
-export function inlines(k: Kit, nodes: Inline[], role: Role, size = SIZE.sanhao): DocxInline[] {
+/** The model's inlines as Word runs: strong in 黑体, emphasis in 楷体, a picture inline as its alt text; `extra` for every run (a paragraph's tracking). */
+export function inlines(k: Kit, nodes: Inline[], role: Role, size = SIZE.sanhao, extra: Record<string, unknown> = {}): DocxInline[] {
   const { d, run } = k;
   return nodes.flatMap((n): DocxInline[] => {
     switch (n.type) {
       case 'text':
       case 'code':
-        return [run(n.value, role, size)];
+        return [run(n.value, role, size, extra)];
       case 'strong':
-        return inlines(k, n.children, 'hei', size);
+        return inlines(k, n.children, 'hei', size, extra);
       case 'emphasis':
-        return inlines(k, n.children, 'kai', size);
+        return inlines(k, n.children, 'kai', size, extra);
       case 'delete':
-        return inlines(k, n.children, role, size);
+        return inlines(k, n.children, role, size, extra);
       case 'link':
-        return [new d.ExternalHyperlink({ link: n.href, children: inlines(k, n.children, role, size).filter((r): r is InstanceType<Docx['TextRun']> => r instanceof d.TextRun) })];
+        return [new d.ExternalHyperlink({ link: n.href, children: inlines(k, n.children, role, size, extra).filter((r): r is InstanceType<Docx['TextRun']> => r instanceof d.TextRun) })];
       case 'break':
         return [new d.TextRun({ break: 1 })];
       case 'image':
         // A picture inside a line of text: the print shows it, Word gets its alt text (warned).
         const image = k.b.images.find((i) => i.to === n.src);
         k.dropped.push({ url: image?.url ?? n.src, place: image?.place ?? { line: 1, column: 1 }, reason: 'inline' });
-        return [run(n.alt, role, size)];
+        return [run(n.alt, role, size, extra)];
     }
   });
 }
