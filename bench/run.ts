@@ -160,16 +160,24 @@ async function generateArchive(count: number): Promise<Generated> {
 
 // ---------------------------------------------------------------- measuring
 
-/** Resident memory (PSS when the kernel gives it) of every descendant process: the browser. */
-function descendantsMemory(): number {
+/**
+ * Every descendant process (the browser): their resident memory (PSS when the kernel gives it),
+ * and each one's CPU so far (clock ticks of 1/100 s), recorded into `cpu` by pid. Sampled, since a
+ * browser ended with SIGKILL (a build's end) is never waited for by its renderers' parent: their
+ * CPU would not reach this process's cutime.
+ */
+function descendants(cpu?: Map<number, number>): number {
   if (process.platform !== 'linux') return 0;
   const parents = new Map<number, number>();
+  const ticks = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(Number(name), ppid);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(name), Number(fields[1]));
+      // utime and stime: fields 14 and 15 of stat(5), counted from the state (field 3) here.
+      ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
     } catch {
       // gone meanwhile
     }
@@ -188,6 +196,7 @@ function descendantsMemory(): number {
   mine.delete(process.pid);
   let bytes = 0;
   for (const pid of mine) {
+    if (cpu) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, ticks.get(pid) ?? 0));
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       bytes += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
@@ -207,7 +216,7 @@ interface Measured<T> {
   value: T;
   seconds: number;
   cpuSeconds: number;
-  /** CPU of the child processes that ended meanwhile (the browser, closed at the end of a build), from /proc/self/stat. */
+  /** CPU of the descendant processes (the browser): sampled every 100 ms (each one's last reading), or what /proc/self/stat says ended children used, whichever is more. */
   childCpuSeconds: number;
   peakRss: number;
   peakChildren: number;
@@ -227,9 +236,13 @@ async function measure<T>(task: () => Promise<T>, children: boolean): Promise<Me
   global.gc?.();
   let peakRss = process.memoryUsage.rss();
   let peakChildren = 0;
+  // Processes already running (a preview's browser) count from what they had used before.
+  const before = new Map<number, number>();
+  const seen = new Map<number, number>();
+  if (children) descendants(before);
   const sample = () => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
-    if (children) peakChildren = Math.max(peakChildren, descendantsMemory());
+    if (children) peakChildren = Math.max(peakChildren, descendants(seen));
   };
   const timer = setInterval(sample, 100);
   const childCpu = childrenCpu();
@@ -240,7 +253,9 @@ async function measure<T>(task: () => Promise<T>, children: boolean): Promise<Me
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const used = process.cpuUsage(cpu);
     sample();
-    return { value, seconds, cpuSeconds: (used.user + used.system) / 1e6, childCpuSeconds: childrenCpu() - childCpu, peakRss, peakChildren };
+    let sampled = 0;
+    for (const [pid, t] of seen) sampled += t - (before.get(pid) ?? 0);
+    return { value, seconds, cpuSeconds: (used.user + used.system) / 1e6, childCpuSeconds: Math.max(childrenCpu() - childCpu, sampled / 100), peakRss, peakChildren };
   } finally {
     clearInterval(timer);
   }
