@@ -44,7 +44,19 @@ function breaking(shift: number): string {
   return `---\nissue: ${shift + 10}\ntotal: ${shift + 10}\ndate: 2021-06-25\n---\n\n# 全省安全生产工作会议召开\n\n${paragraphs.join('\n\n')}\n`;
 }
 
-const ISSUES = ['2021/064', '2021/065', '2022/001', 'phrases/002', 'sample/064', 'breaks/010', 'breaks/014', 'lone/003'];
+/** Adjacent full-width marks (。” and ”“) where a line is full: each takes its whole cell, as in Word. */
+const PUNCT = `---
+issue: 1
+total: 1
+date: 2021-06-25
+---
+
+# 标点
+
+各地各部门要“深入贯彻落实安全生产决策部署切实。”“压紧压实责任”全面排查整治风险隐患确保安全形势持续稳定向好。
+`;
+
+const ISSUES = ['2021/064', '2021/065', '2022/001', 'phrases/002', 'sample/064', 'breaks/010', 'breaks/014', 'lone/003', 'punct/001'];
 const pages = new Map<string, PdfPage[]>();
 const bytes = new Map<string, Uint8Array>();
 
@@ -58,12 +70,13 @@ beforeAll(async () => {
   const phrases = await tempProject({ 'bulletins/phrases/002.md': PHRASES });
   const breaks = await tempProject({ 'bulletins/breaks/010.md': breaking(0), 'bulletins/breaks/014.md': breaking(4) });
   const lone = await tempProject({ 'bulletins/lone/003.md': lonely() });
-  for (const dir of [demos, sample, phrases, breaks, lone]) {
+  const punct = await tempProject({ 'bulletins/punct/001.md': PUNCT });
+  for (const dir of [demos, sample, phrases, breaks, lone, punct]) {
     const io = captureIo(dir);
     const r = await build({ io, formats: ['pdf'] });
     expect(r.exitCode, io.err()).toBe(0);
   }
-  const where: Record<string, string> = { 'sample/064': sample, 'phrases/002': phrases, 'breaks/010': breaks, 'breaks/014': breaks, 'lone/003': lone };
+  const where: Record<string, string> = { 'sample/064': sample, 'phrases/002': phrases, 'breaks/010': breaks, 'breaks/014': breaks, 'lone/003': lone, 'punct/001': punct };
   for (const issue of ISSUES) {
     const pdf = await readFile(path.join(where[issue] ?? demos, 'dist', `${issue}.pdf`));
     bytes.set(issue, pdf);
@@ -251,6 +264,14 @@ describe('the printed page, as a typesetter reads it (real browser)', () => {
       }
       await doc.destroy();
     }
+  });
+
+  it('sets every full-width mark in its whole cell, two side by side too (。”“), as Word and WPS do: a line holds 28 cells', () => {
+    // The first line (indented two cells) has room for 26 cells: with “ 。” taking a whole cell
+    // each, 。” cannot start the next line, so 实 goes with them. Chromium's default trim (。” and
+    // ”“ in 1.5 em) fitted “…切实。”“压” on it, and Word set that line otherwise.
+    const first = lines(pages.get('punct/001')![0]!).find((l) => l.text.replace(/\s+/g, '').startsWith('各地'))!;
+    expect(first.text.replace(/\s+/g, '')).toBe('各地各部门要“深入贯彻落实安全生产决策部署切');
   });
 
   it('sets the space between two phrases of a title or heading a full character wide', () => {
