@@ -61,9 +61,10 @@ describe('--format docx', async () => {
     for (const p of paragraphs(doc)) {
       expect(p.xml, p.text).toContain('<w:kinsoku/><w:overflowPunct w:val="0"/>');
       expect(p.xml, p.text).toContain('<w:snapToGrid w:val="0"/>');
-      // A line of its own spacing is a whole number of lines, or a picture's, a rule's or the 版记's own.
+      // A line of its own spacing is a whole number of lines, or a rule's or the 版记's own; only a
+      // picture's paragraph (the picture alone) is as high as its picture.
       const line = /<w:spacing [^>]*w:line="(\d+)" w:lineRule="(\w+)"/.exec(p.xml);
-      if (line) expect(line[2], p.text).toBe('exact');
+      if (line) expect(line[2], p.text).toBe(p.xml.includes('<w:drawing>') && p.text === '' ? 'auto' : 'exact');
     }
     const body = paras.find((p) => p.text.startsWith('经省政府同意'))!;
     expect(body.xml).not.toMatch(/w:lineRule="(auto|atLeast)"/);
@@ -266,6 +267,18 @@ describe('--format docx: images, 本期要目, copies, config fonts', () => {
     // 480 × 200 CSS px = 127 × 52.9 mm in EMU (9525 a px).
     expect(doc).toContain('<wp:extent cx="4572000" cy="1905000"/>');
     expect(paragraphs(doc).filter((p) => p.text === '图1 各设区市演练场次')).toHaveLength(1);
+    // Set as the print sets the figure: the picture at the top (its paragraph as high as the
+    // picture, single spacing: LibreOffice put it a line too high in an exact line of its
+    // height), the caption's line right under it, then the rest of the figure's whole lines
+    // (200 px + a line, rounded up to 7 lines of 579 twips: 4053 − 3000 − 579 = 474), kept together.
+    const all = paragraphs(doc);
+    const at = all.findIndex((p) => p.xml.includes('<asvg:svgBlip'));
+    const [pic, caption, rest] = [all[at]!, all[at + 1]!, all[at + 2]!];
+    expect(pic.xml).toMatch(/<w:keepNext\/>[\s\S]*<w:spacing w:after="0" w:before="0" w:line="240" w:lineRule="auto"\/>/);
+    expect(caption.text).toBe('图1 各设区市演练场次');
+    expect(caption.xml).toMatch(/<w:keepNext\/>[\s\S]*<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"\/>/);
+    expect(rest.text).toBe('');
+    expect(rest.xml).toMatch(/<w:spacing w:after="0" w:before="0" w:line="474" w:lineRule="exact"\/>/);
   });
 
   it('is the same file built alone as beside the PDF: its 版记 placed by the print in both', async () => {

@@ -5,11 +5,14 @@
 // same 三号 lines on each, the 版记's closing rule on the foot of the last page's text block
 // (262 mm from the top, within 3 mm), no glyph right of the block, every picture present at
 // its printed size. Needs soffice and pdftoppm: without them the tier is skipped, saying so.
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GB9704 } from '../../src/layout/geometry.js';
+import { MM } from '../helpers/pdf.js';
 import { asLibreOfficeReads, fontconfig, measurePdf, officeTools, sofficePdf, sofficePdfWithoutAutospace, type Measure } from '../helpers/office.js';
 import { officeFaces } from '../helpers/officeFaces.js';
 import { lonely } from '../helpers/generated.js';
@@ -134,6 +137,19 @@ describe.skipIf('missing' in tools)('the Word edition as LibreOffice lays it out
     const { pdf: printed } = measured.get(b.c.name)!;
     expect(lo.lines).toEqual(printed.lines);
     expect(Math.abs(lo.lastRule! - BLOCK_BOTTOM)).toBeLessThanOrEqual(3);
+  });
+
+  it('demo 2021/065: the figure as printed, the caption right under the picture (within 1.5 mm of the print’s)', async () => {
+    // The picture's paragraph is as high as the picture; in an exact line of the figure's whole
+    // lines LibreOffice put the picture 3 mm high and its caption 8 mm low.
+    const b = built.find((x) => x.c.name === 'demo 2021/065.md')!;
+    const top = async (file: string) => {
+      const { stdout } = await promisify(execFile)('pdftotext', ['-f', '2', '-l', '2', '-bbox', file, '-']);
+      const m = /yMin="([\d.]+)"[^>]*>图1?</.exec(stdout);
+      expect(m, file).not.toBeNull();
+      return Number(m![1]) / MM;
+    };
+    expect(Math.abs((await top(b.lo)) - (await top(b.pdf)))).toBeLessThan(1.5);
   });
 
   it('shows the print faces from a file with docx.embedFonts on a machine without them (only its own fonts)', async () => {

@@ -21,26 +21,38 @@ function printed(width: number, height: number): { width: number; height: number
 }
 
 /**
- * A figure's picture paragraph: the picture at its printed size on as many whole lines as it
- * needs (the print rounds a figure up to whole lines), its paragraph mark one point high so the
- * picture stands on the line's foot; or, for a picture Word cannot carry, its alt text, and a
- * warning on the source.
+ * A figure as the print sets it: the picture at its printed size at the top, the caption (one
+ * line) right under it, the rest of the whole lines the print rounds the figure up to after
+ * them. In Word: the picture's paragraph exactly as high as the picture (so that Word and
+ * LibreOffice, which place a picture differently inside a taller exact line, both put it where
+ * the print does), the caption's one line, and a paragraph as high as the rest; kept together.
+ * For a picture Word cannot carry: its alt text, and a warning on the source.
  */
-async function figurePicture(k: Kit, block: Extract<Block, { type: 'figure' }>, role: Role): Promise<DocxBlock[]> {
+async function figure(k: Kit, block: Extract<Block, { type: 'figure' }>, role: Role): Promise<DocxBlock[]> {
   const { d, P, run } = k;
+  const captioned = (keepNext: boolean) => (block.caption ? [P({ children: [run(block.caption, 'kai', GB9704.type.caption, k.untracked)], alignment: d.AlignmentType.CENTER, keepNext, spacing: exactly(1) })] : []);
   const image = k.b.images.find((i) => i.to === block.src);
   const found = image ? await picture(image.from, (w, h) => printed(w, h).width, k.faces).catch(() => 'unreadable' as const) : 'unreadable';
   if (typeof found === 'string') {
     k.dropped.push({ url: image?.url ?? block.src, place: block.place, reason: found });
-    // The caption follows: the alt text is shown once, as the caption, when it is the caption.
-    return block.caption === block.alt ? [] : [P({ children: [run(block.alt, role)], alignment: d.AlignmentType.CENTER, keepNext: !!block.caption })];
+    // The alt text is shown once, as the caption, when it is the caption.
+    const alt = block.caption === block.alt ? [] : [P({ children: [run(block.alt, role)], alignment: d.AlignmentType.CENTER, keepNext: !!block.caption })];
+    return [...alt, ...captioned(false)];
   }
+  const caption = captioned(true);
   const size = printed(found.width, found.height);
   const options = found.type === 'svg'
     ? { type: 'svg', data: found.data, fallback: { type: 'png', data: found.fallback }, transformation: size }
     : { type: found.type, data: found.data, transformation: size };
-  const lines = Math.max(1, Math.ceil(size.height / LINE_PX - 0.01));
-  return [P({ children: [new d.ImageRun(options as never)], alignment: d.AlignmentType.CENTER, keepNext: !!block.caption, spacing: exactly(lines), run: { size: 2 } } as never)];
+  // Twips: a CSS px is 15. The figure's whole lines as paginate.js rounds them (ceil, less 0.01).
+  const pictureTwips = size.height * 15;
+  const lines = Math.max(1, Math.ceil((size.height + (caption.length ? LINE_PX : 0)) / LINE_PX - 0.01));
+  const rest = lines * PAGE.linePitch - pictureTwips - (caption.length ? PAGE.linePitch : 0);
+  return [
+    P({ children: [new d.ImageRun(options as never)], alignment: d.AlignmentType.CENTER, keepNext: true, spacing: { line: 240, lineRule: 'auto', before: 0, after: 0 }, run: { size: 2 } } as never),
+    ...caption,
+    ...(rest > 0 ? [P({ children: [], spacing: { line: rest, lineRule: 'exact', before: 0, after: 0 }, run: { size: 2 } } as never)] : []),
+  ];
 }
 
 /** The model's blocks as Word paragraphs and tables, in a role's face (楷体 in a 编者按). */
@@ -76,8 +88,7 @@ export async function blocks(k: Kit, list: Block[], role: Role): Promise<DocxBlo
         out.push(table(k, block, role));
         break;
       case 'figure':
-        out.push(...(await figurePicture(k, block, role)));
-        if (block.caption) out.push(P({ children: [run(block.caption, 'kai', GB9704.type.caption, k.untracked)], alignment: AlignmentType.CENTER }));
+        out.push(...(await figure(k, block, role)));
         break;
       case 'code':
         for (const line of block.value.split('\n')) out.push(P({ children: [run(line, role)] }));
