@@ -161,13 +161,14 @@ async function generateArchive(count: number): Promise<Generated> {
 // ---------------------------------------------------------------- measuring
 
 /**
- * Every descendant process (the browser): their resident memory (PSS when the kernel gives it),
- * and each one's CPU so far (clock ticks of 1/100 s), recorded into `cpu` by pid. Sampled, since a
+ * Every descendant process (the browser), with each one's CPU so far (clock ticks of 1/100 s,
+ * utime + stime): cheap to read (0.1 ms for a browser's processes). CPU is sampled, since a
  * browser ended with SIGKILL (a build's end) is never waited for by its renderers' parent: their
  * CPU would not reach this process's cutime.
  */
-function descendants(cpu?: Map<number, number>): number {
-  if (process.platform !== 'linux') return 0;
+function descendants(): Map<number, number> {
+  const tree = new Map<number, number>();
+  if (process.platform !== 'linux') return tree;
   const parents = new Map<number, number>();
   const ticks = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
@@ -194,9 +195,18 @@ function descendants(cpu?: Map<number, number>): number {
     }
   }
   mine.delete(process.pid);
+  for (const pid of mine) tree.set(pid, ticks.get(pid) ?? 0);
+  return tree;
+}
+
+/**
+ * Resident memory (PSS when the kernel gives it) of the given processes. Costly: 20 ms for a
+ * browser's 7 processes, so it is read once a second, not with the CPU (at 10 a second it took
+ * a fifth of a core from the build it measured).
+ */
+function memoryOf(pids: Iterable<number>): number {
   let bytes = 0;
-  for (const pid of mine) {
-    if (cpu) cpu.set(pid, Math.max(cpu.get(pid) ?? 0, ticks.get(pid) ?? 0));
+  for (const pid of pids) {
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       bytes += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
@@ -231,20 +241,28 @@ function childrenCpu(): number {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
-/** Runs `task`, sampling this process's RSS (and the browser's, when asked) every 100 ms. */
+/** Runs `task`, sampling this process's RSS and the browser's CPU (when asked) every 100 ms, the browser's memory every second. */
 async function measure<T>(task: () => Promise<T>, children: boolean): Promise<Measured<T>> {
   global.gc?.();
   let peakRss = process.memoryUsage.rss();
   let peakChildren = 0;
   // Processes already running (a preview's browser) count from what they had used before.
-  const before = new Map<number, number>();
+  const before = children ? descendants() : new Map<number, number>();
   const seen = new Map<number, number>();
-  if (children) descendants(before);
+  let tree = new Map<number, number>();
   const sample = () => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
-    if (children) peakChildren = Math.max(peakChildren, descendants(seen));
+    if (!children) return;
+    tree = descendants();
+    for (const [pid, t] of tree) seen.set(pid, Math.max(seen.get(pid) ?? 0, t));
+  };
+  const sampleMemory = () => {
+    if (children) peakChildren = Math.max(peakChildren, memoryOf(tree.keys()));
   };
   const timer = setInterval(sample, 100);
+  const slow = setInterval(sampleMemory, 1000);
+  // (Once early too: a single issue's whole run is under a second.)
+  const early = setTimeout(sampleMemory, 400);
   const childCpu = childrenCpu();
   const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
@@ -253,11 +271,14 @@ async function measure<T>(task: () => Promise<T>, children: boolean): Promise<Me
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const used = process.cpuUsage(cpu);
     sample();
+    sampleMemory();
     let sampled = 0;
     for (const [pid, t] of seen) sampled += t - (before.get(pid) ?? 0);
     return { value, seconds, cpuSeconds: (used.user + used.system) / 1e6, childCpuSeconds: Math.max(childrenCpu() - childCpu, sampled / 100), peakRss, peakChildren };
   } finally {
     clearInterval(timer);
+    clearInterval(slow);
+    clearTimeout(early);
   }
 }
 
