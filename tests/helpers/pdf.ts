@@ -1,5 +1,6 @@
 import { PDFNumber, PDFDocument, PDFDict, PDFName, PDFArray, PDFRef, PDFString, PDFHexString } from '@cantoo/pdf-lib';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { multiply, type Matrix } from '../../src/ofd/layout.js';
 
 export const MM = 72 / 25.4;
 
@@ -151,17 +152,15 @@ export async function pdfRects(bytes: Uint8Array, pageNumber: number): Promise<F
   const page = await doc.getPage(pageNumber);
   const [, , , h] = page.view as [number, number, number, number];
   const ops = await page.getOperatorList();
-  type M = [number, number, number, number, number, number];
-  const mul = (m: M, n: M): M => [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
-  let ctm: M = [1, 0, 0, 1, 0, 0];
-  const stack: M[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
   const rects: FilledRect[] = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[];
     if (fn === pdfjs.OPS.save) stack.push(ctm);
     else if (fn === pdfjs.OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === pdfjs.OPS.transform) ctm = mul(ctm, args as M);
+    else if (fn === pdfjs.OPS.transform) ctm = multiply(ctm, args as Matrix);
     else if (fn === pdfjs.OPS.constructPath) {
       const b = args[2] as number[] | null | undefined;
       if (!b) continue;

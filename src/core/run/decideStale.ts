@@ -34,6 +34,8 @@ export async function decideStale(run: Run, analysis: RunAnalysis): Promise<Stal
     browserId = await browserIdentity(found?.path, found?.bundled === true);
   }
   const key = await runKey({ config, root: run.project.place.root, formats, draft: run.draft === true, pdfa: run.pdfa, browser: browserId });
+  // The page links to its neighbours: a new issue next to it makes it stale.
+  const keyOf = (c: Analysed) => issueKey(key, String(c.file.value ?? ''), c.bulletin!, c.stem, JSON.stringify(analysis.navFor(c.stem)));
   const keys = new Map<string, string>();
   const kept: ManifestEntry[] = [];
   const toBuild: Analysed[] = [];
@@ -49,12 +51,11 @@ export async function decideStale(run: Run, analysis: RunAnalysis): Promise<Stal
       toBuild.push(c); // (failed now: produce reports it)
       continue;
     }
-    // The page links to its neighbours: a new issue next to it makes it stale.
-    const k = await issueKey(key, String(c.file.value ?? ''), c.bulletin, c.stem, JSON.stringify(analysis.navFor(c.stem)));
+    const k = await keyOf(c);
     keys.set(source, k);
     const entry = await unchanged(cache, source, k, outDir, formats, c.stem);
     if (entry) kept.push(entry);
     else toBuild.push(c);
   }
-  return { cache, keys, unchanged: kept, toBuild, keyOf: (c) => issueKey(key, String(c.file.value ?? ''), c.bulletin!, c.stem, JSON.stringify(analysis.navFor(c.stem))) };
+  return { cache, keys, unchanged: kept, toBuild, keyOf };
 }
